@@ -1,0 +1,42 @@
+"""Dates as articles state them ("September 14, 2020", "14 Sept. 2020", "2020-09-14"), to ISO 8601.
+
+Only a whole date is accepted: a line that merely contains a year is not a date line, and
+nothing is guessed (no relative dates, no missing year).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import regex
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?\s+)?"
+_LABEL = r"(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?:?\s+)?"
+_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}|\s+\(?(?:UTC|GMT)[+-]?\d*\)?)?)?"
+_DATE_FORMS = (
+    rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})",
+    r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+)
+_DATE_LINE = regex.compile(
+    "|".join(rf"(?:^{_LABEL}{_WEEKDAY}(?:{form}){_TIME}\.?$)" for form in _DATE_FORMS),
+    regex.IGNORECASE,
+)
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date of a line that is a date and nothing else, else None."""
+    m = _DATE_LINE.match(text.strip())
+    if not m:
+        return None
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    month = int(groups["mon"]) if "mon" in groups else MONTHS[groups["month"].lower()[:3]]
+    try:
+        return date(int(groups["year"]), month, int(groups["day"])).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,82 @@
+"""The one protocol every generic heuristic follows, and the lexicon they read their words from.
+
+A heuristic is a small unit with an id, a kind and (for moves) a metadata field. Its `find`
+looks at the whole block list and yields the blocks it claims; the runner marks those that no
+earlier stage claimed. Heuristics never edit text, so each can be tested by what it yields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from ..model import Block, Field, Mark
+
+LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
+FLAGS = regex.IGNORECASE | regex.UNICODE
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSet:
+    """Named furniture patterns with the longest block they may claim."""
+
+    kind: str
+    field: Field | None
+    max_chars: int
+    pattern: regex.Pattern[str]
+
+    def matches(self, text: str) -> bool:
+        return len(text) <= self.max_chars and self.pattern.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    furniture: dict[str, PatternSet]
+    comment_start: regex.Pattern[str]
+    self_url_label: regex.Pattern[str]
+    agency: regex.Pattern[str]
+
+
+def _any(patterns: Iterable[str], flags: int = FLAGS) -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    furniture = {
+        name: PatternSet(entry["kind"], entry.get("field"), entry["max_chars"], _any(entry["patterns"]))
+        for name, entry in data["furniture"].items()
+    }
+    agencies = sorted(data["agencies"], key=len, reverse=True)
+    return Lexicon(
+        furniture=furniture,
+        comment_start=_any(data["comment_start"]),
+        self_url_label=_any(data["self_url_labels"]),
+        # Agency names are matched case-sensitively: "AP" is an agency, "ap" is not.
+        agency=_any((regex.escape(a) for a in agencies), regex.UNICODE),
+    )
+
+
+Finder = Callable[[Sequence[Block], Lexicon], Iterable[Block]]
+
+
+@dataclass(frozen=True, slots=True)
+class Heuristic:
+    id: str
+    kind: str
+    find: Finder
+    field: Field | None = None
+
+    @property
+    def mark(self) -> Mark:
+        return Mark(self.kind, self.id, self.field)
+
+
+def kept(blocks: Sequence[Block]) -> list[Block]:
+    return [b for b in blocks if b.mark is None]

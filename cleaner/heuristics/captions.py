@@ -1,0 +1,79 @@
+"""Photo captions and credits: "HANDOUT/AFP/Getty Images", "Photo: X via Getty Images",
+"Name / TASS", and captions that end in their credit or stand right above one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from ..inline import plain
+from ..model import Block
+from .base import Heuristic, Lexicon, kept
+
+CAPTION_MAX_CHARS = 400
+CREDIT_MAX_CHARS = 120
+
+_LABELLED_CREDIT = regex.compile(
+    r"^(?:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|video)(?:\s+by)?\s*[:|]\s*\S.*$",
+    regex.IGNORECASE,
+)
+_SLASHED = regex.compile(r"^[\p{L}][\p{L}\p{M}.'’& -]*(?:\s*[/\\|]\s*[\p{L}][\p{L}\p{M}.'’& -]*)+$")
+_VIA = regex.compile(r"^\S.{1,80}\svia\s+\S.{1,40}$")
+# Credits that end a caption: "… Sochi. **Kremlin.ru**", "… Photo: X via Getty", "… Name / TASS".
+_TRAILING_BOLD = regex.compile(r"^(?P<caption>.+?[.!?”\"’)])\s*\*\*(?P<credit>[^*]{2,80})\*\*\s*$")
+_TRAILING_LABEL = regex.compile(r"^(?P<caption>.+?)\s+(?:photo(?:graph)?s?|image|credit)\s*:\s*(?P<credit>\S.{1,100})$", regex.IGNORECASE)
+_TRAILING_SLASH = regex.compile(
+    r"^(?P<caption>.+?[.!?”\"’)])\s+(?P<credit>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*[/\\]\s*\S.{0,60})$"
+)
+
+
+def is_credit(text: str, lex: Lexicon) -> bool:
+    """A whole block that is only a photo credit."""
+    if len(text) > CREDIT_MAX_CHARS or text.endswith((".", "?", "!")):
+        return False
+    if _LABELLED_CREDIT.match(text):
+        return True
+    if _SLASHED.match(text) or _VIA.match(text):
+        return lex.agency.search(text) is not None and _agency_covers(text, lex)
+    return False
+
+
+def _agency_covers(text: str, lex: Lexicon) -> bool:
+    """An agency must be one of the slash- or via-separated parts, not a word inside a sentence."""
+    parts = regex.split(r"\s*[/\\|]\s*|\s+via\s+", text)
+    return any(lex.agency.fullmatch(part.strip()) for part in parts)
+
+
+def split_credit(raw: str, text: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(caption, credit) when a block is a caption ending in its credit, else None."""
+    if len(text) > CAPTION_MAX_CHARS:
+        return None
+    if m := _TRAILING_BOLD.match(raw.strip()):
+        return plain(m["caption"]), plain(m["credit"])
+    for pattern in (_TRAILING_LABEL, _TRAILING_SLASH):
+        m = pattern.match(text)
+        if m and (pattern is _TRAILING_LABEL or _agency_covers(m["credit"], lex)):
+            return m["caption"].strip(), m["credit"].strip()
+    return None
+
+
+def find_credits(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    return (b for b in kept(blocks) if is_credit(b.text, lex))
+
+
+def find_captions(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    """Captions that carry their credit, and short blocks standing right above a credit."""
+    for i, block in enumerate(blocks):
+        if block.mark is not None:
+            continue
+        if split_credit(block.raw, block.text, lex):
+            yield block
+            continue
+        below = blocks[i + 1] if i + 1 < len(blocks) else None
+        if below and below.mark and below.mark.field == "credit" and len(block.text) <= CAPTION_MAX_CHARS:
+            yield block
+
+
+CREDIT = Heuristic("generic.credit", "credit", find_credits, field="credit")
+CAPTION = Heuristic("generic.caption", "caption", find_captions, field="caption")

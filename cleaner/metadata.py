@@ -1,0 +1,136 @@
+"""Metadata stage: turn moved and dropped blocks into the document's metadata.
+
+Only what the document states is reported; a field the text does not give stays null or empty.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+
+import regex
+
+from .dates import parse_date
+from .detect import OutletMatch
+from .heuristics import lexicon
+from .heuristics.captions import split_credit
+from .heuristics.fields import BYLINE_PREFIX, url_in
+from .inline import MARKDOWN_AUTOLINK, MARKDOWN_LINK
+from .model import Block, Document
+from .result import Counts, Image, Metadata, Outlet, Related, Removal
+from .version import __version__
+
+_AGENCY_SPLIT = regex.compile(r"^(?P<names>.+?)\s+(?:for|/|\||of)\s+(?P<agency>.+)$")
+_AUTHOR_SPLIT = regex.compile(r"\s*(?:,|\band\b|&)\s*")
+_BARE_URL = regex.compile(r"(?:https?|ftp)://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"”’]")
+_RELATED_LABEL = regex.compile(r"^[^:]{1,40}:\s*")
+_WORD = regex.compile(r"\w+")
+
+
+def parse_byline(text: str) -> tuple[list[str], str | None]:
+    """`By Anna Malpas for AFP` -> (["Anna Malpas"], "AFP")."""
+    names = BYLINE_PREFIX.sub("", text).strip()
+    agency = None
+    if m := _AGENCY_SPLIT.match(names):
+        names, agency = m["names"], m["agency"].strip()
+    else:
+        *people, last = _AUTHOR_SPLIT.split(names)
+        if people and lexicon().agency.fullmatch(last):
+            names, agency = ", ".join(people), last
+    authors = [a.strip() for a in _AUTHOR_SPLIT.split(names) if a.strip()]
+    return authors, agency
+
+
+def slug(text: str) -> str:
+    return "-".join(_WORD.findall(text.casefold().replace("'", "").replace("’", "")))
+
+
+def links_in(raw: str) -> list[str]:
+    """Real URLs of a block: markdown link targets, autolinks and bare URLs (not `#` anchors)."""
+    found = [m.group(2) for m in MARKDOWN_LINK.finditer(raw)]
+    found += [m.group(1) for m in MARKDOWN_AUTOLINK.finditer(raw)]
+    found += _BARE_URL.findall(MARKDOWN_AUTOLINK.sub("", MARKDOWN_LINK.sub("", raw)))
+    return [u for u in found if u.startswith(("http://", "https://", "ftp://"))]
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _related(blocks: list[Block], links: list[str]) -> list[Related]:
+    """`READ: title` lines; the URL is the block's own link or a link whose slug is the title."""
+    related = []
+    for block in blocks:
+        title = _RELATED_LABEL.sub("", block.text, count=1)
+        url = next(iter(links_in(block.raw)), None)
+        if url is None and (key := slug(title)):
+            url = next((u for u in links if u.rstrip("/").rsplit("/", 1)[-1].startswith(key)), None)
+        related.append(Related(title=title, url=url))
+    return related
+
+
+def _images(blocks: list[Block]) -> list[Image]:
+    """Captions (with a trailing credit split off) and credits, a credit joining the caption above it."""
+    images: list[Image] = []
+    lex = lexicon()
+    for i, block in enumerate(blocks):
+        field = block.mark.field if block.mark else None
+        if field == "caption":
+            caption, credit = split_credit(block.raw, block.text, lex) or (block.text, None)
+            images.append(Image(caption=caption, credit=credit))
+        elif field == "credit":
+            above = blocks[i - 1].mark if i else None
+            if above and above.field == "caption" and images[-1].credit is None:
+                images[-1].credit = block.text
+            else:
+                images.append(Image(credit=block.text))
+    return images
+
+
+def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
+    moved = {name: doc.moved(name) for name in ("title", "alternate_title", "subtitle", "byline", "date", "url")}
+    authors: list[str] = []
+    agency = None
+    for block in moved["byline"]:
+        names, found_agency = parse_byline(block.text)
+        authors += names
+        agency = agency or found_agency
+    titles = [b.text for b in moved["title"]]
+    dates = [d for b in moved["date"] if (d := parse_date(b.text))]
+    url = doc.url or next((u for b in moved["url"] if (u := url_in(b.text))), None)
+    links = _unique(u for b in doc.blocks for u in links_in(b.raw) if u != url)
+    removed = [
+        Removal(kind=b.mark.kind, rule=b.mark.rule, lines=(b.start, b.end), text=b.raw, moved_to=b.mark.field)
+        for b in doc.blocks
+        if b.mark is not None
+    ] + [Removal(kind=e.kind, rule=e.rule, lines=(e.start, e.end), text=e.text) for e in doc.edits]
+    return Metadata(
+        source=doc.source,
+        source_sha256=doc.sha256,
+        encoding=doc.encoding,
+        outlet=Outlet(id=outlet.pack.id, name=outlet.pack.name, detected_by=outlet.detected_by, evidence=outlet.evidence)
+        if outlet
+        else None,
+        title=titles[0] if titles else None,
+        alternate_titles=_unique(titles[1:] + [b.text for b in moved["alternate_title"]]),
+        subtitle=" ".join(b.text for b in moved["subtitle"]) or None,
+        authors=_unique(authors),
+        agency=agency,
+        published=dates[0] if dates else None,
+        url=url,
+        links=links,
+        related=_related(doc.moved("related"), links),
+        images=_images(doc.blocks),
+        counts=Counts(
+            words=len(text.split()),
+            paragraphs=text.count("\n\n") + 1 if text else 0,
+            input_chars=len(doc.text),
+            output_chars=len(text),
+        ),
+        removed=removed,
+        removed_by_kind=dict(Counter(r.kind for r in removed)),
+        text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        cleaner_version=__version__,
+        warnings=doc.warnings,
+    )

@@ -1,0 +1,77 @@
+"""The data that flows through the pipeline: blocks of source text and the marks put on them.
+
+Stages never delete text. They put a `Mark` on a `Block`; the canonical text is built from the
+unmarked blocks and every marked block becomes a removal record in the metadata.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Where a moved block goes in the metadata. A mark without a field is a plain drop.
+Field = Literal[
+    "title", "alternate_title", "subtitle", "byline", "date",
+    "caption", "credit", "related", "link", "url",
+]
+FIELDS: tuple[str, ...] = Field.__args__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Why a block left the article text: its kind, the rule id, and where it went (if anywhere)."""
+
+    kind: str
+    rule: str
+    field: Field | None = None
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph (or a stand-alone line) of the source with its 1-based line span.
+
+    `raw` is the source text of the block (wrapped lines joined by a space); `text` is the same
+    with inline markdown removed and whitespace normalised, which is what rules match against.
+    """
+
+    index: int
+    start: int
+    end: int
+    raw: str
+    text: str
+    mark: Mark | None = None
+
+    @property
+    def kept(self) -> bool:
+        return self.mark is None
+
+
+@dataclass(slots=True)
+class Edit:
+    """A replacement inside a kept block (pack `replace` rules): what text went, by which rule."""
+
+    kind: str
+    rule: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Document:
+    """One input on its way through the pipeline."""
+
+    source: str | None
+    text: str
+    encoding: str
+    sha256: str
+    url: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def kept(self) -> list[Block]:
+        return [b for b in self.blocks if b.mark is None]
+
+    def moved(self, name: Field) -> list[Block]:
+        return [b for b in self.blocks if b.mark is not None and b.mark.field == name]

@@ -1,0 +1,48 @@
+"""The whole flow, one stage after another:
+read -> segment -> detect outlet -> outlet pack -> generic heuristics -> canonical text -> metadata.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import heuristics
+from .canonical import canonical_text
+from .detect import OutletMatch, detect
+from .heuristics.fields import stated_url
+from .metadata import build
+from .model import Document
+from .packs import PackSet, apply_pack
+from .read import read_bytes, read_path
+from .result import Result
+from .segment import segment
+
+
+class Cleaner:
+    """Holds the compiled packs; cleaning keeps no state between documents, so one instance can
+    serve many threads."""
+
+    def __init__(self, rules_dirs: Sequence[Path] = (), packs: PackSet | None = None) -> None:
+        self.packs = packs if packs is not None else PackSet.load(rules_dirs)
+
+    def clean_document(self, doc: Document, outlet: str | None = None) -> Result:
+        doc.blocks = segment(doc.text)
+        doc.url = doc.url or stated_url(doc.blocks, heuristics.lexicon())
+        match = OutletMatch(self.packs.get(outlet), "forced") if outlet else detect(doc.blocks, self.packs, doc.url)
+        if match:
+            apply_pack(match.pack, doc)
+        heuristics.run(doc.blocks, disabled=match.pack.disable if match else ())
+        text = canonical_text(doc.kept())
+        if not text:
+            doc.warnings.append("no article text left after cleaning")
+        return Result(text=text, metadata=build(doc, match, text))
+
+    def clean_text(self, text: str, *, url: str | None = None, outlet: str | None = None, source: str | None = None) -> Result:
+        return self.clean_bytes(text.encode("utf-8"), url=url, outlet=outlet, source=source)
+
+    def clean_bytes(self, data: bytes, *, url: str | None = None, outlet: str | None = None, source: str | None = None) -> Result:
+        return self.clean_document(read_bytes(data, source, url), outlet)
+
+    def clean_file(self, path: Path, *, outlet: str | None = None) -> Result:
+        return self.clean_document(read_path(path), outlet)

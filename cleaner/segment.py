@@ -1,0 +1,65 @@
+"""Segment stage: text into blocks, each remembering its source line span.
+
+Blank lines separate blocks. Within a run of non-blank lines, every line is its own block
+(scraped dumps put one menu entry, caption or paragraph per line) unless the document is
+hard-wrapped, in which case a line that fills the wrap width continues onto the next one.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .inline import plain
+from .model import Block
+
+# A document is hard-wrapped when its long lines end near one width and that width is narrow.
+MAX_WRAP_WIDTH = 120
+WRAP_PERCENTILE = 0.9
+WRAP_FILL = 0.7  # a line at least this share of the wrap width continues onto the next line
+MIN_WRAPPED_SHARE = 0.5  # share of lines followed by text that must be "full" to call it wrapped
+MIN_WRAPPED_LINES = 3
+
+# Lines that always start a block of their own, even in wrapped text.
+_STARTS_BLOCK = regex.compile(r"^\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>|<?https?://|```)")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The hard-wrap width of the text, or None when it is not hard-wrapped."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if not lengths:
+        return None
+    width = lengths[min(len(lengths) - 1, int(len(lengths) * WRAP_PERCENTILE))]
+    if width > MAX_WRAP_WIDTH:
+        return None
+    followed = [len(a.rstrip()) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    full = sum(length >= WRAP_FILL * width for length in followed)
+    if full < MIN_WRAPPED_LINES or full < MIN_WRAPPED_SHARE * len(followed):
+        return None
+    return width
+
+
+def segment(text: str) -> list[Block]:
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    spans: list[tuple[int, int]] = []  # 0-based inclusive line spans
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        previous = lines[i - 1] if i else ""
+        continues = (
+            width is not None
+            and spans
+            and spans[-1][1] == i - 1
+            and len(previous.rstrip()) >= WRAP_FILL * width
+            and not _STARTS_BLOCK.match(line)
+            and not _STARTS_BLOCK.match(previous)
+        )
+        if continues:
+            spans[-1] = (spans[-1][0], i)
+        else:
+            spans.append((i, i))
+    blocks = []
+    for start, end in spans:
+        raw = " ".join(line.strip() for line in lines[start : end + 1])
+        blocks.append(Block(index=len(blocks), start=start + 1, end=end + 1, raw=raw, text=plain(raw)))
+    return blocks
