@@ -96,19 +96,18 @@ def clean(
 ) -> None:
     """Strip boilerplate from scraped news articles.
 
-    Each input becomes its canonical article text (one paragraph per line, a blank line between
-    paragraphs) and a JSON record of metadata: outlet, title, authors, date, URL, captions,
-    related links, and every removed piece with the rule that removed it.
+    Each input becomes its canonical article text (one paragraph per line, a blank line between paragraphs) and a JSON record of metadata: outlet, title, authors, date, URL, captions, related links, and every removed piece with the rule that removed it.
 
     [bold]Examples[/bold]
 
-      clean seeds/*.txt -o out/          [dim]# one .txt and one .json per input[/dim]
-      clean scraped/ -o out/ --outlet vice  [dim]# a folder, with a forced pack[/dim]
-      clean - < article.txt              [dim]# text to stdout[/dim]
-      clean - --format json < article.txt
+      clean seeds/*.txt -o out/              [dim]# NAME.txt and NAME.json per input[/dim]
+      clean scraped/ -o out/ --outlet vice   [dim]# a whole folder, with a forced pack[/dim]
+      clean - < article.txt                  [dim]# text to stdout[/dim]
+      clean - --format json < article.txt    [dim]# text and metadata as one JSON object[/dim]
 
-    Exit codes: 0 all inputs cleaned, 1 some input failed (the others are still written),
-    2 usage error.
+    Outlet packs are YAML files in rules/; add your own folder with --rules DIR.
+
+    Exit codes: 0 all inputs cleaned, 1 some input failed (the others are still written), 2 usage error.
     """
     try:
         cleaner = Cleaner(rules_dirs=rules or [])

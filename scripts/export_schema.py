@@ -1,0 +1,28 @@
+"""Write the JSON Schemas generated from the pydantic models; a test keeps them in sync.
+
+    uv run python scripts/export_schema.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cleaner.result import Metadata, Result
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = {
+    ROOT / "schema" / "metadata.schema.json": Metadata,
+    ROOT / "schema" / "result.schema.json": Result,
+}
+
+
+def render(model: type) -> str:
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    for path, model in SCHEMAS.items():
+        path.write_text(render(model), encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from cleaner.heuristics import lexicon, run
+from cleaner.heuristics.captions import CAPTION, CREDIT, is_credit, split_credit
+
+from ..conftest import blocks_of
+
+CREDITS = ["HANDOUT/AFP/Getty Images", "Mikhail Metzel / TASS", "Photo: Jane Doe", "Fred Lum/The Globe and Mail", "Valery Sharifulin via Getty Images"]
+NOT_CREDITS = ["The Globe and Mail", "Getty Images said on Monday it would cut jobs.", "Putin / Lukashenko talks", "and/or"]
+
+
+@pytest.mark.parametrize("text", CREDITS)
+def test_credits(text: str) -> None:
+    assert is_credit(text, lexicon())
+
+
+@pytest.mark.parametrize("text", NOT_CREDITS)
+def test_not_credits(text: str) -> None:
+    assert not is_credit(text, lexicon())
+
+
+@pytest.mark.parametrize(
+    ("raw", "caption", "credit"),
+    [
+        ("Putin meets Lukashenko in Sochi. Mikhail Metzel / TASS", "Putin meets Lukashenko in Sochi.", "Mikhail Metzel / TASS"),
+        ("Officers clash with protesters. Photo: Valery Sharifulin\\TASS via Getty Images", "Officers clash with protesters.", "Valery Sharifulin\\TASS via Getty Images"),
+        ("The meeting took place in Sochi. **Kremlin.ru**", "The meeting took place in Sochi.", "Kremlin.ru"),
+    ],
+)
+def test_caption_with_trailing_credit_is_split(raw: str, caption: str, credit: str) -> None:
+    block = blocks_of(raw)[0]
+    assert split_credit(block.raw, block.text, lexicon()) == (caption, credit)
+
+
+def test_sentence_ending_in_a_slash_phrase_is_not_a_caption() -> None:
+    block = blocks_of("The vote was 12 to 3. Council members and/or staff")[0]
+    assert split_credit(block.raw, block.text, lexicon()) is None
+
+
+def test_short_block_above_a_credit_is_its_caption() -> None:
+    blocks = blocks_of("A long article paragraph that comes first and says something.", "Putin, right, shakes hands with Lukashenko.", "HANDOUT/AFP/Getty Images", "Body text.")
+    run(blocks)
+    assert [b.mark.rule if b.mark else None for b in blocks] == [None, CAPTION.id, CREDIT.id, None]

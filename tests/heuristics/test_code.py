@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+
+from cleaner.heuristics.code import SCRIPT, looks_like_code
+from cleaner.heuristics import lexicon
+
+from ..conftest import blocks_of
+
+CODE = [
+    'var select={root:".js-sub-pencil"},dom={};function pencilInit(o){dom.root=document.querySelector(o)}',
+    "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}",
+    '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "A"}',
+    ".article-body p { margin: 0 0 1em; } .caption { font-size: 12px; }",
+    "@media (max-width: 600px) { .nav { display: none; } }",
+]
+PROSE = [
+    "The function of the committee, he said, is to review the budget (which was approved) and report back.",
+    "Prices rose 3% = the biggest jump since 2008; analysts [including ours] expected less.",
+    "“Let me be clear,” she said. “We will not back down.”",
+]
+
+
+@pytest.mark.parametrize("text", CODE)
+def test_code_is_claimed(text: str) -> None:
+    assert looks_like_code(text)
+    assert list(SCRIPT.find(blocks_of(text), lexicon()))
+
+
+@pytest.mark.parametrize("text", PROSE)
+def test_prose_is_not_code(text: str) -> None:
+    assert not looks_like_code(text)

@@ -1,0 +1,58 @@
+"""Each lexicon-driven heuristic, by the blocks it claims and the (kind, rule) it gives them."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.heuristics import heuristics, lexicon, run
+
+from ..conftest import blocks_of
+
+ARTICLE = "The council voted on Tuesday to approve the budget, which includes new funding for libraries and parks."
+
+
+def _by_id(hid: str):
+    return next(h for h in heuristics() if h.id == hid)
+
+
+CASES = [
+    ("generic.navigation", "navigation", ["Skip to main content", "Back to top", "Read more"]),
+    ("generic.paywall", "paywall", ["Support Quality Journalism.", "Enjoy unlimited digital access", "Just $1.99 per week for the first 24 weeks", "Subscribe now", "Already a subscriber?"]),
+    ("generic.cookie", "cookie", ["To view this site properly, enable cookies in your browser. Read our privacy policy to learn more.", "How to enable cookies", "We use cookies to improve your experience. Accept cookies"]),
+    ("generic.advertisement", "advertisement", ["ADVERTISEMENT", "Story continues below advertisement", "Advertisement:", "Continue reading the main story"]),
+    ("generic.promo", "promo", ["Our Morning Update newsletter is written by our editors. Sign up today.", "Follow the author of this article:", "Follow us on Twitter", "Share this article"]),
+    ("generic.copyright", "copyright", ["©2020 Bloomberg L.P.", "Copyright 2021 The Example Times. All rights reserved.", "(c) 2019 Example Media"]),
+    ("generic.related", "related", ["READ: A Belarusian opposition leader tore up her passport", "Related article: Putin, Lukashenko To Talk", "Read more: Why rents are rising"]),
+    ("generic.bare-url", "url", ["https://www.example.com/news/2020/09/13/story", "<https://example.org/a>"]),
+]
+
+
+@pytest.mark.parametrize(("hid", "kind", "furniture"), CASES, ids=[c[0] for c in CASES])
+def test_claims_its_furniture_and_leaves_the_article(hid: str, kind: str, furniture: list[str]) -> None:
+    blocks = blocks_of(ARTICLE, *furniture, ARTICLE.replace("Tuesday", "Friday"))
+    heuristic = _by_id(hid)
+    claimed = list(heuristic.find(blocks, lexicon()))
+    assert [b.text for b in claimed] == [blocks_of(f)[0].text for f in furniture]
+    assert heuristic.mark.kind == kind and heuristic.mark.rule == hid
+
+
+@pytest.mark.parametrize("hid", [c[0] for c in CASES])
+def test_a_long_paragraph_that_mentions_furniture_words_stays(hid: str) -> None:
+    paragraph = (
+        "Readers who subscribe now or sign up for the newsletter, the editor said, will be told when "
+        "cookies are used, and the story continues below the fold with an advertisement for the new "
+        "museum, which opened on Sunday to long queues of visitors from across the region and beyond."
+    )
+    assert list(_by_id(hid).find(blocks_of(paragraph), lexicon())) == []
+
+
+def test_moved_blocks_carry_their_field() -> None:
+    blocks = blocks_of(ARTICLE, "READ: Another story", "https://example.com/x")
+    run(blocks)
+    assert [(b.mark.field if b.mark else None) for b in blocks] == [None, "related", "link"]
+
+
+def test_a_pack_can_switch_a_heuristic_off() -> None:
+    blocks = blocks_of(ARTICLE, "ADVERTISEMENT")
+    run(blocks, disabled={"generic.advertisement"})
+    assert blocks[1].mark is None

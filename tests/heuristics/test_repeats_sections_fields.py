@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from cleaner.heuristics import lexicon, run
+from cleaner.heuristics.fields import BYLINE, DATELINE, HEADING_TITLE, SELF_URL, SELF_URL_LABEL, is_byline
+from cleaner.heuristics.repeats import DUPLICATE, REPEATED_HEADLINE, REPEATED_TITLE
+from cleaner.heuristics.sections import COMMENTS
+
+from ..conftest import blocks_of
+
+P1 = "The first paragraph of the article tells the reader what happened and when it happened."
+P2 = "The second paragraph quotes an official, who said the plan would be reviewed next month."
+
+
+def rules(blocks) -> list[str | None]:
+    return [b.mark.rule if b.mark else None for b in blocks]
+
+
+def test_repeated_headline_becomes_title_and_its_repeats_go() -> None:
+    blocks = blocks_of("Council Backs Budget Plan", P1, "Council Backs Budget Plan", P2, "Council Backs Budget Plan")
+    run(blocks)
+    assert rules(blocks) == [REPEATED_TITLE.id, None, REPEATED_HEADLINE.id, None, REPEATED_HEADLINE.id]
+
+
+def test_duplicate_paragraph_keeps_the_first_occurrence() -> None:
+    blocks = blocks_of(P1, P2, P1)
+    assert list(DUPLICATE.find(blocks, lexicon())) == [blocks[2]]
+
+
+def test_short_repeats_are_not_duplicates() -> None:
+    blocks = blocks_of(P1, "Yes.", P2, "Yes.")
+    assert list(DUPLICATE.find(blocks, lexicon())) == []
+
+
+def test_comment_section_is_cut_to_the_end() -> None:
+    blocks = blocks_of(P1, P2, P1 + " More.", "Join the conversation", "Great article!", "I disagree.")
+    assert list(COMMENTS.find(blocks, lexicon())) == blocks[3:]
+
+
+def test_comments_link_in_a_top_menu_is_not_a_comment_section() -> None:
+    blocks = blocks_of("Comments", P1, P2, P1 + " More.", P2 + " More.")
+    assert list(COMMENTS.find(blocks, lexicon())) == []
+
+
+def test_markdown_headline_byline_and_date_move_to_metadata() -> None:
+    blocks = blocks_of("# Council Backs Budget", "By [Jane Doe for Reuters](#)", "September 14, 2020", P1)
+    run(blocks)
+    assert rules(blocks) == [HEADING_TITLE.id, BYLINE.id, DATELINE.id, None]
+    assert [b.mark.field for b in blocks[:3]] == ["title", "byline", "date"]
+
+
+def test_bylines_and_sentences_that_start_with_by() -> None:
+    assert is_byline("By Anna Malpas for AFP")
+    assert is_byline("By Jane Doe and John Smith")
+    assert not is_byline("By Monday, the protests had spread to every major city in the country.")
+    assert not is_byline("By the time police arrived, the crowd had gone")
+
+
+def test_original_url_label_and_url() -> None:
+    blocks = blocks_of(P1, "Original url:", "<https://www.example.com/a/b>")
+    run(blocks)
+    assert rules(blocks) == [None, SELF_URL_LABEL.id, SELF_URL.id]
+    assert blocks[2].mark.field == "url"

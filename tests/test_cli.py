@@ -1,0 +1,142 @@
+"""The `clean` command end to end: folders, globs, stdin, name collisions, exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+
+from .conftest import ROOT, SEEDS
+
+runner = CliRunner()
+ARTICLE = "A paragraph of article text that is long enough to keep.\n\nADVERTISEMENT\n\nAnother paragraph.\n"
+
+
+def invoke(*args: str, stdin: str | None = None):
+    return runner.invoke(app, list(args), input=stdin)
+
+
+def test_seeds_to_a_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = invoke(*map(str, SEEDS), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    for seed in SEEDS:
+        assert (out / f"{seed.stem}.txt").read_text(encoding="utf-8") == (ROOT / "tests" / "expected" / f"{seed.stem}.txt").read_text(encoding="utf-8")
+        meta = json.loads((out / f"{seed.stem}.json").read_text(encoding="utf-8"))
+        assert meta["source"] == str(seed) and meta["removed"]
+    assert "5 files cleaned" in result.stderr and "0 errors" in result.stderr
+
+
+def test_folder_is_searched_recursively_and_mirrored(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    (src / "a").mkdir(parents=True)
+    (src / "b").mkdir()
+    (src / "a" / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "b" / "x.md").write_text(ARTICLE, encoding="utf-8")
+    (src / "b" / "skip.html").write_text("<p>no</p>", encoding="utf-8")
+    result = invoke(str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*"))
+    assert written == ["a", "a/x.json", "a/x.txt", "b", "b/x.json", "b/x.txt"]
+
+
+def test_same_name_in_two_folders_does_not_overwrite(tmp_path: Path) -> None:
+    for folder, word in (("one", "First"), ("two", "Second")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(f"{word} article paragraph.\n", encoding="utf-8")
+    result = invoke(str(tmp_path / "one" / "same.txt"), str(tmp_path / "two" / "same.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert (tmp_path / "out" / "one" / "same.txt").read_text() == "First article paragraph.\n"
+    assert (tmp_path / "out" / "two" / "same.txt").read_text() == "Second article paragraph.\n"
+
+
+def test_same_stem_twice_in_one_folder_is_refused_for_the_second(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Text one.\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Text two.\n", encoding="utf-8")
+    result = invoke(str(tmp_path / "a.md"), str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "already taken" in result.stderr
+    assert (tmp_path / "out" / "a.txt").read_text() == "Text two.\n"
+
+
+def test_glob_argument(tmp_path: Path) -> None:
+    shutil.copy(SEEDS[0], tmp_path / "s.txt")
+    result = invoke(str(tmp_path / "*.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0 and (tmp_path / "out" / "s.txt").exists()
+
+
+def test_a_bad_input_fails_alone_and_the_rest_is_written(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    result = invoke(str(tmp_path / "good.txt"), str(tmp_path / "binary.txt"), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "binary.txt: looks like a binary file" in result.stderr
+    assert "missing.txt: no such file" in result.stderr
+    assert (tmp_path / "out" / "good.txt").read_text() == "A paragraph of article text that is long enough to keep.\n\nAnother paragraph.\n"
+    assert not (tmp_path / "out" / "binary.txt").exists()
+    assert not list((tmp_path / "out").glob(".*tmp"))
+
+
+def test_outputs_never_overwrite_inputs(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = invoke(str(tmp_path / "a.txt"), "-o", str(tmp_path))
+    assert result.exit_code == 1 and "overwrite an input" in result.stderr
+    assert (tmp_path / "a.txt").read_text() == ARTICLE
+
+
+def test_stdin_text_and_json() -> None:
+    result = invoke("-", stdin=ARTICLE)
+    assert result.exit_code == 0
+    assert result.stdout == "A paragraph of article text that is long enough to keep.\n\nAnother paragraph.\n"
+    data = json.loads(invoke("-", "--format", "json", stdin=ARTICLE).stdout)
+    assert data["text"] == result.stdout
+    assert data["metadata"]["removed"][0]["rule"] == "generic.advertisement"
+
+
+def test_stdin_with_url_detects_the_outlet() -> None:
+    data = json.loads(invoke("-", "-f", "json", "--url", "https://www.vice.com/x", stdin=ARTICLE).stdout)
+    assert data["metadata"]["outlet"]["id"] == "vice"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("seeds",),  # files need -o
+        ("-", "seeds/000_5938591f714865dd.txt"),
+        ("--outlet", "nope", "-"),
+        ("--rules", "/no/such/folder", "-"),
+        ("--format", "xml", "-"),
+    ],
+)
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    assert invoke(*args, stdin="x").exit_code == 2
+
+
+def test_extra_rules_folder_and_forced_outlet(tmp_path: Path) -> None:
+    (tmp_path / "local.yaml").write_text(
+        "id: local\nname: Local News\ndomains: [local.example]\nrules:\n"
+        "  - {id: promo, kind: promo, action: drop, text: 'Buy our mug'}\n",
+        encoding="utf-8",
+    )
+    result = invoke("--rules", str(tmp_path), "--outlet", "local", "-f", "json", "-", stdin="Buy our mug\n\nNews.\n")
+    data = json.loads(result.stdout)
+    assert data["text"] == "News.\n"
+    assert data["metadata"]["outlet"] == {"id": "local", "name": "Local News", "detected_by": "forced", "evidence": []}
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("cleaner ")
+
+
+def test_installed_console_script_reads_stdin() -> None:
+    exe = Path(sys.executable).with_name("clean")
+    done = subprocess.run([str(exe), "-"], input=ARTICLE.encode(), capture_output=True, check=True)
+    assert done.stdout.decode() == "A paragraph of article text that is long enough to keep.\n\nAnother paragraph.\n"

@@ -1,0 +1,179 @@
+"""Tests for scripts/eval.py: the benchmark's shingle metric and the CLI around it."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "eval.py"
+
+
+def _load():
+    spec = importlib.util.spec_from_file_location("bench_eval", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+ev = _load()
+
+
+def write_pages(folder: Path, pages: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for page_id, text in pages.items():
+        (folder / f"{page_id}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def run_eval(tmp_path: Path, preds: dict[str, str], golds: dict[str, str]):
+    pred_dir = write_pages(tmp_path / "pred", preds)
+    gold_dir = write_pages(tmp_path / "gold", golds)
+    return ev.evaluate(pred_dir, gold_dir)
+
+
+def test_tokenize_keeps_case_and_unicode_words():
+    assert ev.tokenize("Hello, world!  It's\nÜberall café_1 — 42.") == [
+        "Hello", "world", "It", "s", "Überall", "café_1", "42"
+    ]
+
+
+def test_shingles_sizes():
+    assert ev.shingles([]) == Counter()
+    assert ev.shingles(["a"]) == Counter({("a",): 1})
+    assert ev.shingles(["a", "b", "c"]) == Counter({("a", "b", "c"): 1})
+    assert ev.shingles(["a", "b", "c", "d"]) == Counter({("a", "b", "c", "d"): 1})
+    assert ev.shingles(list("abcde")) == Counter({("a", "b", "c", "d"): 1, ("b", "c", "d", "e"): 1})
+
+
+def test_identical_texts_score_perfectly(tmp_path):
+    text = "The quick brown fox jumps over the lazy dog.\nSecond paragraph here."
+    report = run_eval(tmp_path, {"a": text, "b": "Short one"}, {"a": text, "b": "Short one"})
+    assert (report.precision, report.recall, report.f1) == (1.0, 1.0, 1.0)
+    assert report.accuracy == 1.0
+    assert report.mean_doc_f1 == 1.0
+    assert report.empty_outputs == 0
+    assert report.pages == 2
+
+
+def test_short_texts_use_one_shorter_shingle():
+    assert ev.score_pair("Hello world", "Hello world").f1 == 1.0
+    # One shingle each, and they differ: no partial credit for shared tokens.
+    s = ev.score_pair("Hello there world", "Hello world")
+    assert (s.tp, s.fp, s.fn) == (0, 1, 1)
+    assert (s.precision, s.recall) == (0.0, 0.0)
+    # A 3-token prefix of a 5-token gold is its own shingle, not a match.
+    s = ev.score_pair("a b c", "a b c d e")
+    assert (s.tp, s.fp, s.fn) == (0, 1, 2)
+
+
+def test_punctuation_and_whitespace_ignored_case_kept():
+    gold = "Hello, world! It's fine."
+    same = ev.score_pair("  Hello world\n\nIt -- s   fine ", gold)
+    assert (same.precision, same.recall, same.exact) == (1.0, 1.0, True)
+    lower = ev.score_pair("hello world it s fine", gold)
+    assert (lower.precision, lower.recall, lower.exact) == (0.0, 0.0, False)
+
+
+def test_partial_overlap_ratios():
+    # gold shingles: abcd, bcde; pred: abcd -> tp 1, fp 0, fn 1
+    s = ev.score_pair("a b c d", "a b c d e")
+    assert (s.precision, s.recall) == (1.0, 0.5)
+    assert s.f1 == pytest.approx(2 / 3)
+    assert not s.exact
+
+
+def test_multiset_counts_use_min(tmp_path):
+    # gold "abcd abcd": abcd x2, bcda, cdab, dabc (5 shingles)
+    gold = "a b c d a b c d"
+    under = ev.score_pair("a b c d", gold)
+    assert (under.tp, under.fp, under.fn) == (1, 0, 4)
+    assert under.recall == pytest.approx(0.2)
+    # pred "abcd x3": abcd x3, bcda x2, cdab x2, dabc x2 (9) -> tp 5, fp 4
+    over = ev.score_pair("a b c d a b c d a b c d", gold)
+    assert (over.tp, over.fp, over.fn) == (5, 4, 0)
+    assert over.precision == pytest.approx(5 / 9)
+    assert over.recall == 1.0
+
+
+def test_empty_prediction_excluded_from_precision(tmp_path):
+    gold = {"a": "one two three four five", "b": "six seven eight nine ten"}
+    report = run_eval(tmp_path, {"a": "  ...  ", "b": gold["b"]}, gold)
+    assert report.precision == 1.0  # only page b counts
+    assert report.recall == pytest.approx(0.5)  # page a counts with recall 0
+    assert report.f1 == pytest.approx(2 / 3)
+    assert report.empty_outputs == 1
+    assert report.accuracy == pytest.approx(0.5)
+    row = {d.id: d.score for d in report.docs}["a"]
+    assert (row.f1, row.pred_tokens) == (0.0, 0)
+    assert report.mean_doc_f1 == pytest.approx(0.5)
+
+
+def test_missing_prediction_counts_as_empty(tmp_path):
+    gold = {"a": "one two three four five", "b": "six seven eight nine ten"}
+    report = run_eval(tmp_path, {"b": gold["b"]}, gold)
+    assert report.pages == 2
+    assert report.empty_outputs == 1
+    assert report.precision == 1.0
+    assert report.recall == pytest.approx(0.5)
+    assert report.f1 == pytest.approx(2 / 3)
+    assert report.mean_doc_f1 == pytest.approx(0.5)
+
+
+def test_f1_is_from_means_not_mean_of_page_f1s(tmp_path):
+    # page a: P 1, R 1/2 (page F1 2/3); page b: perfect.
+    # means P 1, R 3/4 -> F1 6/7, while the mean of page F1s is 5/6.
+    golds = {"a": "a b c d e", "b": "v w x y z"}
+    report = run_eval(tmp_path, {"a": "a b c d", "b": "v w x y z"}, golds)
+    assert report.precision == 1.0
+    assert report.recall == pytest.approx(0.75)
+    assert report.f1 == pytest.approx(6 / 7)
+    assert report.mean_doc_f1 == pytest.approx(5 / 6)
+
+
+def test_empty_gold_pages(tmp_path):
+    # both empty: in no mean, exact, page F1 1; non-empty pred on empty gold: precision 0, no recall.
+    golds = {"a": "", "b": "", "c": "p q r s t"}
+    report = run_eval(tmp_path, {"a": "", "b": "stray words", "c": "p q r s t"}, golds)
+    assert report.precision == pytest.approx(0.5)
+    assert report.recall == 1.0
+    assert report.accuracy == pytest.approx(2 / 3)
+    assert {d.id: d.score.f1 for d in report.docs} == {"a": 1.0, "b": 0.0, "c": 1.0}
+
+
+def test_extra_prediction_files_are_ignored(tmp_path):
+    report = run_eval(tmp_path, {"a": "x y", "extra": "z"}, {"a": "x y"})
+    assert report.pages == 1
+    assert report.f1 == 1.0
+
+
+def test_cli_json_and_per_doc(tmp_path, capsys):
+    pred = write_pages(tmp_path / "pred", {"good": "a b c d", "bad": "q r s t"})
+    gold = write_pages(tmp_path / "gold", {"good": "a b c d", "bad": "w x y z", "gone": "m n"})
+    assert ev.main([str(pred), str(gold), "--json", "-"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["pages"] == 3
+    assert data["empty_outputs"] == 1
+    assert data["recall"] == pytest.approx(1 / 3)
+    assert data["precision"] == pytest.approx(0.5)
+    assert [d["id"] for d in data["docs"]][-1] == "good"
+
+    out_file = tmp_path / "report.json"
+    assert ev.main([str(pred), str(gold), "--per-doc", "2", "--json", str(out_file)]) == 0
+    out = capsys.readouterr().out
+    assert "F1" in out and "0.333" in out
+    assert "good" not in out.split("\n\n", 1)[1]  # only the 2 worst rows
+    assert json.loads(out_file.read_text(encoding="utf-8"))["pages"] == 3
+
+
+def test_cli_missing_folder_exits_2(tmp_path, capsys):
+    gold = write_pages(tmp_path / "gold", {"a": "x"})
+    with pytest.raises(SystemExit) as exc:
+        ev.main([str(tmp_path / "nope"), str(gold)])
+    assert exc.value.code == 2
+    assert "does not exist" in capsys.readouterr().err

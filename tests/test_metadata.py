@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.dates import parse_date
+from cleaner.metadata import links_in, parse_byline, slug
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "agency"),
+    [
+        ("By Anna Malpas for AFP", ["Anna Malpas"], "AFP"),
+        ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"], None),
+        ("By Jane Doe, John Smith and Ann Lee", ["Jane Doe", "John Smith", "Ann Lee"], None),
+        ("By Jane Doe, Reuters", ["Jane Doe"], "Reuters"),
+    ],
+)
+def test_byline(byline: str, authors: list[str], agency: str | None) -> None:
+    assert parse_byline(byline) == (authors, agency)
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("September 14, 2020", "2020-09-14"),
+        ("14 Sept. 2020", "2020-09-14"),
+        ("Published Monday, Sept. 14, 2020 at 10:30 a.m. EDT", "2020-09-14"),
+        ("2020-09-14T10:00:00Z", "2020-09-14"),
+        ("In 2020 the protests began", None),
+        ("February 30, 2020", None),
+        ("September 14", None),
+    ],
+)
+def test_dates_are_parsed_never_guessed(line: str, iso: str | None) -> None:
+    assert parse_date(line) == iso
+
+
+def test_links_skip_anchors() -> None:
+    assert links_in("[a](#) [b](https://x.org/b) <https://x.org/c> see https://x.org/d.") == [
+        "https://x.org/b",
+        "https://x.org/c",
+        "https://x.org/d",
+    ]
+
+
+def test_related_title_finds_its_url_by_slug() -> None:
+    assert slug("Putin, Lukashenko To Talk 'Integration'") == "putin-lukashenko-to-talk-integration"
+    meta = clean("Body of the article, long enough.\n\nRelated article: Rents Rise Again\n\nhttps://example.com/2021/rents-rise-again-a123").metadata
+    assert [(r.title, r.url) for r in meta.related] == [("Rents Rise Again", "https://example.com/2021/rents-rise-again-a123")]
+
+
+def test_what_is_not_stated_is_null() -> None:
+    meta = clean("Just one paragraph of article text.").metadata
+    assert (meta.title, meta.subtitle, meta.authors, meta.agency, meta.published, meta.url, meta.outlet) == (None, None, [], None, None, None, None)
+    assert meta.counts.words == 6 and meta.counts.paragraphs == 1
+
+
+def test_credit_joins_the_caption_above_it() -> None:
+    meta = clean("Body paragraph one, which is long.\n\nA man walks by.\n\nJane Doe / Reuters\n\nBody paragraph two.").metadata
+    assert [(i.caption, i.credit) for i in meta.images] == [("A man walks by.", "Jane Doe / Reuters")]

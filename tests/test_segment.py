@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from cleaner.segment import segment, wrap_width
+
+
+def test_one_block_per_line_in_unwrapped_dumps() -> None:
+    blocks = segment("Menu\nHome\nA long paragraph of article text that goes on and on.\n\nNext")
+    assert [(b.start, b.end, b.text) for b in blocks] == [
+        (1, 1, "Menu"),
+        (2, 2, "Home"),
+        (3, 3, "A long paragraph of article text that goes on and on."),
+        (5, 5, "Next"),
+    ]
+
+
+def test_hard_wrapped_paragraphs_become_one_block_with_their_span() -> None:
+    line = "x" * 70
+    source = "\n".join([line, line, "end.", "", line, line, "end."])
+    assert wrap_width(source.split("\n")) == 70
+    assert [(b.start, b.end) for b in segment(source)] == [(1, 3), (5, 7)]
+
+
+def test_wide_lines_are_not_hard_wrapped() -> None:
+    line = "y" * 300
+    assert wrap_width([line, line, line, line]) is None
+
+
+def test_list_items_and_urls_start_their_own_block_in_wrapped_text() -> None:
+    line = "z" * 70
+    source = "\n".join([line, line, "https://example.com/a", line, line, "- item"])
+    assert [(b.start, b.end) for b in segment(source)] == [(1, 2), (3, 3), (4, 5), (6, 6)]
