@@ -3,6 +3,8 @@
 Blank lines separate blocks. Within a run of non-blank lines, every line is its own block
 (scraped dumps put one menu entry, caption or paragraph per line) unless the document is
 hard-wrapped, in which case a line that fills the wrap width continues onto the next one.
+A stray blank line does not split a paragraph: when the text before it ends without closing
+punctuation and the text after it starts in lower case, both are one block.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ WRAP_PERCENTILE = 0.9
 WRAP_FILL = 0.7  # a line at least this share of the wrap width continues onto the next line
 MIN_WRAPPED_SHARE = 0.5  # share of lines followed by text that must be "full" to call it wrapped
 MIN_WRAPPED_LINES = 3
+
+# A block ending in one of these is complete; otherwise a lower-case line after a blank continues it.
+CLOSING = tuple(".!?…:;\"'”’)]»")
 
 # Lines that always start a block of their own, even in wrapped text.
 _STARTS_BLOCK = regex.compile(r"^\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>|<?https?://|```)")
@@ -38,6 +43,25 @@ def wrap_width(lines: list[str]) -> int | None:
     return width
 
 
+def _wraps(lines: list[str], i: int, span: tuple[int, int], width: int | None) -> bool:
+    previous = lines[i - 1] if i else ""
+    return (
+        width is not None
+        and span[1] == i - 1
+        and len(previous.rstrip()) >= WRAP_FILL * width
+        and not _STARTS_BLOCK.match(lines[i])
+        and not _STARTS_BLOCK.match(previous)
+    )
+
+
+def _stray_blank(lines: list[str], i: int, span: tuple[int, int]) -> bool:
+    """A paragraph cut by blank lines: no closing punctuation before, lower case after."""
+    line = lines[i].strip()
+    last = lines[span[1]].rstrip()
+    starts_block = _STARTS_BLOCK.match(last) or _STARTS_BLOCK.match(line)
+    return span[1] < i - 1 and line[:1].islower() and not last.endswith(CLOSING) and not starts_block
+
+
 def segment(text: str) -> list[Block]:
     lines = text.split("\n")
     width = wrap_width(lines)
@@ -45,16 +69,7 @@ def segment(text: str) -> list[Block]:
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        previous = lines[i - 1] if i else ""
-        continues = (
-            width is not None
-            and spans
-            and spans[-1][1] == i - 1
-            and len(previous.rstrip()) >= WRAP_FILL * width
-            and not _STARTS_BLOCK.match(line)
-            and not _STARTS_BLOCK.match(previous)
-        )
-        if continues:
+        if spans and (_wraps(lines, i, spans[-1], width) or _stray_blank(lines, i, spans[-1])):
             spans[-1] = (spans[-1][0], i)
         else:
             spans.append((i, i))

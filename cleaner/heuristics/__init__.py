@@ -11,6 +11,7 @@ from functools import cache
 
 from ..model import Block
 from .base import Heuristic, Lexicon, lexicon
+from .body import BODY_INSIDE, BODY_OUTSIDE
 from .captions import CAPTION, CREDIT
 from .code import SCRIPT
 from .fields import BYLINE, DATELINE, HEADING_TITLE, SELF_URL, SELF_URL_LABEL
@@ -39,6 +40,8 @@ def heuristics() -> tuple[Heuristic, ...]:
         REPEATED_TITLE,
         REPEATED_HEADLINE,
         DUPLICATE,
+        BODY_OUTSIDE,
+        BODY_INSIDE,
     )
 
 

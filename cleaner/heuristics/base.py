@@ -38,8 +38,10 @@ class PatternSet:
 class Lexicon:
     furniture: dict[str, PatternSet]
     comment_start: regex.Pattern[str]
+    comment_heading: regex.Pattern[str]
     self_url_label: regex.Pattern[str]
     agency: regex.Pattern[str]
+    stopwords: frozenset[str]
 
 
 def _any(patterns: Iterable[str], flags: int = FLAGS) -> regex.Pattern[str]:
@@ -57,10 +59,21 @@ def lexicon() -> Lexicon:
     return Lexicon(
         furniture=furniture,
         comment_start=_any(data["comment_start"]),
+        comment_heading=_any(data["comment_heading"]),
         self_url_label=_any(data["self_url_labels"]),
         # Agency names are matched case-sensitively: "AP" is an agency, "ap" is not.
         agency=_any((regex.escape(a) for a in agencies), regex.UNICODE),
+        stopwords=frozenset(_words(data["stopwords"])),
     )
+
+
+def _words(lists: dict[str, list[object]]) -> list[str]:
+    """Every stopword, refusing YAML's surprises (`no` and `on` read as booleans unless quoted)."""
+    words = [w for words in lists.values() for w in words]
+    wrong = [w for w in words if not isinstance(w, str)]
+    if wrong:
+        raise ValueError(f"{LEXICON_FILE.name}: stopwords must be strings; quote {wrong}")
+    return [w.lower() for w in words]
 
 
 Finder = Callable[[Sequence[Block], Lexicon], Iterable[Block]]

@@ -1,15 +1,28 @@
-"""Repeated headlines and duplicated blocks: the first real occurrence stays."""
+"""Repeated headlines and duplicated blocks: the first real occurrence stays.
+
+Only prose counts as a duplicate: short lines and list items (a recipe's "1 cup blueberries",
+a table's repeated cells) legitimately recur inside an article. A long block whose sentences
+all stand elsewhere in the page (a summary or meta text that repeats the article in one line)
+is a duplicate too, whichever comes first: the separate paragraphs are the article."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+import regex
+
 from ..model import Block
 from .base import Heuristic, Lexicon, kept
+from .body import features
 
 HEADLINE_MAX_CHARS = 200
-DUPLICATE_MIN_CHARS = 12
+DUPLICATE_MIN_WORDS = 8
+DUPLICATE_MIN_DENSITY = 0.2
+CONTAINED_MIN_WORDS = 40  # counted in 4-grams, about as many words
+CONTAINED_SHARE = 0.8  # share of a long block's word 4-grams found in the other kept blocks
+SHINGLE = 4
+_WORD = regex.compile(r"\w+")
 _HEADLINE_FIELDS = ("title", "alternate_title")
 
 
@@ -37,11 +50,38 @@ def find_repeated_headlines(blocks: Sequence[Block], lex: Lexicon) -> Iterator[B
     return (b for b in kept(blocks) if _key(b.text) in headlines)
 
 
+def _prose(text: str, lex: Lexicon) -> bool:
+    f = features(text, lex.stopwords)
+    return f.words >= DUPLICATE_MIN_WORDS and f.density >= DUPLICATE_MIN_DENSITY
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.casefold())
+    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def _contained(blocks: list[Block]) -> set[int]:
+    """Indices of long blocks whose 4-grams mostly occur in shorter kept blocks."""
+    sets = {b.index: _shingles(b.text) for b in blocks}
+    shortest: dict[tuple[str, ...], int] = {}
+    for index, shingles in sets.items():
+        for s in shingles:
+            shortest[s] = min(shortest.get(s, len(shingles)), len(shingles))
+    return {
+        index
+        for index, shingles in sets.items()
+        if len(shingles) >= CONTAINED_MIN_WORDS
+        and sum(1 for s in shingles if shortest[s] < len(shingles)) >= CONTAINED_SHARE * len(shingles)
+    }
+
+
 def find_duplicates(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    candidates = kept(blocks)
+    contained = _contained(candidates)
     seen: set[str] = set()
-    for block in kept(blocks):
+    for block in candidates:
         key = _key(block.text)
-        if len(key) >= DUPLICATE_MIN_CHARS and key in seen:
+        if block.index in contained or (key in seen and _prose(block.text, lex)):
             yield block
         seen.add(key)
 

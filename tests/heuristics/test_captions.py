@@ -7,6 +7,7 @@ from cleaner.heuristics.captions import CAPTION, CREDIT, is_credit, split_credit
 
 from ..conftest import blocks_of
 
+ARTICLE = "The council voted on Tuesday to approve the budget, which includes new funding for libraries and parks."
 CREDITS = ["HANDOUT/AFP/Getty Images", "Mikhail Metzel / TASS", "Photo: Jane Doe", "Fred Lum/The Globe and Mail", "Valery Sharifulin via Getty Images"]
 NOT_CREDITS = ["The Globe and Mail", "Getty Images said on Monday it would cut jobs.", "Putin / Lukashenko talks", "and/or"]
 
@@ -40,6 +41,6 @@ def test_sentence_ending_in_a_slash_phrase_is_not_a_caption() -> None:
 
 
 def test_short_block_above_a_credit_is_its_caption() -> None:
-    blocks = blocks_of("A long article paragraph that comes first and says something.", "Putin, right, shakes hands with Lukashenko.", "HANDOUT/AFP/Getty Images", "Body text.")
+    blocks = blocks_of(ARTICLE, "Putin, right, shakes hands with Lukashenko.", "HANDOUT/AFP/Getty Images", ARTICLE + " Again.")
     run(blocks)
     assert [b.mark.rule if b.mark else None for b in blocks] == [None, CAPTION.id, CREDIT.id, None]

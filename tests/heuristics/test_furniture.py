@@ -55,4 +55,4 @@ def test_moved_blocks_carry_their_field() -> None:
 def test_a_pack_can_switch_a_heuristic_off() -> None:
     blocks = blocks_of(ARTICLE, "ADVERTISEMENT")
     run(blocks, disabled={"generic.advertisement"})
-    assert blocks[1].mark is None
+    assert blocks[1].mark is None or blocks[1].mark.rule != "generic.advertisement"
