@@ -1,7 +1,8 @@
-"""Dates as articles state them ("September 14, 2020", "14 Sept. 2020", "2020-09-14"), to ISO 8601.
+"""Dates as articles state them ("September 14, 2020", "14 Sept. 2020", "2020-09-14",
+"18.11.2019"), to ISO 8601.
 
-Only a whole date is accepted: a line that merely contains a year is not a date line, and
-nothing is guessed (no relative dates, no missing year).
+Only a whole date is accepted and nothing is guessed: no relative dates, no missing year, and a
+numeric date like 11/12/2019 only when one part is over 12 and so cannot be the month.
 """
 
 from __future__ import annotations
@@ -23,20 +24,44 @@ _DATE_FORMS = (
     rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})",
     r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?",
 )
+# Day-first with dots is the European convention; slashes are read only when unambiguous.
+_NUMERIC_FORMS = (
+    r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})",
+    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})",
+)
 _DATE_LINE = regex.compile(
     "|".join(rf"(?:^{_LABEL}{_WEEKDAY}(?:{form}){_TIME}\.?$)" for form in _DATE_FORMS),
     regex.IGNORECASE,
 )
+_DATE_ANYWHERE = regex.compile(
+    "|".join(rf"(?:(?<![\d/.-])(?:{form})(?![\d/]|\.\d))" for form in (*_DATE_FORMS, *_NUMERIC_FORMS)),
+    regex.IGNORECASE,
+)
 
 
-def parse_date(text: str) -> str | None:
-    """ISO date of a line that is a date and nothing else, else None."""
-    m = _DATE_LINE.match(text.strip())
-    if not m:
-        return None
+def _iso(m: regex.Match[str]) -> str | None:
     groups = {k: v for k, v in m.groupdict().items() if v}
+    if "a" in groups:  # slashed: month/day or day/month, whichever is not ambiguous
+        a, b = int(groups["a"]), int(groups["b"])
+        if (a > 12) == (b > 12):
+            return None
+        groups["mon"], groups["day"] = (str(b), str(a)) if a > 12 else (str(a), str(b))
     month = int(groups["mon"]) if "mon" in groups else MONTHS[groups["month"].lower()[:3]]
     try:
         return date(int(groups["year"]), month, int(groups["day"])).isoformat()
     except ValueError:
         return None
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date of a line that is a date and nothing else, else None."""
+    m = _DATE_LINE.match(text.strip())
+    return _iso(m) if m else None
+
+
+def find_date(text: str) -> str | None:
+    """ISO date of the first whole date stated anywhere in a short text ("By X - Nov 19, 2019")."""
+    for m in _DATE_ANYWHERE.finditer(text):
+        if found := _iso(m):
+            return found
+    return None

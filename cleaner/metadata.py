@@ -11,17 +11,20 @@ from collections.abc import Iterable
 
 import regex
 
-from .dates import parse_date
+from .dates import find_date
 from .detect import OutletMatch
 from .heuristics import lexicon
 from .heuristics.captions import split_credit
-from .heuristics.fields import BYLINE_PREFIX, url_in
+from .heuristics.fields import url_in
+from .heuristics.head import BYLINE_PREFIX
 from .inline import MARKDOWN_AUTOLINK, MARKDOWN_LINK
 from .model import Block, Document
 from .result import Counts, Image, Metadata, Outlet, Related, Removal
 from .version import __version__
 
 _AGENCY_SPLIT = regex.compile(r"^(?P<names>.+?)\s+(?:for|/|\||of)\s+(?P<agency>.+)$")
+# What follows the names in a byline: "By Tess Bonn - 11/19/19 06:56 AM", "… on November 19, 2019".
+_BYLINE_TAIL = regex.compile(r"\s+(?:[-–—|•]\s+|on\s+(?=\p{Lu}\p{Ll}+\.?\s+\d|\d)).*$")
 _AUTHOR_SPLIT = regex.compile(r"\s*(?:,|\band\b|&)\s*")
 _BARE_URL = regex.compile(r"(?:https?|ftp)://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"”’]")
 _RELATED_LABEL = regex.compile(r"^[^:]{1,40}:\s*")
@@ -30,7 +33,7 @@ _WORD = regex.compile(r"\w+")
 
 def parse_byline(text: str) -> tuple[list[str], str | None]:
     """`By Anna Malpas for AFP` -> (["Anna Malpas"], "AFP")."""
-    names = BYLINE_PREFIX.sub("", text).strip()
+    names = _BYLINE_TAIL.sub("", BYLINE_PREFIX.sub("", text)).strip()
     agency = None
     if m := _AGENCY_SPLIT.match(names):
         names, agency = m["names"], m["agency"].strip()
@@ -97,7 +100,7 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         authors += names
         agency = agency or found_agency
     titles = [b.text for b in moved["title"]]
-    dates = [d for b in moved["date"] if (d := parse_date(b.text))]
+    dates = [d for b in moved["date"] + moved["byline"] if (d := find_date(b.text))]
     url = doc.url or next((u for b in moved["url"] if (u := url_in(b.text))), None)
     links = _unique(u for b in doc.blocks for u in links_in(b.raw) if u != url)
     removed = [

@@ -35,6 +35,9 @@ GRIDS: dict[str, list[float]] = {
     "near_weight": [0.25, 0.5, 0.75, 1.0],
     "bad_weight": [0.25, 0.5, 1.0, 1.5, 2.0],
     "short_cost": [1.0, 2.0, 4.0, 6.0, 8.0, 12.0],
+    "isolated_factor": [0.0, 0.15, 0.3, 0.5, 1.0],
+    "max_inner_run": [1, 2, 3, 4, 6, 10],
+    "marked_cost": [0.0, 2.0, 4.0, 8.0],
 }
 
 
@@ -47,7 +50,7 @@ def objective(cleaner: Cleaner, pages: list[tuple[str, str, str]], params: body.
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", type=Path, default=BENCH)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
     pages = [
         (g.stem, (args.bench / "text" / g.name).read_text(encoding="utf-8"), g.read_text(encoding="utf-8"))

@@ -1,7 +1,9 @@
 """Generic heuristics: always on, in this order; a pack can switch one off by its id.
 
-Order matters only where one heuristic reads another's marks: credits before captions,
-titles before repeated headlines, the page's URL before bare URL lines.
+Order matters where one heuristic reads another's marks: furniture words first, the page's
+URL before bare URL lines, credits before captions, captions before the article's head (so a
+credit is never a headline), the head before link lists can swallow it, titles before
+repeated headlines, and the article body last.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from .base import Heuristic, Lexicon, lexicon
 from .body import BODY_INSIDE, BODY_OUTSIDE
 from .captions import CAPTION, CREDIT
 from .code import SCRIPT
-from .fields import BYLINE, DATELINE, HEADING_TITLE, SELF_URL, SELF_URL_LABEL
+from .fields import SELF_URL, SELF_URL_LABEL
 from .furniture import furniture_heuristic
+from .head import BYLINE, DATELINE, HEADING_TITLE, HEADLINE
 from .repeats import DUPLICATE, REPEATED_HEADLINE, REPEATED_TITLE
-from .sections import COMMENTS
+from .sections import COMMENTS, RELATED_LISTS
 
 
 @cache
@@ -26,22 +29,24 @@ def heuristics() -> tuple[Heuristic, ...]:
     furniture = {name: furniture_heuristic(name, lex) for name in lex.furniture}
     return (
         SCRIPT,
-        COMMENTS,
         *(h for name, h in furniture.items() if name not in ("related", "bare-url")),
         SELF_URL_LABEL,
         SELF_URL,
         furniture["related"],
         furniture["bare-url"],
+        CREDIT,
+        CAPTION,
         HEADING_TITLE,
         BYLINE,
         DATELINE,
-        CREDIT,
-        CAPTION,
+        HEADLINE,
+        COMMENTS,
+        RELATED_LISTS,
         REPEATED_TITLE,
         REPEATED_HEADLINE,
         DUPLICATE,
+        BODY_INSIDE,  # before BODY_OUTSIDE: the article's run is found with the page around it
         BODY_OUTSIDE,
-        BODY_INSIDE,
     )
 
 

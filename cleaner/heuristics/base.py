@@ -39,6 +39,7 @@ class Lexicon:
     furniture: dict[str, PatternSet]
     comment_start: regex.Pattern[str]
     comment_heading: regex.Pattern[str]
+    related_heading: regex.Pattern[str]
     self_url_label: regex.Pattern[str]
     agency: regex.Pattern[str]
     stopwords: frozenset[str]
@@ -60,6 +61,7 @@ def lexicon() -> Lexicon:
         furniture=furniture,
         comment_start=_any(data["comment_start"]),
         comment_heading=_any(data["comment_heading"]),
+        related_heading=_any(data["related_heading"]),
         self_url_label=_any(data["self_url_labels"]),
         # Agency names are matched case-sensitively: "AP" is an agency, "ap" is not.
         agency=_any((regex.escape(a) for a in agencies), regex.UNICODE),

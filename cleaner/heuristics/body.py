@@ -24,6 +24,7 @@ from .base import Heuristic, Lexicon
 CJK_CHARS_PER_WORD = 2
 CJK_MIN_SHARE = 0.3  # above this share of CJK characters, sentence shape stands in for stopwords
 MIN_PAGE_DENSITY = 0.05  # below this the page's language has no stopword list: sentence shape decides
+ISOLATION_WINDOW = 2  # prose with no other prose this many blocks either side is isolated
 MIN_OUTSIDE_BLOCKS = 3  # fewer blocks around the article: not a page dump, leave its edges alone
 PARAMS_FILE = Path(__file__).with_name("body_params.json")
 
@@ -43,6 +44,8 @@ class Params:
     bad_weight: float = 0.5
     short_cost: float = 4.0
     isolated_factor: float = 0.3  # prose with no prose next to it: a teaser in a list of links
+    max_inner_run: int = 2  # more non-prose blocks in a row inside the article: a link list
+    marked_cost: float = 4.0  # a block another rule took as furniture still separates runs
 
     @classmethod
     def load(cls, path: Path = PARAMS_FILE) -> Params:
@@ -54,6 +57,7 @@ PARAMS = Params.load()
 
 _WORD = regex.compile(r"\w+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_LETTER = regex.compile(r"\p{L}")
 _TERMINAL = regex.compile(r"[.!?…。！？][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]*\s*\(\d+\)$")
 
 
@@ -137,16 +141,17 @@ def article_body(blocks: Sequence[Block], lex: Lexicon) -> Body | None:
     weights = {}
     for k, i in enumerate(order):
         weight = _weight(classes[i], feats[i], PARAMS)
-        neighbours = [classes[j] for j in order[max(k - 1, 0) : k + 2] if j != i]
+        neighbours = [classes[j] for j in order[max(k - ISOLATION_WINDOW, 0) : k + ISOLATION_WINDOW + 1] if j != i]
         if weight > 0 and not any(_prose(c) for c in neighbours):
             weight *= PARAMS.isolated_factor
         weights[i] = weight
     best, best_span = 0.0, None
     total, start = 0.0, None
-    for i in order:
+    for block in blocks:
+        i = block.index
         if start is None:
             start, total = i, 0.0
-        total += weights[i]
+        total += weights.get(i, -PARAMS.marked_cost)
         if total > 0 and total >= best:  # ties extend the run over free blocks at its end
             best, best_span = total, (start, i)
         if total < 0:
@@ -168,19 +173,28 @@ def find_outside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 
 
 def find_inside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    """Short and list-like blocks inside the body that no prose surrounds; a short sentence stays."""
+    """Non-prose blocks inside the body, unless a short run of them sits between prose
+    (subheadings, a short list); a short sentence stays, a block without letters goes."""
     body = article_body(blocks, lex)
     if body is None:
         return
     inside = [b for b in blocks[body.start : body.end + 1] if b.mark is None]
-    for i, block in enumerate(inside):
-        c = body.classes[block.index]
-        if _prose(c) or (c is Class.SHORT and features(block.text, lex.stopwords).terminal):
+    run: list[Block] = []
+    for block in [*inside, None]:
+        if block is not None and not _prose(body.classes[block.index]):
+            run.append(block)
             continue
-        before = next((body.classes[b.index] for b in reversed(inside[:i]) if body.classes[b.index] is not Class.SHORT), None)
-        after = next((body.classes[b.index] for b in inside[i + 1 :] if body.classes[b.index] is not Class.SHORT), None)
-        if not (_prose(before) and _prose(after)):
-            yield block
+        closed_by_prose = block is not None and bool(run) and run[0] is not inside[0]
+        for member in run:
+            if _LETTER.search(member.text) is None:
+                yield member
+            elif not (closed_by_prose and len(run) <= PARAMS.max_inner_run) and not _short_sentence(member, body, lex):
+                yield member
+        run = []
+
+
+def _short_sentence(block: Block, body: Body, lex: Lexicon) -> bool:
+    return body.classes[block.index] is Class.SHORT and features(block.text, lex.stopwords).terminal
 
 
 BODY_OUTSIDE = Heuristic("generic.outside-body", "boilerplate", find_outside)

@@ -23,6 +23,12 @@ _VIA = regex.compile(r"^\S.{1,80}\svia\s+\S.{1,40}$")
 # Credits that end a caption: "… Sochi. **Kremlin.ru**", "… Photo: X via Getty", "… Name / TASS".
 _TRAILING_BOLD = regex.compile(r"^(?P<caption>.+?[.!?”\"’)])\s*\*\*(?P<credit>[^*]{2,80})\*\*\s*$")
 _TRAILING_LABEL = regex.compile(r"^(?P<caption>.+?)\s+(?:photo(?:graph)?s?|image|credit)\s*:\s*(?P<credit>\S.{1,100})$", regex.IGNORECASE)
+# "… in size (Image: GETTY )", "… a rabbitCredit: Getty", "… 2001 [File: Reuters]", "(AP Photo/X)".
+_TRAILING_TAG = regex.compile(
+    r"^(?P<caption>.+?)\s*(?:\((?P<credit>(?:image|photo|picture|pic|credit|source)s?:\s*[^)]{1,60}|(?:AP|AFP|Reuters|Getty)[^)]{0,60})\)"
+    r"|\[(?P<credit2>(?:file|photo|image):?\s*[^\]]{1,80})\]|(?<=\S)(?P<credit3>Credit:\s*.{2,60}))$",
+    regex.IGNORECASE,
+)
 _TRAILING_SLASH = regex.compile(
     r"^(?P<caption>.+?[.!?”\"’)])\s+(?P<credit>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*[/\\]\s*\S.{0,60})$"
 )
@@ -51,6 +57,8 @@ def split_credit(raw: str, text: str, lex: Lexicon) -> tuple[str, str] | None:
         return None
     if m := _TRAILING_BOLD.match(raw.strip()):
         return plain(m["caption"]), plain(m["credit"])
+    if m := _TRAILING_TAG.match(text):
+        return m["caption"].strip(), next(c for c in (m["credit"], m["credit2"], m["credit3"]) if c).strip()
     for pattern in (_TRAILING_LABEL, _TRAILING_SLASH):
         m = pattern.match(text)
         if m and (pattern is _TRAILING_LABEL or _agency_covers(m["credit"], lex)):

@@ -17,6 +17,7 @@ from .base import Heuristic, Lexicon, kept
 from .body import features
 
 HEADLINE_MAX_CHARS = 200
+HEADLINE_MIN_WORDS = 3  # a menu entry printed twice ("Home") is no headline
 DUPLICATE_MIN_WORDS = 8
 DUPLICATE_MIN_DENSITY = 0.2
 CONTAINED_MIN_WORDS = 40  # counted in 4-grams, about as many words
@@ -31,7 +32,7 @@ def _key(text: str) -> str:
 
 
 def _headline_like(text: str) -> bool:
-    return 0 < len(text) <= HEADLINE_MAX_CHARS and not text.endswith((".", ":", ",", ";"))
+    return len(text.split()) >= HEADLINE_MIN_WORDS and len(text) <= HEADLINE_MAX_CHARS and not text.endswith((".", ":", ",", ";"))
 
 
 def find_repeated_title(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:

@@ -1,4 +1,5 @@
-"""Comment sections: cut from where they begin to the end of the document.
+"""Sections that are not the article: comment sections, cut from where they begin to the end of
+the document, and lists of links under a "Related" or "Most read" heading.
 
 A comment section follows the article, so only a marker after the first prose paragraph
 counts, and a bare "Comments" heading only in the back half of the page: share bars near the
@@ -28,4 +29,22 @@ def find_comments(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
             return
 
 
+RELATED_HEADING_MAX_CHARS = 60
+
+
+def find_related_lists(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    """A related-stories heading and what follows it, up to the next prose paragraph."""
+    in_list = False
+    for block in blocks:
+        if block.mark is not None:
+            continue
+        if len(block.text) <= RELATED_HEADING_MAX_CHARS and lex.related_heading.match(block.text):
+            in_list = True
+        elif in_list and is_prose(block, lex):
+            in_list = False
+        if in_list:
+            yield block
+
+
 COMMENTS = Heuristic("generic.comments", "comments", find_comments)
+RELATED_LISTS = Heuristic("generic.related-list", "related", find_related_lists)

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from cleaner.heuristics import lexicon, run
-from cleaner.heuristics.fields import BYLINE, DATELINE, HEADING_TITLE, SELF_URL, SELF_URL_LABEL, is_byline
+from cleaner.heuristics.fields import SELF_URL, SELF_URL_LABEL
+from cleaner.heuristics.head import BYLINE, DATELINE, HEADING_TITLE, is_byline
 from cleaner.heuristics.repeats import DUPLICATE, REPEATED_HEADLINE, REPEATED_TITLE
-from cleaner.heuristics.sections import COMMENTS
+from cleaner.heuristics.sections import COMMENTS, RELATED_LISTS
 
 from ..conftest import blocks_of
 
@@ -17,8 +18,10 @@ def rules(blocks) -> list[str | None]:
 
 def test_repeated_headline_becomes_title_and_its_repeats_go() -> None:
     blocks = blocks_of("Council Backs Budget Plan", P1, "Council Backs Budget Plan", P2, "Council Backs Budget Plan")
+    assert list(REPEATED_TITLE.find(blocks, lexicon())) == [blocks[0]]
     run(blocks)
-    assert rules(blocks) == [REPEATED_TITLE.id, None, REPEATED_HEADLINE.id, None, REPEATED_HEADLINE.id]
+    assert blocks[0].mark is not None and blocks[0].mark.field == "title"
+    assert rules(blocks)[1:] == [None, REPEATED_HEADLINE.id, None, REPEATED_HEADLINE.id]
 
 
 def test_duplicate_paragraph_keeps_the_first_occurrence() -> None:
@@ -34,6 +37,16 @@ def test_short_repeats_are_not_duplicates() -> None:
 def test_comment_section_is_cut_to_the_end() -> None:
     blocks = blocks_of(P1, P2, P1 + " More.", "Join the conversation", "Great article!", "I disagree.")
     assert list(COMMENTS.find(blocks, lexicon())) == blocks[3:]
+
+
+def test_comment_marker_before_the_article_is_ignored() -> None:
+    blocks = blocks_of("Join the conversation", P1, P2, "Leave a comment", "Nice.")
+    assert list(COMMENTS.find(blocks, lexicon())) == blocks[3:]
+
+
+def test_related_heading_takes_the_list_below_it_up_to_the_next_paragraph() -> None:
+    blocks = blocks_of(P1, "Related articles", "Council Rejects Park Plan", "Mayor Quits Amid Row", P2)
+    assert list(RELATED_LISTS.find(blocks, lexicon())) == blocks[1:4]
 
 
 def test_comments_link_in_a_top_menu_is_not_a_comment_section() -> None:
