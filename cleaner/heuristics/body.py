@@ -24,7 +24,8 @@ from .base import Heuristic, Lexicon
 CJK_CHARS_PER_WORD = 2
 CJK_MIN_SHARE = 0.3  # above this share of CJK characters, sentence shape stands in for stopwords
 MIN_PAGE_DENSITY = 0.05  # below this the page's language has no stopword list: sentence shape decides
-ISOLATION_WINDOW = 2  # prose with no other prose this many blocks either side is isolated
+TEASER_CHAIN = 3  # this many lone prose blocks in a row, a few blocks apart: a list of teasers
+TEASER_GAP = 4  # at most this many blocks apart (headline, author, date, summary)
 MIN_OUTSIDE_BLOCKS = 3  # fewer blocks around the article: not a page dump, leave its edges alone
 PARAMS_FILE = Path(__file__).with_name("body_params.json")
 
@@ -43,7 +44,7 @@ class Params:
     near_weight: float = 0.5
     bad_weight: float = 0.5
     short_cost: float = 4.0
-    isolated_factor: float = 0.3  # prose with no prose next to it: a teaser in a list of links
+    isolated_factor: float = 0.3  # weight of prose in a list of teasers (headline, summary, time)
     max_inner_run: int = 2  # more non-prose blocks in a row inside the article: a link list
     marked_cost: float = 4.0  # a block another rule took as furniture still separates runs
 
@@ -106,9 +107,11 @@ def classify(f: Features, known_language: bool, p: Params) -> Class:
     return Class.BAD
 
 
-def is_prose(block: Block, lex: Lexicon) -> bool:
-    """A paragraph that reads as article prose on its own features."""
-    return classify(features(block.text, lex.stopwords), True, PARAMS) is Class.GOOD
+def is_prose(block: Block, lex: Lexicon, strict: bool = True) -> bool:
+    """A paragraph that reads as article prose on its own features (`strict`: a full paragraph,
+    not just a sentence)."""
+    c = classify(features(block.text, lex.stopwords), True, PARAMS)
+    return c is Class.GOOD or (not strict and c is Class.NEAR)
 
 
 def _weight(c: Class, f: Features, p: Params) -> float:
@@ -138,13 +141,11 @@ def article_body(blocks: Sequence[Block], lex: Lexicon) -> Body | None:
     known = sum(f.stopwords for f in feats.values()) >= MIN_PAGE_DENSITY * words
     classes = {i: classify(f, known, PARAMS) for i, f in feats.items()}
     order = sorted(classes)
+    teasers = _teasers(order, classes)
     weights = {}
-    for k, i in enumerate(order):
+    for i in order:
         weight = _weight(classes[i], feats[i], PARAMS)
-        neighbours = [classes[j] for j in order[max(k - ISOLATION_WINDOW, 0) : k + ISOLATION_WINDOW + 1] if j != i]
-        if weight > 0 and not any(_prose(c) for c in neighbours):
-            weight *= PARAMS.isolated_factor
-        weights[i] = weight
+        weights[i] = weight * PARAMS.isolated_factor if i in teasers and weight > 0 else weight
     best, best_span = 0.0, None
     total, start = 0.0, None
     for block in blocks:
@@ -163,6 +164,26 @@ def article_body(blocks: Sequence[Block], lex: Lexicon) -> Body | None:
 
 def _prose(c: Class | None) -> bool:
     return c in (Class.GOOD, Class.NEAR)
+
+
+def _teasers(order: list[int], classes: dict[int, Class]) -> set[int]:
+    """Prose blocks with no prose next to them that come in chains, as summaries do in a list
+    of links to other stories; one such paragraph between two subheadings is no list."""
+    lone = [
+        i
+        for k, i in enumerate(order)
+        if _prose(classes[i]) and not any(_prose(classes[j]) for j in (order[k - 1] if k else None, order[k + 1] if k + 1 < len(order) else None) if j is not None)
+    ]
+    teasers: set[int] = set()
+    chain: list[int] = []
+    for i in lone + [None]:
+        if i is not None and chain and order.index(i) - order.index(chain[-1]) <= TEASER_GAP:
+            chain.append(i)
+            continue
+        if len(chain) >= TEASER_CHAIN:
+            teasers.update(chain)
+        chain = [i] if i is not None else []
+    return teasers
 
 
 def find_outside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:

@@ -40,7 +40,7 @@ def find_related_lists(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]
             continue
         if len(block.text) <= RELATED_HEADING_MAX_CHARS and lex.related_heading.match(block.text):
             in_list = True
-        elif in_list and is_prose(block, lex):
+        elif in_list and is_prose(block, lex, strict=False):
             in_list = False
         if in_list:
             yield block

@@ -15,7 +15,7 @@ PROSE = [
     "The mayor said that the vote was a turning point for the city and that work would begin in the spring.",
 ]
 MENU = ["Home", "World", "Business", "Sport", "Culture"]
-TEASERS = ["Trending", "Why farmers paint their cows with zebra stripes", "Cows in a Japanese pasture look like a joke, but the science behind the stripes is serious.", "32M ago", "Woman risks her life to save a koala", "At least six people have died and hundreds of homes have burned in the fires.", "1H ago"]
+TEASERS = ["Trending", "Why farmers paint their cows with zebra stripes", "Cows in a Japanese pasture look like a joke, but the science behind the stripes is serious.", "32M ago", "Woman risks her life to save a koala", "At least six people have died and hundreds of homes have burned in the fires.", "1H ago", "Cities urge a boycott of meat firms", "Lawmakers in the two biggest cities want to cut their ties with firms that import beef from Brazil.", "2H ago"]
 
 
 def cls(text: str) -> Class:
@@ -59,3 +59,13 @@ def test_a_page_of_another_language_without_stopwords_falls_back_to_sentence_sha
     blocks = blocks_of(*korean)
     body = article_body(blocks, lexicon())
     assert body is not None and (body.start, body.end) == (4, 5)
+
+
+def test_lone_prose_in_a_chain_is_a_teaser_list_but_one_between_subheadings_is_not() -> None:
+    from cleaner.heuristics.body import _teasers
+
+    G, S = Class.GOOD, Class.SHORT
+    teaser_list = [S, G, S, S, G, S, S, G, S]  # headline, summary, time, ...
+    article = [G, G, S, G, S, G, G]  # a lone paragraph between two subheadings
+    assert _teasers(list(range(len(teaser_list))), dict(enumerate(teaser_list))) == {1, 4, 7}
+    assert _teasers(list(range(len(article))), dict(enumerate(article))) == set()
