@@ -20,7 +20,7 @@ from pathlib import Path
 from eval import aggregate, DocRow, score_pair
 
 from cleaner import Cleaner
-from cleaner.heuristics import body
+from cleaner.heuristics import classify
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench"
@@ -41,8 +41,8 @@ GRIDS: dict[str, list[float]] = {
 }
 
 
-def objective(cleaner: Cleaner, pages: list[tuple[str, str, str]], params: body.Params) -> tuple[float, float, float]:
-    body.PARAMS = params
+def objective(cleaner: Cleaner, pages: list[tuple[str, str, str]], params: classify.Params) -> tuple[float, float, float]:
+    classify.PARAMS = params
     report = aggregate([DocRow(pid, score_pair(cleaner.clean_text(text).text, gold)) for pid, text, gold in pages])
     return (report.f1 + report.mean_doc_f1) / 2, report.f1, report.mean_doc_f1
 
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         for g in sorted((args.bench / "gold").glob("*.txt"))
     ]
     cleaner = Cleaner()
-    best = body.Params.load()
+    best = classify.Params.load()
     best_score = objective(cleaner, pages, best)
     print(f"start {best_score[0]:.4f} (F1 {best_score[1]:.4f}, mean doc F1 {best_score[2]:.4f})", flush=True)
     for round_no in range(args.rounds):
@@ -76,8 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         "objective": {"score": round(best_score[0], 4), "f1": round(best_score[1], 4), "mean_doc_f1": round(best_score[2], 4)},
         "params": dataclasses.asdict(best),
     }
-    body.PARAMS_FILE.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {body.PARAMS_FILE.relative_to(ROOT)}")
+    classify.PARAMS_FILE.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {classify.PARAMS_FILE.relative_to(ROOT)}")
     return 0
 
 

@@ -14,7 +14,7 @@ import regex
 from ..dates import find_date, parse_date
 from ..model import Block
 from .base import Heuristic, Lexicon
-from .body import is_prose
+from .classify import is_prose
 
 HEAD_WINDOW = 12  # blocks above the first paragraph where the head may stand
 BYLINE_MAX_WORDS = 14

@@ -14,7 +14,7 @@ import regex
 
 from ..model import Block
 from .base import Heuristic, Lexicon, kept
-from .body import features
+from .classify import features
 
 HEADLINE_MAX_CHARS = 200
 HEADLINE_MIN_WORDS = 3  # a menu entry printed twice ("Home") is no headline

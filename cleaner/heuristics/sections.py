@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from ..model import Block
 from .base import Heuristic, Lexicon
-from .body import is_prose
+from .classify import is_prose
 
 COMMENT_HEADING_MAX_CHARS = 400
 BARE_HEADING_MIN_POSITION = 0.5

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner.heuristics import lexicon, run
-from cleaner.heuristics.body import BODY_INSIDE, BODY_OUTSIDE, PARAMS, Class, article_body, classify, features
+from cleaner.heuristics.body import BODY_INSIDE, BODY_OUTSIDE, article_body
+from cleaner.heuristics.classify import PARAMS, Class, classify, features
 
 from ..conftest import blocks_of
 
