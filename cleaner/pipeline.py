@@ -26,13 +26,19 @@ class Cleaner:
     def __init__(self, rules_dirs: Sequence[Path] = (), packs: PackSet | None = None) -> None:
         self.packs = packs if packs is not None else PackSet.load(rules_dirs)
 
-    def clean_document(self, doc: Document, outlet: str | None = None) -> Result:
+    def mark(self, doc: Document, outlet: str | None = None) -> OutletMatch | None:
+        """Segment the document and mark its blocks, stopping short of the output: what
+        `clean explain` shows. Returns the outlet used, if any."""
         doc.blocks = segment(doc.text)
         doc.url = doc.url or stated_url(doc.blocks, heuristics.lexicon())
         match = OutletMatch(self.packs.get(outlet), "forced") if outlet else detect(doc.blocks, self.packs, doc.url)
         if match:
             apply_pack(match.pack, doc)
         heuristics.run(doc.blocks, disabled=match.pack.disable if match else ())
+        return match
+
+    def clean_document(self, doc: Document, outlet: str | None = None) -> Result:
+        match = self.mark(doc, outlet)
         text = canonical_text(doc.kept())
         if not text:
             doc.warnings.append("no article text left after cleaning")

@@ -1,4 +1,5 @@
-"""Write the JSON Schemas generated from the pydantic models; a test keeps them in sync.
+"""Write the JSON Schemas generated from the pydantic models: the output metadata, and the rule
+pack schema editors use to check packs as they are typed. A test keeps them in sync.
 
     uv run python scripts/export_schema.py
 """
@@ -8,12 +9,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from cleaner.packs.schema import Pack
 from cleaner.result import Metadata, Result
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = {
     ROOT / "schema" / "metadata.schema.json": Metadata,
     ROOT / "schema" / "result.schema.json": Result,
+    ROOT / "rules" / "pack.schema.json": Pack,
 }
 
 

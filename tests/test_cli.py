@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cleaner.cli import app
+from cleaner.cli import app, main
 
 from .conftest import ROOT, SEEDS
 
@@ -140,3 +141,25 @@ def test_installed_console_script_reads_stdin() -> None:
     exe = Path(sys.executable).with_name("clean")
     done = subprocess.run([str(exe), "-"], input=ARTICLE.encode(), capture_output=True, check=True)
     assert done.stdout.decode() == "A paragraph of article text that is long enough to keep.\n\nAnother paragraph.\n"
+
+
+def test_main_dispatches_rules_and_explain_and_cleans_everything_else(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["rules", "list"])
+    assert done.value.code == 0 and "theglobeandmail" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as done:
+        main(["explain", str(SEEDS[0])])
+    assert done.value.code == 0 and capsys.readouterr().out.startswith("outlet: themoscowtimes")
+    monkeypatch.chdir(tmp_path)  # a folder that happens to be called `rules` is cleaned as `./rules`
+    Path("rules").mkdir()
+    Path("rules", "a.txt").write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(SystemExit) as done:
+        main([f".{os.sep}rules", "-o", "out"])
+    assert done.value.code == 0 and Path("out", "a.txt").exists()
+
+
+def test_help_names_the_subcommands() -> None:
+    result = invoke("--help")
+    assert "clean explain FILE" in result.stdout and "clean rules --help" in result.stdout

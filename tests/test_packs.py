@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from cleaner.model import Document
-from cleaner.packs import Pack, PackError, PackSet, apply_pack, load_pack
+from cleaner.packs import Pack, PackError, PackSet, apply_pack, builtin_rules_dir, load_pack
 from cleaner.segment import segment
 
 BODY = ["First paragraph of the story, which is long enough.", "Second paragraph of the story, also long enough."]
@@ -122,3 +122,33 @@ def test_yaml_object_tags_are_not_executed(tmp_path: Path) -> None:
     path.write_text("id: !!python/object/apply:os.system ['true']\nname: X\n", encoding="utf-8")
     with pytest.raises(PackError, match="not valid YAML"):
         load_pack(path)
+
+
+def test_builtin_packs_validate_against_the_exported_json_schema() -> None:
+    import json
+
+    import jsonschema
+
+    schema = json.loads((builtin_rules_dir() / "pack.schema.json").read_text(encoding="utf-8"))
+    for path in sorted(builtin_rules_dir().glob("*.yaml")):
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+    with pytest.raises(jsonschema.ValidationError, match="colour"):
+        jsonschema.validate({"id": "x", "name": "X", "domains": ["x.com"], "colour": "red"}, schema)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("id: x\nname: X\ndomains: [x.com]\ndetect:\n  - {pattern: a, weight: '3'}\n", ":5:18: detect[0].weight: input should be a valid integer, got '3'"),
+        ("id: x\nname: X\ndomains: &d [x.com, *d]\n", ":3:10: domains[1]: an alias refers to a node that contains it"),
+        ("id: x\nname: X\n[a]: 1\ndomains: [x.com]\n", ":3:1: a key must be a plain name"),
+        ("id: x\nname: X\ndomains: [x.com]\nexamples:\n  - {name: both, input: a, fixture: b.txt}\n", ":5:5: examples[0]: an example needs exactly one of `input` or `fixture`"),
+    ],
+    ids=["no type coercion", "recursive alias", "list as key", "example with input and fixture"],
+)
+def test_more_mistakes_point_at_their_line(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_pack(path)
+    assert expected in str(caught.value)

@@ -1,97 +1,127 @@
-"""Find, parse and validate rule packs: the built-in `rules/` folder plus any the user adds."""
+"""Load rule packs from every source into one `PackSet`, checking them against each other.
+
+Each file is parsed, validated and compiled once per process: the result is cached by path,
+modification time and size, so building many `Cleaner`s (or a thousand packs) stays cheap, and
+an edited pack is read again.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
-from ..heuristics import heuristic_ids
+from .errors import PackError, Problem, display_path
 from .schema import Pack
-
-PACK_SUFFIXES = (".yaml", ".yml")
-
-
-class PackError(Exception):
-    """A pack that cannot be used; the message names the file and the problem."""
+from .sources import pack_files, pack_sources
+from .validate import validate
+from .yamltree import Tree, read_tree
 
 
-def builtin_rules_dir() -> Path:
-    """`cleaner/_rules` in an installed wheel, the repository's `rules/` in a checkout."""
-    here = Path(__file__).resolve().parent.parent
-    packaged = here / "_rules"
-    return packaged if packaged.is_dir() else here.parent / "rules"
+@dataclass(frozen=True)
+class LoadedPack:
+    """A valid pack with the file it came from and the positions of its keys."""
+
+    pack: Pack
+    tree: Tree
+    source: str = ""  # the label of the source that loaded it (`built-in`, `--rules`, …); empty when read alone
+
+    @property
+    def path(self) -> Path:
+        return self.tree.path
 
 
-def _describe(err: ValidationError) -> str:
-    lines = []
-    for e in err.errors():
-        where = ".".join(str(part) for part in e["loc"]) or "(top level)"
-        lines.append(f"  {where}: {e['msg']}")
-    return "\n".join(lines)
+_CACHE: dict[tuple[Path, int, int], LoadedPack | PackError] = {}
+
+
+def read_pack(path: Path) -> LoadedPack:
+    """Parse and validate one pack file (cached); a broken one raises PackError."""
+    try:
+        stat = path.stat()
+        key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+    except OSError as err:
+        raise PackError([Problem(path, f"cannot read: {err.strerror or err}")]) from None
+    if key not in _CACHE:
+        try:
+            tree = read_tree(path)
+            _CACHE[key] = LoadedPack(validate(tree), tree)
+        except PackError as err:
+            _CACHE[key] = err
+    cached = _CACHE[key]
+    if isinstance(cached, PackError):
+        raise cached
+    return cached
 
 
 def load_pack(path: Path) -> Pack:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise PackError(f"{path}: cannot read: {err}") from err
-    except yaml.YAMLError as err:
-        raise PackError(f"{path}: not valid YAML: {err}") from err
-    if not isinstance(data, dict):
-        raise PackError(f"{path}: a pack must be a YAML mapping, not {type(data).__name__}")
-    try:
-        pack = Pack.model_validate(data)
-    except ValidationError as err:
-        raise PackError(f"{path}: invalid pack:\n{_describe(err)}") from err
-    unknown = sorted(set(pack.disable) - heuristic_ids())
-    if unknown:
-        raise PackError(f"{path}: `disable` names unknown heuristics: {', '.join(unknown)}")
-    return pack
+    return read_pack(path).pack
+
+
+def _claims(loaded: LoadedPack, taken_ids: dict[str, LoadedPack], taken_domains: dict[str, LoadedPack]) -> list[Problem]:
+    """Problems if this pack claims an outlet id or a domain an earlier pack already has."""
+    pack, tree = loaded.pack, loaded.tree
+    problems = []
+    if (other := taken_ids.get(pack.id)) is not None:
+        problems.append(tree.problem(("id",), f"outlet id {pack.id!r} is already defined in {display_path(other.path)} ({other.source})"))
+    for index, domain in enumerate(pack.domains):
+        if (other := taken_domains.get(domain)) is not None:
+            message = f"domain {domain!r} is already claimed by pack {other.pack.id!r} in {display_path(other.path)} ({other.source})"
+            problems.append(tree.problem(("domains", index), message))
+    return problems
 
 
 @dataclass(frozen=True)
 class PackSet:
-    """The loaded packs, by id, with the file each came from."""
+    """The loaded packs by outlet id, each with the file and source it came from."""
 
-    packs: dict[str, Pack]
-    origins: dict[str, Path]
+    loaded: dict[str, LoadedPack]
 
     @classmethod
     def load(cls, dirs: Sequence[Path] = ()) -> PackSet:
-        packs: dict[str, Pack] = {}
-        origins: dict[str, Path] = {}
-        domains: dict[str, str] = {}
-        for path in _pack_files([builtin_rules_dir(), *dirs]):
-            pack = load_pack(path)
-            if pack.id in packs:
-                raise PackError(f"{path}: outlet id {pack.id!r} is already defined in {origins[pack.id]}")
-            for domain in pack.domains:
-                if domain in domains:
-                    raise PackError(f"{path}: domain {domain!r} is already claimed by pack {domains[domain]!r}")
-                domains[domain] = pack.id
-            packs[pack.id] = pack
-            origins[pack.id] = path
-        return cls(packs, origins)
+        """Built-in packs, entry points, `$CLEANER_RULES`, then `dirs`; any problem raises."""
+        packs, problems = cls.collect(dirs)
+        if problems:
+            raise PackError(problems)
+        return packs
 
-    def __iter__(self):
-        return iter(self.packs.values())
+    @classmethod
+    def collect(cls, dirs: Sequence[Path] = ()) -> tuple[PackSet, list[Problem]]:
+        """Every pack that loads, and every problem of the others (for `clean rules check`)."""
+        sources, problems = pack_sources(dirs)
+        files, missing = pack_files(sources)
+        problems += missing
+        loaded: dict[str, LoadedPack] = {}
+        domains: dict[str, LoadedPack] = {}
+        for source, path in files:
+            try:
+                entry = read_pack(path)
+            except PackError as err:
+                problems.extend(err.problems)
+                continue
+            entry = replace(entry, source=source.label)
+            clashes = _claims(entry, loaded, domains)
+            problems.extend(clashes)
+            if not clashes:
+                loaded[entry.pack.id] = entry
+                domains.update(dict.fromkeys(entry.pack.domains, entry))
+        return cls(loaded), problems
 
-    def get(self, outlet_id: str) -> Pack:
+    @property
+    def packs(self) -> dict[str, Pack]:
+        return {pack_id: entry.pack for pack_id, entry in self.loaded.items()}
+
+    def __iter__(self) -> Iterator[Pack]:
+        return (entry.pack for entry in self.loaded.values())
+
+    def __len__(self) -> int:
+        return len(self.loaded)
+
+    def entry(self, outlet_id: str) -> LoadedPack:
         try:
-            return self.packs[outlet_id]
+            return self.loaded[outlet_id]
         except KeyError:
-            known = ", ".join(sorted(self.packs)) or "none"
+            known = ", ".join(sorted(self.loaded)) or "none"
             raise PackError(f"no rule pack with id {outlet_id!r} (known: {known})") from None
 
-
-def _pack_files(dirs: Iterable[Path]) -> list[Path]:
-    files: list[Path] = []
-    for folder in dirs:
-        if not folder.is_dir():
-            raise PackError(f"{folder}: rules folder does not exist")
-        files.extend(sorted(p for p in folder.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file()))
-    return files
+    def get(self, outlet_id: str) -> Pack:
+        return self.entry(outlet_id).pack

@@ -1,9 +1,11 @@
 """The rule-pack schema. Strict: unknown keys, wrong types and bad regexes are errors, never
-silently ignored, so a typo in a pack fails loudly when the pack is loaded."""
+silently ignored, so a typo in a pack fails loudly when the pack is loaded. Checks that span
+several fields (duplicate rule ids, detectability) live in `validate.py`, where they can point
+at the offending line. `rules/pack.schema.json` is generated from these models."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Final, Literal, Union, get_args
 
 import regex
 from pydantic import (
@@ -18,7 +20,11 @@ from pydantic import (
 
 from ..model import Field as MetaField
 
-PACK_FORMAT = 1
+PACK_FORMAT: Final = 1
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+DOMAIN_PATTERN = r"^[a-z0-9.-]+\.[a-z]{2,}$"
+# In an example, a rule of the pack by its own id, or any rule by its full id (`generic.caption`).
+RULE_REF_PATTERN = r"^([a-z0-9][a-z0-9-]*\.)?[a-z0-9][a-z0-9-]*$"
 
 
 def _compile(value: object) -> regex.Pattern[str]:
@@ -38,12 +44,12 @@ Regex = Annotated[
     PlainSerializer(lambda p: p.pattern, return_type=str),
     WithJsonSchema({"type": "string", "format": "regex"}),
 ]
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
 Kind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=32)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, arbitrary_types_allowed=True, populate_by_name=True)
 
 
 class Signature(Strict):
@@ -111,27 +117,54 @@ class ReplaceRule(RuleBase):
 
 
 Rule = Annotated[Union[DropRule, MoveRule, HeaderRule, FooterRule, ReplaceRule], Field(discriminator="action")]
+RULE_TYPES: tuple[type[RuleBase], ...] = get_args(get_args(Rule)[0])
+ACTIONS: tuple[str, ...] = tuple(get_args(t.model_fields["action"].annotation)[0] for t in RULE_TYPES)
+
+
+class Example(Strict):
+    """A small case the pack must handle: an inline `input` with strings that must stay (`keep`)
+    or go (`drop`), or a `fixture` file whose cleaned text must equal `NAME.expected.txt` beside
+    it. `rules` lists rule ids that must fire. Run with the pack forced."""
+
+    name: str | None = Field(None, min_length=1)
+    input: str | None = Field(None, min_length=1)
+    fixture: str | None = Field(None, min_length=1, description="path relative to the pack file")
+    keep: list[str] = Field(default_factory=list, description="strings that must be in the cleaned text")
+    drop: list[str] = Field(default_factory=list, description="strings of the input that must not be in the cleaned text")
+    rules: list[Annotated[str, Field(pattern=RULE_REF_PATTERN)]] = Field(
+        default_factory=list, description="rule ids that must fire: this pack's own (`ad-marker`) or full (`generic.caption`)"
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Example:
+        if (self.input is None) == (self.fixture is None):
+            raise ValueError("an example needs exactly one of `input` or `fixture`")
+        if self.input is not None and not (self.name and (self.keep or self.drop or self.rules)):
+            raise ValueError("an inline example needs a `name` and at least one of `keep`, `drop` or `rules`")
+        return self
+
+    @property
+    def label(self) -> str:
+        return self.name or str(self.fixture)
 
 
 class Pack(Strict):
-    format: Literal[1] = PACK_FORMAT
+    """One outlet's rules: how to recognise its documents and which blocks are its furniture."""
+
+    model_config = ConfigDict(title="cleaner rule pack")
+
+    format: Literal[1] = Field(PACK_FORMAT, description="pack format version")
     id: Id
     name: str = Field(min_length=1)
-    domains: list[Annotated[str, Field(pattern=r"^[a-z0-9.-]+\.[a-z]{2,}$")]] = Field(default_factory=list)
+    domains: list[Annotated[str, Field(pattern=DOMAIN_PATTERN)]] = Field(default_factory=list)
     detect: list[Signature] = Field(default_factory=list)
     disable: list[str] = Field(default_factory=list, description="ids of generic heuristics to switch off")
     rules: list[Rule] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _check(self) -> Pack:
-        if not self.domains and not self.detect:
-            raise ValueError("a pack needs `domains` or `detect` signatures, or it can never be detected")
-        seen: set[str] = set()
-        for rule in self.rules:
-            if rule.id in seen:
-                raise ValueError(f"duplicate rule id {rule.id!r}")
-            seen.add(rule.id)
-        return self
+    examples: list[Example] = Field(default_factory=list)
 
     def rule_id(self, rule: RuleBase) -> str:
         return f"{self.id}.{rule.id}"
+
+    def full_rule_id(self, ref: str) -> str:
+        """An example's rule reference as the id removal records carry."""
+        return ref if "." in ref else f"{self.id}.{ref}"

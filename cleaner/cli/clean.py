@@ -1,4 +1,4 @@
-"""The `clean` command: files, folders and globs in, canonical text and metadata out."""
+"""`clean PATHS -o OUT`: files, folders and globs in, canonical text and metadata out."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from .inputs import plan
-from .packs import PackError
-from .pipeline import Cleaner
-from .read import InputError
-from .result import Result
-from .version import __version__
-from .write import atomic_write
+from ..inputs import plan
+from ..pipeline import Cleaner
+from ..read import InputError
+from ..result import Result
+from ..version import __version__
+from ..write import atomic_write
+from .common import OutletOption, RulesOption, count, error, load_cleaner
 
 PROGRESS_MIN_FILES = 6  # fewer files than this finish before a bar is worth drawing
 
@@ -34,18 +34,13 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _error(source: str, problem: str) -> None:
-    typer.secho(f"error: {source}: {problem}", fg="red", err=True)
-
-
 def _summary(results: list[Result], errors: int) -> str:
     words = sum(r.metadata.counts.words for r in results)
-    kinds = Counter()
+    kinds: Counter[str] = Counter()
     for r in results:
         kinds.update(r.metadata.removed_by_kind)
     removed = ", ".join(f"{kind} {n}" for kind, n in kinds.most_common())
-    files = f"{len(results)} file{'s' * (len(results) != 1)}"
-    return f"{files} cleaned, {words:,} words kept, {sum(kinds.values())} blocks removed ({removed or 'none'}), {errors} error{'s' * (errors != 1)}"
+    return f"{count(len(results), 'file')} cleaned, {words:,} words kept, {sum(kinds.values())} blocks removed ({removed or 'none'}), {count(errors, 'error')}"
 
 
 def _clean_stdin(cleaner: Cleaner, fmt: Format, outlet: str | None, url: str | None) -> None:
@@ -57,7 +52,7 @@ def _clean_stdin(cleaner: Cleaner, fmt: Format, outlet: str | None, url: str | N
 def _clean_files(cleaner: Cleaner, paths: list[str], out_dir: Path, outlet: str | None) -> int:
     work = plan(paths)
     for given, problem in work.errors:
-        _error(given, problem)
+        error(f"{given}: {problem}")
     inputs = {job.path.resolve() for job in work.jobs}
     results: list[Result] = []
     errors = len(work.errors)
@@ -78,7 +73,7 @@ def _clean_files(cleaner: Cleaner, paths: list[str], out_dir: Path, outlet: str 
                 results.append(result)
             except (InputError, OSError) as err:
                 errors += 1
-                _error(str(job.path), str(err))
+                error(f"{job.path}: {err}")
             progress.advance(task)
     typer.echo(_summary(results, errors), err=True)
     return 1 if errors else 0
@@ -89,9 +84,9 @@ def clean(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (searched for *.txt and *.md) or globs; `-` reads stdin.", show_default=False)],
     out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Output folder: NAME.txt (text) and NAME.json (metadata) per input.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="For `-`: the text alone, or one JSON object with text and metadata.")] = Format.text,
-    outlet: Annotated[Optional[str], typer.Option(help="Use this outlet's pack instead of detecting it.")] = None,
+    outlet: OutletOption = None,
     url: Annotated[Optional[str], typer.Option(help="For `-`: the document's URL, used to detect its outlet.")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Also load the packs in this folder (repeatable).")] = None,
+    rules: RulesOption = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Strip boilerplate from scraped news articles.
@@ -107,15 +102,14 @@ def clean(
 
     Outlet packs are YAML files in rules/; add your own folder with --rules DIR.
 
+    [bold]Subcommands[/bold]
+
+      clean explain FILE       [dim]# the document with each removed block marked by its rule[/dim]
+      clean rules --help       [dim]# list, check, test, scaffold and draft rule packs[/dim]
+
     Exit codes: 0 all inputs cleaned, 1 some input failed (the others are still written), 2 usage error.
     """
-    try:
-        cleaner = Cleaner(rules_dirs=rules or [])
-        if outlet:
-            cleaner.packs.get(outlet)
-    except PackError as err:
-        typer.secho(f"error: {err}", fg="red", err=True)
-        raise typer.Exit(2) from None
+    cleaner = load_cleaner(rules, outlet)
     if paths == ["-"]:
         _clean_stdin(cleaner, fmt, outlet, url)
         return
@@ -124,7 +118,3 @@ def clean(
     if out is None:
         raise typer.BadParameter("an output folder is needed for files: -o OUT_DIR", param_hint="-o")
     raise typer.Exit(_clean_files(cleaner, paths, out, outlet))
-
-
-def main() -> None:
-    app()

@@ -1,0 +1,36 @@
+"""`clean explain FILE`: show what the cleaner removes from one document, and why."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from ..explain import explain as render
+from ..read import InputError, read_bytes, read_path
+from .common import OutletOption, RulesOption, fail, load_cleaner
+
+app = typer.Typer(name="explain", add_completion=False, rich_markup_mode="rich", context_settings={"help_option_names": ["-h", "--help"]})
+
+
+@app.command(no_args_is_help=True)
+def explain(
+    file: Annotated[str, typer.Argument(help="The document; `-` reads stdin.", show_default=False)],
+    outlet: OutletOption = None,
+    url: Annotated[Optional[str], typer.Option(help="The document's URL, used to detect its outlet.")] = None,
+    rules: RulesOption = None,
+) -> None:
+    """Print the document with every removed or moved block marked by its kind and rule id
+    (`[- kind rule]`, `[> kind rule -> field]`), after the outlet detected and the evidence for
+    it. Colour on a terminal, plain markers when piped."""
+    cleaner = load_cleaner(rules, outlet)
+    try:
+        doc = read_bytes(sys.stdin.buffer.read(), None) if file == "-" else read_path(Path(file))
+    except InputError as err:
+        fail(f"{file}: {err}", 1)
+    doc.url = url
+    match = cleaner.mark(doc, outlet)
+    Console(highlight=False, soft_wrap=True).print(render(doc, match), end="")

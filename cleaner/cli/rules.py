@@ -1,0 +1,155 @@
+"""`clean rules …`: list, check, test, scaffold and draft rule packs."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Optional
+
+import regex
+import typer
+
+from ..packs import PackSet
+from ..packs.draft import render
+from ..packs.errors import display_path
+from ..packs.examples import run_examples, unexercised
+from ..packs.scaffold import default_name, scaffold
+from ..packs.schema import DOMAIN_PATTERN, ID_PATTERN
+from ..packs.suggest import analyse
+from ..read import InputError
+from ..write import atomic_write
+from .common import RulesOption, count, error, fail, load_cleaner
+
+MIN_SAMPLES = 2  # what recurs can only be told from two articles or more
+
+app = typer.Typer(
+    name="rules",
+    help="Rule packs: list, check, test, scaffold and draft them.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+OutFile = Annotated[Optional[Path], typer.Option("-o", "--out", help="Write the pack to this file instead of stdout.")]
+NameOption = Annotated[Optional[str], typer.Option(help="The outlet's name as readers know it.")]
+DomainOption = Annotated[Optional[list[str]], typer.Option("--domain", help="A domain of the outlet (repeatable).")]
+
+
+def _table(rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+
+
+@app.command("list")
+def list_packs(rules: RulesOption = None) -> None:
+    """Every pack: id, name, domains, number of rules and examples, and where it comes from."""
+    packs = load_cleaner(rules).packs
+    rows = [("ID", "NAME", "DOMAINS", "RULES", "EXAMPLES", "FROM")]
+    for entry in sorted(packs.loaded.values(), key=lambda e: e.pack.id):
+        pack = entry.pack
+        domains = ", ".join(pack.domains) or "-"
+        rows.append((pack.id, pack.name, domains, str(len(pack.rules)), str(len(pack.examples)), f"{entry.source}: {display_path(entry.path)}"))
+    typer.echo("\n".join(_table(rows)))
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Pack files or folders to check with the installed packs; default: the installed packs alone.", show_default=False)] = None,
+) -> None:
+    """Validate packs: schema, regexes, duplicate ids and domains, detectability. Exit 1 on any problem."""
+    packs, problems = PackSet.collect(paths or [])
+    for problem in problems:
+        typer.echo(str(problem))
+    if problems:
+        error(f"{count(len(problems), 'problem')}; {count(len(packs), 'pack')} valid")
+        raise typer.Exit(1)
+    typer.echo(f"{count(len(packs), 'pack')} valid", err=True)
+
+
+@app.command()
+def test(
+    ids: Annotated[Optional[list[str]], typer.Argument(help="Pack ids to test; default: all.", show_default=False)] = None,
+    rules: RulesOption = None,
+) -> None:
+    """Run each pack's own examples; report each failure with the expected and actual text."""
+    cleaner = load_cleaner(rules)
+    chosen = ids or sorted(cleaner.packs.loaded)
+    unknown = [outlet_id for outlet_id in chosen if outlet_id not in cleaner.packs.loaded]
+    if unknown:
+        fail(f"no rule pack with id {', '.join(map(repr, unknown))} (known: {', '.join(sorted(cleaner.packs.loaded))})")
+    total = failed = 0
+    for outlet_id in chosen:
+        entry = cleaner.packs.entry(outlet_id)
+        outcomes = run_examples(cleaner, entry)
+        broken = [o for o in outcomes if not o.passed]
+        for outcome in broken:
+            typer.echo(outcome.report())
+        total, failed = total + len(outcomes), failed + len(broken)
+        typer.echo(f"{outlet_id}: {len(outcomes) - len(broken)} of {len(outcomes)} examples passed")
+        if not outcomes:
+            typer.echo(f"warning: {outlet_id} has no examples", err=True)
+        elif missed := unexercised(entry, outcomes):
+            typer.echo(f"warning: {outlet_id}: no example fires {', '.join(missed)}", err=True)
+    typer.echo(f"{total - failed} of {total} examples passed in {count(len(chosen), 'pack')}", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _check_names(outlet_id: str, domains: list[str]) -> None:
+    """A new pack's id and domains, refused before anything is written."""
+    if not regex.fullmatch(ID_PATTERN, outlet_id):
+        fail(f"{outlet_id!r} is not a valid pack id: lower case letters, digits and dashes")
+    for domain in domains:
+        if not regex.fullmatch(DOMAIN_PATTERN, domain):
+            fail(f"{domain!r} is not a domain name like example.com (lower case, no scheme or path)")
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    atomic_write(out, text)
+    typer.echo(f"wrote {out}", err=True)
+
+
+@app.command()
+def new(
+    outlet_id: Annotated[str, typer.Argument(metavar="ID", help="The outlet id: lower case letters, digits and dashes.", show_default=False)],
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="The file to write; default: ./ID.yaml.")] = None,
+    name: NameOption = None,
+    domain: DomainOption = None,
+) -> None:
+    """Scaffold a commented pack with one rule and one example, ready to edit."""
+    _check_names(outlet_id, domain or [])
+    taken = PackSet.collect()[0].loaded.get(outlet_id)
+    if taken is not None:
+        fail(f"outlet id {outlet_id!r} is already used by {display_path(taken.path)}")
+    target = out or Path(f"{outlet_id}.yaml")
+    if target.exists():
+        fail(f"{target} exists; choose another file with -o")
+    _write(scaffold(outlet_id, name or default_name(outlet_id), domain or []), target)
+    typer.echo(f"next: edit it, then `clean rules check {target}` and `clean rules test {outlet_id} --rules {target}`", err=True)
+
+
+@app.command()
+def suggest(
+    samples: Annotated[list[Path], typer.Argument(help="Two or more articles of the outlet.", show_default=False)],
+    outlet: Annotated[str, typer.Option("--outlet", help="The new pack's id.", show_default=False)],
+    out: OutFile = None,
+    name: NameOption = None,
+    domain: DomainOption = None,
+) -> None:
+    """Draft a pack from several articles of one outlet.
+
+    What recurs across them becomes header, footer and drop rules, each with how many samples it
+    was seen in; no article sentence is proposed. Review the draft before using it."""
+    _check_names(outlet, domain or [])
+    if len(samples) < MIN_SAMPLES:
+        fail(f"give at least {MIN_SAMPLES} sample articles; what recurs cannot be told from one")
+    name = name or default_name(outlet)
+    try:
+        findings = analyse(samples, outlet, [name, *(domain or [])])
+    except InputError as err:
+        fail(str(err), 1)
+    _write(render(findings, outlet, name, domain or []), out)

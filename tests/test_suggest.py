@@ -1,0 +1,112 @@
+"""`clean rules suggest` on three Globe and Mail style documents, built from the outlet's real
+furniture around three different articles: the draft proposes the furniture, never an
+article sentence, and passes `check` and `test` as it stands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner.cli import rules_app
+from cleaner.packs import PackSet, read_pack
+from cleaner.packs.sources import ENV_VAR
+
+from .conftest import ROOT
+
+runner = CliRunner()
+FIXTURE = ROOT / "tests" / "outlets" / "theglobeandmail" / "office-conversion.txt"
+AD_MARKER = "Story continues below advertisement"
+ARTICLES = (
+    (
+        "Ontario will build three hospitals in the Greater Toronto Area over the next decade, the province announced on Tuesday.",
+        "The hospitals, in Brampton, Pickering and Vaughan, are expected to add about 1,200 beds to a crowded system.",
+        "“We are building for the population we will have, not the one we had,” the Health Minister said.",
+        "Opposition critics asked whether the province could find enough nurses to staff the new wards.",
+    ),
+    (
+        "The Bank of Canada held its key interest rate steady on Wednesday, citing signs that inflation is cooling.",
+        "Economists had widely predicted the decision, although some had argued for a cut to support housing.",
+        "The central bank said it would watch wage growth closely before deciding on its next move.",
+        "Markets reacted calmly, with the Canadian dollar little changed against its U.S. counterpart.",
+    ),
+    (
+        "Vancouver’s city council voted on Thursday to allow six-storey apartment buildings on transit corridors.",
+        "Supporters said the change would add thousands of homes within walking distance of rapid transit.",
+        "Residents of several neighbourhoods spoke against the plan during a hearing that lasted twelve hours.",
+        "The new rules take effect in January.",
+    ),
+)
+
+
+def furniture() -> tuple[str, str]:
+    """The fixture's masthead and banner (down to its script), and everything from the promo on."""
+    source = FIXTURE.read_text(encoding="utf-8")
+    header = source[: source.index("\n\nOffice towers")]
+    footer = source[source.index("Our Morning Update") :]
+    return header, footer
+
+
+@pytest.fixture()
+def samples(tmp_path: Path) -> list[Path]:
+    header, footer = furniture()
+    paths = []
+    for number, paragraphs in enumerate(ARTICLES):
+        body = [*paragraphs[:2], AD_MARKER, *paragraphs[2:]]
+        path = tmp_path / f"globe-{number}.txt"
+        path.write_text("\n\n".join([header, *body, footer]), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture(autouse=True)
+def _no_extra_packs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV_VAR, raising=False)
+
+
+def test_draft_proposes_the_furniture_and_no_article_sentence(tmp_path: Path, samples: list[Path]) -> None:
+    result = runner.invoke(rules_app, ["suggest", "--outlet", "globe-draft", "--name", "Globe Draft", *map(str, samples)])
+    assert result.exit_code == 0, result.output
+    draft = result.stdout
+    assert "action: cut-header" in draft and "until: '^var select=\\{root:" in draft
+    assert f"text: '{AD_MARKER}'" in draft and "# seen in 3 of 3 samples" in draft
+    assert "action: cut-footer" in draft and "from: '^Our Morning Update and Evening Update newsletters are'" in draft
+    assert "- pattern: '^The Globe and Mail$'" in draft
+    for sentence in (s for article in ARTICLES for s in article):
+        assert sentence not in draft and sentence[:40] not in draft
+
+
+def test_the_draft_passes_check_and_its_own_example(tmp_path: Path, samples: list[Path]) -> None:
+    out = tmp_path / "packs" / "globe-draft.yaml"
+    result = runner.invoke(rules_app, ["suggest", "--outlet", "globe-draft", *map(str, samples), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert read_pack(out).pack.id == "globe-draft"
+    tested = runner.invoke(rules_app, ["test", "globe-draft", "--rules", str(out.parent)])
+    assert tested.exit_code == 0, tested.output
+    assert "warning" not in tested.stderr  # the example fires every drafted rule
+
+
+def test_a_block_repeated_in_one_sample_is_proposed_unless_it_reads_like_prose(tmp_path: Path) -> None:
+    prose = "The minister said the plan would be presented to the cabinet before the end of the year."
+    texts = [f"Intro paragraph number {n} about a different topic entirely.\n\nSponsored\n\n{prose}\n\nSponsored\n\n{prose}\n" for n in range(2)]
+    paths = []
+    for number, text in enumerate(texts):
+        paths.append(tmp_path / f"s{number}.txt")
+        paths[-1].write_text(text if number == 0 else text.replace(prose, f"Paragraph {number} of another story."), encoding="utf-8")
+    draft = runner.invoke(rules_app, ["suggest", "--outlet", "tiny", *map(str, paths)]).stdout
+    assert "text: 'Sponsored'" in draft and "seen in 2 of 2 samples, 4 times" in draft
+    assert prose not in draft
+
+
+def test_suggest_needs_two_samples_and_readable_ones(tmp_path: Path, samples: list[Path]) -> None:
+    assert runner.invoke(rules_app, ["suggest", "--outlet", "x", str(samples[0])]).exit_code == 2
+    missing = runner.invoke(rules_app, ["suggest", "--outlet", "x", str(samples[0]), str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 1 and "nope.txt: no such file" in missing.stderr
+
+
+def test_builtin_packs_still_load_beside_a_draft(tmp_path: Path, samples: list[Path]) -> None:
+    out = tmp_path / "globe-draft.yaml"
+    runner.invoke(rules_app, ["suggest", "--outlet", "globe-draft", *map(str, samples), "-o", str(out)])
+    packs, problems = PackSet.collect([out])
+    assert problems == [] and {"globe-draft", "theglobeandmail"} <= set(packs.loaded)
