@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         "params": dataclasses.asdict(best),
     }
     classify.PARAMS_FILE.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {classify.PARAMS_FILE.relative_to(ROOT)}")
+    print(f"wrote {classify.PARAMS_FILE}")
     return 0
 
 

@@ -23,6 +23,9 @@ TEASER_CHAIN = 3  # this many lone prose blocks in a row, a few blocks apart: a 
 TEASER_GAP = 4  # at most this many blocks apart (headline, author, date, summary)
 MIN_OUTSIDE_BLOCKS = 3  # fewer blocks around the article: not a page dump, leave its edges alone
 _LETTER = regex.compile(r"\p{L}")
+# Furniture that sits inside articles (ad slots, their scripts, captions) does not separate runs;
+# menus, link lists and the like do.
+INLINE_KINDS = frozenset({"advertisement", "script", "caption", "credit", "url", "duplicate", "headline"})
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ def article_body(blocks: Sequence[Block], lex: Lexicon) -> Body | None:
         i = block.index
         if start is None:
             start, total = i, 0.0
-        total += weights.get(i, -p.marked_cost)
+        total += weights.get(i, 0.0 if block.mark and block.mark.kind in INLINE_KINDS else -p.marked_cost)
         if total > 0 and total >= best:  # ties extend the run over free blocks at its end
             best, best_span = total, (start, i)
         if total < 0:

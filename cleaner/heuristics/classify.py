@@ -54,7 +54,8 @@ PARAMS = Params.load()
 
 _WORD = regex.compile(r"\w+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_TERMINAL = regex.compile(r"[.!?…。！？][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]*\s*\(\d+\)$")
+# A sentence ending; an ellipsis is not one (it ends a truncated teaser headline, "Build your…").
+_TERMINAL = regex.compile(r"(?<!\.\.)[.!?。！？][\"'”’»)\]]*$")
 
 
 class Class(Enum):

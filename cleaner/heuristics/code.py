@@ -34,7 +34,12 @@ _SIGNALS = tuple(
 )
 
 
+_BRACKETS_ONLY = regex.compile(r"^[\s{}()\[\];,]+$")  # the closing "});" of a script split over lines
+
+
 def looks_like_code(text: str) -> bool:
+    if _BRACKETS_ONLY.match(text):
+        return True
     signals = sum(1 for s in _SIGNALS if s.search(text))
     if signals == 0:
         return False
