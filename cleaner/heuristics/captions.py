@@ -15,7 +15,7 @@ CAPTION_MAX_CHARS = 400
 CREDIT_MAX_CHARS = 120
 
 _LABELLED_CREDIT = regex.compile(
-    r"^(?:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|video)(?:\s+by)?\s*[:|]\s*\S.*$",
+    r"^\(?(?:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|image credit|video)(?:\s+by)?\s*[:|]\s*\S.*$",
     regex.IGNORECASE,
 )
 _SLASHED = regex.compile(r"^[\p{L}][\p{L}\p{M}.'’& -]*(?:\s*[/\\|]\s*[\p{L}][\p{L}\p{M}.'’& -]*)+$")

@@ -35,10 +35,12 @@ _SIGNALS = tuple(
 
 
 _BRACKETS_ONLY = regex.compile(r"^[\s{}()\[\];,]+$")  # the closing "});" of a script split over lines
+_JSON = regex.compile(r"^\s*[\[{].*[\]}]\s*$", regex.DOTALL)
+JSON_MIN_KEYS = 3
 
 
 def looks_like_code(text: str) -> bool:
-    if _BRACKETS_ONLY.match(text):
+    if _BRACKETS_ONLY.match(text) or (_JSON.match(text) and text.count('":') >= JSON_MIN_KEYS):
         return True
     signals = sum(1 for s in _SIGNALS if s.search(text))
     if signals == 0:

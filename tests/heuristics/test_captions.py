@@ -8,7 +8,7 @@ from cleaner.heuristics.captions import CAPTION, CREDIT, is_credit, split_credit
 from ..conftest import blocks_of
 
 ARTICLE = "The council voted on Tuesday to approve the budget, which includes new funding for libraries and parks."
-CREDITS = ["HANDOUT/AFP/Getty Images", "Mikhail Metzel / TASS", "Photo: Jane Doe", "Fred Lum/The Globe and Mail", "Valery Sharifulin via Getty Images"]
+CREDITS = ["(Image: © NASA/ESA/K. Retherford/SWRI)", "HANDOUT/AFP/Getty Images", "Mikhail Metzel / TASS", "Photo: Jane Doe", "Fred Lum/The Globe and Mail", "Valery Sharifulin via Getty Images"]
 NOT_CREDITS = ["The Globe and Mail", "Getty Images said on Monday it would cut jobs.", "Putin / Lukashenko talks", "and/or"]
 
 
@@ -28,6 +28,8 @@ def test_not_credits(text: str) -> None:
         ("Putin meets Lukashenko in Sochi. Mikhail Metzel / TASS", "Putin meets Lukashenko in Sochi.", "Mikhail Metzel / TASS"),
         ("Officers clash with protesters. Photo: Valery Sharifulin\\TASS via Getty Images", "Officers clash with protesters.", "Valery Sharifulin\\TASS via Getty Images"),
         ("The meeting took place in Sochi. **Kremlin.ru**", "The meeting took place in Sochi.", "Kremlin.ru"),
+        ("Protesters have worn masks (Image: GETTY )", "Protesters have worn masks", "Image: GETTY"),
+        ("US troops remain in Afghanistan [File: Reuters]", "US troops remain in Afghanistan", "File: Reuters"),
     ],
 )
 def test_caption_with_trailing_credit_is_split(raw: str, caption: str, credit: str) -> None:

@@ -13,6 +13,8 @@ CODE = [
     '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "A"}',
     ".article-body p { margin: 0 0 1em; } .caption { font-size: 12px; }",
     "@media (max-width: 600px) { .nav { display: none; } }",
+    '{"type":"Image","id":"component-5","data":{"id":7,"src":"https://x.org/a.jpg","caption":"A photo"}}',
+    "});",
 ]
 PROSE = [
     "The function of the committee, he said, is to review the budget (which was approved) and report back.",

@@ -20,10 +20,12 @@ CASES = [
     ("generic.paywall", "paywall", ["Support Quality Journalism.", "Enjoy unlimited digital access", "Just $1.99 per week for the first 24 weeks", "Subscribe now", "Already a subscriber?"]),
     ("generic.cookie", "cookie", ["To view this site properly, enable cookies in your browser. Read our privacy policy to learn more.", "How to enable cookies", "We use cookies to improve your experience. Accept cookies"]),
     ("generic.advertisement", "advertisement", ["ADVERTISEMENT", "Story continues below advertisement", "Advertisement:", "Continue reading the main story"]),
-    ("generic.promo", "promo", ["Our Morning Update newsletter is written by our editors. Sign up today.", "Follow the author of this article:", "Follow us on Twitter", "Share this article"]),
+    ("generic.promo", "promo", ["Our Morning Update newsletter is written by our editors. Sign up today.", "Follow the author of this article:", "Follow us on Twitter", "Share this article", "No spam, we promise. You can unsubscribe at any time.", "Have a tip? Jane Doe may be reached at jane@example.com."]),
     ("generic.copyright", "copyright", ["©2020 Bloomberg L.P.", "Copyright 2021 The Example Times. All rights reserved.", "(c) 2019 Example Media"]),
     ("generic.related", "related", ["READ: A Belarusian opposition leader tore up her passport", "Related article: Putin, Lukashenko To Talk", "Read more: Why rents are rising"]),
     ("generic.bare-url", "url", ["https://www.example.com/news/2020/09/13/story", "<https://example.org/a>"]),
+    ("generic.disclosure", "disclosure", ["If you buy something through this post, we may get a share of the sale.", "This article contains affiliate links."]),
+    ("generic.bio", "author-bio", ["Jane Doe is a freelance writer based in Toronto. Her work has appeared in many places.", "About the author"]),
 ]
 
 
