@@ -10,16 +10,17 @@ import regex
 
 # Removed outright: zero-width characters, the BOM and the soft hyphen (invisible in print).
 _INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# Every Unicode space (no-break and narrow no-break included) and tabs fold to one ASCII space.
-_SPACES = regex.compile(r"[\p{Zs}\t\v\f]+")
+# Characters without which no markdown rule can match: most scraped lines skip all of them.
+_MARKUP_CHARS = frozenset("*_[]<>#\\!")
 
 _IMAGE = regex.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = regex.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = regex.compile(r"<((?:https?|ftp)://[^>\s]+|mailto:[^>\s]+)>")
 _HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
-_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPH_STAR = regex.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])")
-_EMPH_UNDERSCORE = regex.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)")
+# Emphasis spans are bounded so a long line of code full of `*` and `_` stays linear.
+_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
+_EMPH_STAR = regex.compile(r"(?<![\w*\\])\*(?=[^\s*])(.{1,300}?)(?<=[^\s*\\])\*(?![\w*])")
+_EMPH_UNDERSCORE = regex.compile(r"(?<![\w\\])_(?=[^\s_])(.{1,300}?)(?<=[^\s_\\])_(?!\w)")
 _ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
 
 MARKDOWN_LINK = _LINK
@@ -27,23 +28,34 @@ MARKDOWN_AUTOLINK = _AUTOLINK
 
 
 def normalize_space(text: str) -> str:
-    """NFC, invisible characters gone, any whitespace run to one space, no outer spaces."""
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    """NFC, invisible characters gone, any whitespace run (no-break spaces included) to one space,
+    no outer spaces. `str.split` knows every Unicode space, and is fast."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    return " ".join(text.split())
 
 
 def strip_markdown(text: str) -> str:
-    """Remove inline markdown markup, keeping the words it wraps (link text, emphasised text)."""
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _HEADING.sub("", text)
-    for pattern in (_STRONG, _EMPH_STAR, _EMPH_UNDERSCORE):
-        previous = None
-        while previous != text:  # nested emphasis (***x***) needs more than one pass
-            previous, text = text, pattern.sub(lambda m: m.group(m.lastindex or 1), text)
-    return _ESCAPE.sub(r"\1", text)
+    """Remove inline markdown markup, keeping the words it wraps (link text, emphasised text).
+    Each rule runs only when its marker is present: most scraped lines carry none."""
+    if _MARKUP_CHARS.isdisjoint(text):
+        return text
+    if "![" in text:
+        text = _IMAGE.sub("", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    if "#" in text:
+        text = _HEADING.sub("", text)
+    if "*" in text or "_" in text:
+        for pattern in (_STRONG, _EMPH_STAR, _EMPH_UNDERSCORE):
+            previous = None
+            while previous != text:  # nested emphasis (***x***) needs more than one pass
+                previous, text = text, pattern.sub(lambda m: m.group(m.lastindex or 1), text)
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def plain(text: str) -> str:

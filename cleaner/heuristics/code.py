@@ -40,6 +40,8 @@ JSON_MIN_KEYS = 3
 
 
 def looks_like_code(text: str) -> bool:
+    if CODE_SYMBOLS.isdisjoint(text):  # every signal needs one of them; most prose has none
+        return False
     if _BRACKETS_ONLY.match(text) or (_JSON.match(text) and text.count('":') >= JSON_MIN_KEYS):
         return True
     signals = sum(1 for s in _SIGNALS if s.search(text))
