@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         (g.stem, (args.bench / "text" / g.name).read_text(encoding="utf-8"), g.read_text(encoding="utf-8"))
         for g in sorted((args.bench / "gold").glob("*.txt"))
     ]
+    if not pages:
+        parser.error(f"no pages in {args.bench / 'gold'}")
     cleaner = Cleaner()
     best = classify.Params.load()
     best_score = objective(cleaner, pages, best)

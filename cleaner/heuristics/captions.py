@@ -13,6 +13,7 @@ from .base import Heuristic, Lexicon, kept
 
 CAPTION_MAX_CHARS = 400
 CREDIT_MAX_CHARS = 120
+GLUED_TAIL_CHARS = 40
 
 _LABELLED_CREDIT = regex.compile(
     r"^\(?(?:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|image credit|video)(?:\s+by)?\s*[:|]\s*\S.*$",
@@ -63,7 +64,17 @@ def split_credit(raw: str, text: str, lex: Lexicon) -> tuple[str, str] | None:
         m = pattern.match(text)
         if m and (pattern is _TRAILING_LABEL or _agency_covers(m["credit"], lex)):
             return m["caption"].strip(), m["credit"].strip()
-    return None
+    return _glued_agency(text, lex)
+
+
+def _glued_agency(text: str, lex: Lexicon) -> tuple[str, str] | None:
+    """ "… in New York.Reuters": a dump that lost the space between a caption and its agency."""
+    last = None
+    for last in lex.agency.finditer(text, max(0, len(text) - GLUED_TAIL_CHARS)):
+        pass
+    if last is None or last.end() != len(text) or not text[: last.start()].endswith((".", "!", "?", "”")):
+        return None
+    return text[: last.start()].strip(), last.group(0)
 
 
 def find_credits(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:

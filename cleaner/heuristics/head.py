@@ -21,15 +21,19 @@ BYLINE_MAX_WORDS = 14
 BYLINE_MIN_CAPITALISED = 0.75
 DATELINE_MAX_CHARS = 90
 HEADLINE_MIN_WORDS = 3
-HEADLINE_MAX_WORDS = 30
+HEADLINE_MAX_WORDS = 20
 HEADLINE_MIN_SCORE = 1.0
 HEADLINE_FULL_WORDS = 6  # section labels are short; a headline usually says more
 HEADLINE_DISTANCE_COST = 0.3  # per block between a candidate and the first paragraph
+HEADLINE_LEAD_BONUS = 1.5  # times the share of its words the lead paragraphs repeat
+LEAD_PARAGRAPHS = 3
+CONTENT_WORD_MIN = 4  # letters; shorter words are mostly function words
 
 _H1 = regex.compile(r"^\s{0,3}#\s+\S")
 BYLINE_PREFIX = regex.compile(r"^(?:(?:posted|written|words|reporting|story|text)\s+)?by(?:\s+(?=\S)|$)", regex.IGNORECASE)
 _CONNECTORS = frozenset({"and", "for", "&", "in", "of", "de", "da", "van", "von", "der", "la", "le", "bin", "al", "with", "on", "at"})
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+_CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
 
 
 def head(blocks: Sequence[Block], lex: Lexicon) -> list[Block]:
@@ -57,17 +61,24 @@ def is_dateline(text: str) -> bool:
     return len(text) <= DATELINE_MAX_CHARS and not text.endswith(".") and find_date(text) is not None
 
 
-def _headline_score(block: Block, distance: int, repeats: Counter[str]) -> float:
-    """How much a block looks like the headline: a title-like line near the article, often
-    printed twice on the page (in the breadcrumbs, the share bar or the page title)."""
+def _content_words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text) if len(w) >= CONTENT_WORD_MIN}
+
+
+def _headline_score(block: Block, distance: int, repeats: Counter[str], lead: set[str]) -> float:
+    """How much a block looks like the headline: a title-like line near the article, saying
+    what its lead paragraphs say (a masthead or a menu does not), often printed twice on the
+    page (in the breadcrumbs, the share bar or the page title)."""
     text = block.text
     words = _WORD.findall(text)
     if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS or text.endswith((".", ":", ",", ";")):
         return 0.0
-    if not text[0].isupper() or is_byline(text) or is_dateline(text):
+    if not text[0].isupper() or is_byline(text) or is_dateline(text) or _CLOCK.search(text):
         return 0.0
     capitalised = sum(1 for w in words if w[0].isupper()) / len(words)
-    score = 1.0 + 0.5 * capitalised + (0.5 if len(words) >= HEADLINE_FULL_WORDS else 0.0)
+    content = _content_words(text)
+    echoed = len(content & lead) / len(content) if content else 0.0
+    score = 1.0 + 0.5 * capitalised + (0.5 if len(words) >= HEADLINE_FULL_WORDS else 0.0) + HEADLINE_LEAD_BONUS * echoed
     return score + (1.0 if repeats[text.casefold()] > 1 else 0.0) - HEADLINE_DISTANCE_COST * distance
 
 
@@ -86,7 +97,9 @@ def find_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     if _has_title(blocks):
         return
     repeats = Counter(b.text.casefold() for b in blocks)
-    scored = [(_headline_score(b, d, repeats), -d, b) for d, b in enumerate(head(blocks, lex))]
+    paragraphs = [b for b in blocks if b.mark is None and is_prose(b, lex)][:LEAD_PARAGRAPHS]
+    lead = set().union(*(_content_words(b.text) for b in paragraphs))
+    scored = [(_headline_score(b, d, repeats, lead), -d, b) for d, b in enumerate(head(blocks, lex))]
     best = max(scored, default=None, key=lambda s: s[:2])
     if best and best[0] >= HEADLINE_MIN_SCORE:
         yield best[2]

@@ -30,6 +30,7 @@ def test_not_credits(text: str) -> None:
         ("The meeting took place in Sochi. **Kremlin.ru**", "The meeting took place in Sochi.", "Kremlin.ru"),
         ("Protesters have worn masks (Image: GETTY )", "Protesters have worn masks", "Image: GETTY"),
         ("US troops remain in Afghanistan [File: Reuters]", "US troops remain in Afghanistan", "File: Reuters"),
+        ("The WeWork logo outside a space in New York.Reuters", "The WeWork logo outside a space in New York.", "Reuters"),
     ],
 )
 def test_caption_with_trailing_credit_is_split(raw: str, caption: str, credit: str) -> None:
