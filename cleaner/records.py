@@ -1,0 +1,86 @@
+"""JSONL records: one document per line in, one result per line out.
+
+An input record is a JSON object with `text` or `html` and, optionally, `id`, `url` and
+`outlet`. The output record carries the `id` back with the canonical `text` and `metadata`.
+A malformed line is a `RecordError` naming its line number; the caller skips or stops.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .pipeline import Cleaner
+
+CONTENT_KEYS = ("text", "html")
+OPTIONAL_KEYS = ("id", "url", "outlet")
+
+
+class RecordError(ValueError):
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(f"line {line}: {problem}")
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    line: int
+    content: str
+    id: Any = None
+    url: str | None = None
+    outlet: str | None = None
+
+
+def parse(line: str, number: int) -> Record:
+    """One JSONL line as a Record, or RecordError saying what is wrong with it."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise RecordError(number, f"not valid JSON ({err.msg} at column {err.colno})") from None
+    if not isinstance(data, dict):
+        raise RecordError(number, f"a record must be a JSON object, not {type(data).__name__}")
+    content = next((data[k] for k in CONTENT_KEYS if k in data), None)
+    if not isinstance(content, str):
+        raise RecordError(number, 'a record needs a string "text" or "html"')
+    for key in ("url", "outlet"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise RecordError(number, f'"{key}" must be a string')
+    return Record(number, content, data.get("id"), data.get("url"), data.get("outlet"))
+
+
+def read(lines: Iterable[str]) -> Iterator[Record | RecordError]:
+    """Records of a JSONL stream, lazily, with errors in their place; blank lines are skipped."""
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            try:
+                yield parse(line, number)
+            except RecordError as err:
+                yield err
+
+
+def clean(cleaner: Cleaner, record: Record, source: str | None = None) -> dict[str, Any]:
+    """The output record: id, text and metadata (source is `NAME:LINE` when a name is given)."""
+    where = f"{source}:{record.line}" if source else None
+    result = cleaner.clean_text(record.content, url=record.url, outlet=record.outlet, source=where)
+    return {"id": record.id, "text": result.text, "metadata": result.metadata.model_dump(mode="json")}
+
+
+def dumps(output: dict[str, Any]) -> str:
+    return json.dumps(output, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+_WORKER: Cleaner | None = None
+
+
+def init_worker(cleaner: Cleaner) -> None:
+    """Process-pool initializer: each worker unpickles the compiled packs once."""
+    global _WORKER
+    _WORKER = cleaner
+
+
+def clean_chunk(chunk: list[tuple[Record, str | None]]) -> list[dict[str, Any]]:
+    """A chunk of (record, source name) cleaned by this worker's Cleaner."""
+    assert _WORKER is not None, "init_worker was not called"
+    return [clean(_WORKER, record, source) for record, source in chunk]

@@ -1,0 +1,31 @@
+"""The Python API: typed results, a Cleaner shared by threads, pickled to workers."""
+
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ThreadPoolExecutor
+
+from cleaner import Cleaner, Result, clean
+
+from .conftest import SEEDS
+
+
+def test_clean_returns_a_typed_result() -> None:
+    result = clean("ADVERTISEMENT\n\nThe council approved the budget on Tuesday after a long debate.")
+    assert isinstance(result, Result)
+    assert result.text == "The council approved the budget on Tuesday after a long debate.\n"
+    assert [(r.kind, r.rule) for r in result.metadata.removed] == [("advertisement", "generic.advertisement")]
+
+
+def test_one_cleaner_serves_many_threads(cleaner: Cleaner) -> None:
+    texts = [seed.read_text(encoding="utf-8") for seed in SEEDS] * 8
+    expected = [cleaner.clean_text(t).text for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(lambda t: cleaner.clean_text(t).text, texts)) == expected
+
+
+def test_a_pickled_cleaner_cleans_the_same(cleaner: Cleaner) -> None:
+    copy = pickle.loads(pickle.dumps(cleaner))
+    for seed in SEEDS:
+        text = seed.read_text(encoding="utf-8")
+        assert copy.clean_text(text) == cleaner.clean_text(text)

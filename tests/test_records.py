@@ -1,0 +1,59 @@
+"""JSONL records: parsing, errors with line numbers, and the parallel map keeping order."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner import records
+from cleaner.parallel import ordered_map
+
+from .conftest import SEEDS
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "must be a JSON object"),
+        ('{"id": 1}', 'needs a string "text" or "html"'),
+        ('{"text": 5}', 'needs a string "text" or "html"'),
+        ('{"text": "x", "url": 3}', '"url" must be a string'),
+    ],
+)
+def test_malformed_lines_name_their_line(line: str, problem: str) -> None:
+    with pytest.raises(records.RecordError, match=f"line 7: .*{problem}"):
+        records.parse(line, 7)
+
+
+def test_read_keeps_errors_in_place_and_skips_blank_lines() -> None:
+    lines = ['{"id": "a", "text": "One."}', "", "oops", '{"id": "b", "html": "<p>Two.</p>", "url": "https://x.org/"}']
+    out = list(records.read(lines))
+    assert [type(r).__name__ for r in out] == ["Record", "RecordError", "Record"]
+    assert out[1].line == 3 and out[2].url == "https://x.org/" and out[2].content == "<p>Two.</p>"
+
+
+def test_clean_record_carries_id_text_and_metadata(cleaner: Cleaner) -> None:
+    record = records.parse(json.dumps({"id": 42, "text": "ADVERTISEMENT\n\nThe vote was held on Monday night."}), 1)
+    out = json.loads(records.dumps(records.clean(cleaner, record, "in.jsonl")))
+    assert out["id"] == 42 and out["text"] == "The vote was held on Monday night.\n"
+    assert out["metadata"]["source"] == "in.jsonl:1"
+
+
+def _double(chunk: list[int]) -> list[int]:
+    return [2 * x for x in chunk]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ordered_map_keeps_input_order(jobs: int) -> None:
+    assert list(ordered_map(_double, range(1000), jobs)) == [2 * x for x in range(1000)]
+
+
+def test_two_workers_clean_exactly_as_one(cleaner: Cleaner) -> None:
+    recs = [records.Record(i, seed.read_text(encoding="utf-8"), id=i) for i, seed in enumerate(SEEDS * 20)]
+    items = [(r, None) for r in recs]
+    one = list(ordered_map(records.clean_chunk, items, 1, records.init_worker, (cleaner,)))
+    two = list(ordered_map(records.clean_chunk, items, 2, records.init_worker, (cleaner,)))
+    assert one == two and [o["id"] for o in two] == list(range(len(recs)))
