@@ -43,6 +43,8 @@ class Lexicon:
     self_url_label: regex.Pattern[str]
     agency: regex.Pattern[str]
     stopwords: frozenset[str]
+    furniture_any: regex.Pattern[str]  # every furniture pattern at once: one search rules most blocks out
+    furniture_max_chars: int
 
 
 def _any(patterns: Iterable[str], flags: int = FLAGS) -> regex.Pattern[str]:
@@ -66,6 +68,8 @@ def lexicon() -> Lexicon:
         # Agency names are matched case-sensitively: "AP" is an agency, "ap" is not.
         agency=_any((regex.escape(a) for a in agencies), regex.UNICODE),
         stopwords=frozenset(_words(data["stopwords"])),
+        furniture_any=_any(p for entry in data["furniture"].values() for p in entry["patterns"]),
+        furniture_max_chars=max(entry["max_chars"] for entry in data["furniture"].values()),
     )
 
 

@@ -4,15 +4,23 @@ copyright lines, "READ:" links, bare URLs): one heuristic per lexicon entry."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from ..model import Block
-from .base import Heuristic, Lexicon, kept
+from .base import Heuristic, Lexicon, kept, lexicon
+
+
+@lru_cache(maxsize=65536)
+def may_be_furniture(text: str) -> bool:
+    """One search with every pattern at once; only blocks that pass are tried entry by entry."""
+    lex = lexicon()
+    return len(text) <= lex.furniture_max_chars and lex.furniture_any.search(text) is not None
 
 
 def furniture_heuristic(name: str, lex: Lexicon) -> Heuristic:
     patterns = lex.furniture[name]
 
     def find(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-        return (b for b in kept(blocks) if patterns.matches(b.text))
+        return (b for b in kept(blocks) if may_be_furniture(b.text) and patterns.matches(b.text))
 
     return Heuristic(f"generic.{name}", patterns.kind, find, field=patterns.field)
