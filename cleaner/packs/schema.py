@@ -9,6 +9,7 @@ from typing import Annotated, Final, Literal, Union, get_args
 
 import regex
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -44,6 +45,17 @@ Regex = Annotated[
     PlainSerializer(lambda p: p.pattern, return_type=str),
     WithJsonSchema({"type": "string", "format": "regex"}),
 ]
+def _check_selector(value: str) -> str:
+    from selectolax.lexbor import LexborHTMLParser, SelectolaxError
+
+    try:
+        LexborHTMLParser("<p></p>").css(value)
+    except SelectolaxError as err:
+        raise ValueError(f"invalid CSS selector {value!r}: {err}") from None
+    return value
+
+
+CssSelector = Annotated[str, Field(min_length=1), AfterValidator(_check_selector)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
 Kind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=32)]
 
@@ -148,6 +160,13 @@ class Example(Strict):
         return self.name or str(self.fixture)
 
 
+class HtmlRules(Strict):
+    """For HTML input: elements that are never article text, and where the article body is."""
+
+    remove: list[CssSelector] = Field(default_factory=list, description="CSS selectors of elements to delete before extraction")
+    body: CssSelector | None = Field(None, description="CSS selector of the article body, when the outlet's markup has one")
+
+
 class Pack(Strict):
     """One outlet's rules: how to recognise its documents and which blocks are its furniture."""
 
@@ -160,6 +179,7 @@ class Pack(Strict):
     detect: list[Signature] = Field(default_factory=list)
     disable: list[str] = Field(default_factory=list, description="ids of generic heuristics to switch off")
     rules: list[Rule] = Field(default_factory=list)
+    html: HtmlRules = Field(default_factory=HtmlRules)
     examples: list[Example] = Field(default_factory=list)
 
     def rule_id(self, rule: RuleBase) -> str:
