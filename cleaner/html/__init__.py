@@ -1,0 +1,74 @@
+"""HTML input: article text and page metadata from a raw HTML page.
+
+    >>> from cleaner.html import extract_html
+    >>> page = extract_html(open("page.html", "rb").read(), url="https://example.com/a")
+    >>> page.text, page.meta.title, page.meta.authors, page.meta.published
+
+Bytes are decoded with the charset the page declares (`decode.py`), and the page is parsed
+once, with lexbor. Its metadata is read first (`meta.py` documents the order of precedence of
+the sources); then the pre-pass deletes code, furniture, hidden elements, widget forms and the
+caller's `remove` selectors, and trafilatura extracts the article from what is left, or from
+the `body` selector's elements when it matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .decode import decode_html
+from .detect import has_html_suffix, is_html, looks_like_html
+from .extract import extract_text
+from .jsonld import json_ld_objects
+from .meta import Image, PageMeta, merge, without_site
+from .prune import body_html, prune
+from .sources import (META_TAGS, OPENGRAPH, canonical_url, from_elements, from_htmldate, from_json_ld, from_meta_tags,
+                      meta_tags)
+
+
+@dataclass(frozen=True)
+class HtmlDocument:
+    text: str  # one paragraph per line, paragraphs separated by one blank line
+    meta: PageMeta
+    encoding: str | None  # how the bytes were decoded; None for text input
+
+
+def page_meta(tree: LexborHTMLParser, html: str, url: str | None = None) -> PageMeta:
+    """The page's own metadata; read before pruning, which deletes where much of it lives."""
+    tags = meta_tags(tree)
+    stated = merge(from_json_ld(json_ld_objects(tree), url), from_meta_tags(tags, OPENGRAPH, url),
+                   from_meta_tags(tags, META_TAGS, url))
+    meta = merge(stated, from_elements(tree, stated.site_name))
+    meta = replace(meta, url=canonical_url(tree, url) or meta.url, authors=without_site(meta.authors, meta.site_name))
+    return meta if meta.published else merge(meta, from_htmldate(html, meta.url or url))
+
+
+class Page:
+    """A parsed page in two steps: its metadata first (which tells the pipeline the outlet, and
+    so the pack's selectors), then its article text, extracted once with those selectors."""
+
+    def __init__(self, html: str, url: str | None = None) -> None:
+        self._html = html
+        self._tree = LexborHTMLParser(html)
+        self.meta = page_meta(self._tree, html, url)
+
+    def text(self, remove: Sequence[str] = (), body: str | None = None) -> str:
+        """The article text; prunes the parsed page in place, so call it once."""
+        root = prune(self._tree, remove)
+        return extract_text(body_html(root, body), self.meta.title) if root is not None else ""
+
+
+def extract_html(html: str | bytes, *, remove: Sequence[str] = (), body: str | None = None,
+                 url: str | None = None) -> HtmlDocument:
+    """Article text and metadata of one page. `remove`: CSS selectors of elements that are never
+    article text; `body`: CSS selector of the article body; `url`: the page's address, to resolve
+    relative URLs. Raises `cleaner.read.InputError` for bytes that are not text."""
+    html, encoding = decode_html(html) if isinstance(html, bytes) else (html, None)
+    page = Page(html, url)
+    return HtmlDocument(text=page.text(remove, body), meta=page.meta, encoding=encoding)
+
+
+__all__ = ["HtmlDocument", "Image", "Page", "PageMeta", "decode_html", "extract_html", "has_html_suffix", "is_html",
+           "looks_like_html", "page_meta"]

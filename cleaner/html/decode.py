@@ -1,0 +1,40 @@
+"""HTML bytes to text, honouring the charset the page declares.
+
+Lexbor reads bytes as UTF-8 whatever the page says, so a `windows-1252` or `shift_jis` page
+must be decoded first. A byte-order mark decides, then the `<meta charset>` (or `http-equiv`
+content type) in the page's first bytes, then the plain-text reader's UTF-8 and cp1252 fallbacks.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..read import decode
+
+SNIFF_BYTES = 4096
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32 marks start like UTF-16 ones
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# Labels browsers read as windows-1252, its superset (WHATWG Encoding Standard).
+_AS_CP1252 = frozenset({"ascii", "iso8859-1"})
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec of the charset the page declares, if it names one Python knows."""
+    if not (m := _CHARSET.search(data[:SNIFF_BYTES])):
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return "cp1252" if name in _AS_CP1252 else name
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """(text, encoding used) of an HTML page's bytes."""
+    if not data.startswith(_BOMS) and (charset := declared_charset(data)):
+        try:
+            return data.decode(charset), charset
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong; the fallbacks decide
+    return decode(data)

@@ -1,0 +1,40 @@
+"""Is an input an HTML page? By its file extension, or by how its content opens.
+
+Sniffing looks only at the first bytes, after a byte-order mark, whitespace, an XML declaration
+and comments, so a text file that merely quotes `<html>` further down is still text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from ..read import InputError
+from .decode import decode_html
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+SNIFF_CHARS = 2048
+_OPENING = re.compile(
+    r"^(?:\ufeff)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def has_html_suffix(name: str | PurePath) -> bool:
+    return PurePath(name).suffix.lower() in HTML_SUFFIXES
+
+
+def looks_like_html(content: str | bytes) -> bool:
+    """Whether the content opens like an HTML page (`<!doctype html`, `<html`)."""
+    head = content[:SNIFF_CHARS]
+    if isinstance(head, bytes):
+        try:
+            head = decode_html(head)[0]
+        except InputError:  # binary
+            return False
+    return _OPENING.match(head) is not None
+
+
+def is_html(content: str | bytes, name: str | PurePath | None = None) -> bool:
+    """An HTML page by its file name's extension (when there is one) or by its content."""
+    return (name is not None and has_html_suffix(name)) or looks_like_html(content)

@@ -1,0 +1,110 @@
+"""Pre-pass with lexbor: cut what can never be article text before the slower extractor runs.
+
+Trafilatura deletes the same elements itself, but only after lxml has parsed them and its XPath
+passes have walked them; removing them here first makes the page it parses several times smaller.
+The page's metadata must be read before pruning, since JSON-LD lives in `<script>` elements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
+
+# Code, embeds and widgets: never article text.
+CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "canvas")
+# Page furniture the extractor deletes anyway (its cleaning list), and the page's or article's
+# `<header>` (headline, byline, date: metadata, read before pruning); figures go to the metadata.
+FURNITURE_TAGS = ("nav", "aside", "header", "footer", "menu", "button", "select", "textarea", "dialog", "figure")
+# Hidden elements, and ARIA landmarks that are by definition not the main content.
+NOT_CONTENT = ", ".join(('[hidden]', '[aria-hidden="true"]', '[role="navigation"]', '[role="banner"]',
+                         '[role="complementary"]', '[role="contentinfo"]'))
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# A form holding more than this share of the page's text wraps the page (ASP.NET WebForms put one
+# around the whole body); any other form is a widget: search, login, newsletter, comment box.
+FORM_WRAPPER_SHARE = 0.5
+# Trafilatura's precision mode deletes an empty element together with the text that follows it
+# ("…on Wednesday.<div class="fake-br"></div>The stabbing…"): empty blocks that separate text
+# become line breaks and empty inline elements go.
+BLOCK_TAGS = ("div", "p", "section", "article", "main", "blockquote", "li", "dd", "dt", "pre")
+INLINE_TAGS = ("span", "b", "i", "em", "strong", "q")
+EMPTY_BLOCKS = ", ".join(f"{tag}:empty" for tag in BLOCK_TAGS)
+EMPTY_INLINE = ", ".join(f"{tag}:empty" for tag in INLINE_TAGS)
+# Posts quoted in an article are part of its text, but extractors drop their wrappers
+# (`<div class="social-media-embed">`), so the wrappers are unwrapped.
+EMBEDDED_POSTS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
+WRAPPER_TAGS = frozenset({"div", "span", "figure", "section"})
+
+
+def _drop(nodes: Sequence[LexborNode]) -> None:
+    """Delete matches innermost first (they come in document order), so no node outlives its parent."""
+    for node in reversed(nodes):
+        node.decompose()
+
+
+def _hidden_by_style(root: LexborNode) -> list[LexborNode]:
+    return [n for n in root.css("[style]") if _HIDDEN_STYLE.search(n.attributes.get("style") or "")]
+
+
+def _widget_forms(root: LexborNode) -> list[LexborNode]:
+    forms = root.css("form")
+    if not forms:
+        return []
+    total = len(root.text(deep=True))
+    return [f for f in forms if len(f.text(deep=True)) <= total * FORM_WRAPPER_SHARE]
+
+
+def _only_child(node: LexborNode) -> bool:
+    siblings = [n for n in node.parent.iter(include_text=True) if not n.is_empty_text_node] if node.parent else []
+    return siblings == [node]
+
+
+def _unwrap_embeds(root: LexborNode) -> None:
+    for post in root.css(EMBEDDED_POSTS):
+        while post.parent is not None and post.parent.tag in WRAPPER_TAGS and _only_child(post):
+            post.parent.unwrap()
+
+
+def _break_empty(tree: LexborHTMLParser, root: LexborNode) -> None:
+    for node in reversed(root.css(EMPTY_BLOCKS)):
+        if node.next is not None and node.next.is_text_node and not node.next.is_empty_text_node:
+            node.replace_with(tree.create_node("br"))
+        else:
+            node.decompose()
+    _drop(root.css(EMPTY_INLINE))
+
+
+def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | None:
+    """Delete code, furniture, hidden elements, widget forms and the `remove` selectors (a pack's)
+    from the page's body, in place; returns the body, or None for a page without one."""
+    root = tree.body
+    if root is None:
+        return None
+    tree.strip_tags(list(CODE_TAGS))
+    _unwrap_embeds(root)  # before furniture goes: a figure may be all that wraps a post
+    tree.strip_tags(list(FURNITURE_TAGS))
+    _drop(root.css(NOT_CONTENT))
+    _drop(_hidden_by_style(root))
+    for selector in remove:
+        _drop(root.css(selector))
+    _drop(_widget_forms(root))
+    _break_empty(tree, root)
+    return root
+
+
+def selector_error(selector: str) -> str | None:
+    """Why lexbor cannot use a CSS selector (for validating packs when they load), or None."""
+    try:
+        LexborHTMLParser("").css(selector)
+    except SelectolaxError as err:
+        return str(err)
+    return None
+
+
+def body_html(root: LexborNode, body: str | None = None) -> str:
+    """The page to extract from: the elements matching the `body` selector when it matches any,
+    else the whole (pruned) body. Wrapped in `<html>`, which trafilatura wants to see early."""
+    chosen = root.css(body) if body else []
+    inner = "".join(node.html or "" for node in chosen) if chosen else root.inner_html or ""
+    return f"<html><body>{inner}</body></html>"

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from cleaner.html import extract_html
+from cleaner.html.extract import paragraphs
+
+from .conftest import FIXTURES, fixture
+
+ARTICLE = [
+    "The harbour bridge reopened to traffic on Sunday after two years of repairs",
+    "Engineers replaced the steel cables",
+    "The mayor said the bridge would carry more traffic than ever",
+    "The bridge is open again and the view from the top is as good as ever.",
+    "Ferry operators, who carried commuters across the water",
+]
+NOT_ARTICLE = ["Search the site", "Advertisement", "Hidden newsletter", "Related", "Ferries add extra", "© 2021",
+               "window.track", "Cars cross the bridge", "By Jane Doe", "News", "Harbour Bridge Reopens"]
+
+
+def test_article_text_only() -> None:
+    text = extract_html(fixture("article.html")).text
+    for start in ARTICLE:
+        assert start in text
+    for furniture in NOT_ARTICLE:
+        assert furniture not in text
+
+
+def test_one_paragraph_per_line_with_a_blank_line_between() -> None:
+    chunks = extract_html(fixture("article.html")).text.split("\n\n")
+    assert all(chunk and chunk.strip() == chunk and "\n" not in chunk for chunk in chunks)
+    starts = [*ARTICLE[:4], "— Local Resident (@resident)", ARTICLE[4]]  # the embedded post and its attribution
+    assert len(chunks) == len(starts) and all(c.startswith(s) for c, s in zip(chunks, starts))
+
+
+def test_leading_title_repeats_go() -> None:
+    lines = "Bridge Reopens!\n\nBridge reopens\nThe bridge reopened on Sunday.\nBridge reopens"
+    assert paragraphs(lines, "Bridge reopens") == ["The bridge reopened on Sunday.", "Bridge reopens"]
+    assert paragraphs(lines, None)[:2] == ["Bridge Reopens!", "Bridge reopens"]
+
+
+def test_page_wrapped_in_a_form() -> None:
+    text = extract_html(fixture("aspnet.html")).text
+    assert text.startswith("The swimming championship ended on Friday night")
+    assert text.count("\n\n") == 2 and "newsletter" not in text
+
+
+def test_pack_selectors_and_body_selector() -> None:
+    html = fixture("article.html")
+    assert "Engineers replaced" not in extract_html(html, remove=["article p:nth-of-type(2)"]).text
+    body_only = extract_html(html, body="article p:nth-of-type(3)").text
+    assert body_only.startswith("The mayor said") and "Engineers" not in body_only
+
+
+def test_bytes_are_decoded_with_the_declared_charset() -> None:
+    page = fixture("article.html").replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    page = page.replace("Sunday after", "Sunday — café — after")
+    document = extract_html(page.encode("cp1252"))
+    assert document.encoding == "cp1252" and "Sunday — café — after" in document.text
+    assert extract_html((FIXTURES / "article.html").read_bytes()).encoding == "utf-8"
+    assert extract_html(page).encoding is None
+
+
+def test_extraction_is_deterministic() -> None:
+    html = fixture("article.html")
+    assert extract_html(html) == extract_html(html)
+
+
+def test_not_an_article() -> None:
+    assert extract_html("").text == ""
+    assert extract_html("<html><frameset><frame src='a.html'></frameset></html>").text == ""

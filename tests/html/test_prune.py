@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from cleaner.html.prune import body_html, prune, selector_error
+
+TEXT = "<p>Kept paragraph.</p>"
+
+
+def pruned(body: str, remove: Sequence[str] = ()) -> str:
+    root = prune(LexborHTMLParser(f"<html><head><title>t</title></head><body>{body}</body></html>"), remove)
+    assert root is not None
+    return root.html or ""
+
+
+GONE = [
+    # code, embeds and widgets
+    "<script>var x = 1;</script>", "<style>p { color: red }</style>", "<noscript>Enable JavaScript</noscript>",
+    "<template><p>Template</p></template>", "<iframe src='https://ads.example'></iframe>",
+    "<svg><text>Icon</text></svg>", "<form><p>Search</p><input name='q'></form>",
+    # furniture
+    "<nav><a href='/'>Home</a></nav>", "<aside>Related stories</aside>", "<footer>© 2021</footer>",
+    "<header><h1>Headline</h1></header>", "<button>Share</button>",
+    "<figure><img src='a.jpg'><figcaption>Caption</figcaption></figure>",
+    # hidden elements and landmarks that are not the main content
+    "<div hidden>Hidden</div>", "<div aria-hidden='true'>Hidden</div>", "<div style='display:none'>Hidden</div>",
+    "<span style='color: red; DISPLAY : none'>Hidden</span>", "<div style='visibility: hidden'>Hidden</div>",
+    "<div role='navigation'>Menu</div>", "<div role='complementary'>Sidebar</div>",
+]
+
+
+@pytest.mark.parametrize("element", GONE)
+def test_element_goes(element: str) -> None:
+    assert pruned(f"{TEXT}{element}") == pruned(TEXT) == f"<body>{TEXT}</body>"
+
+
+def test_visible_styled_element_stays() -> None:
+    assert "Shown" in pruned("<div style='display: block'>Shown</div>")
+
+
+def test_pack_selectors_go() -> None:
+    html = pruned(f"{TEXT}<div class='promo'>Subscribe</div><p id='x'>Also gone</p>", remove=[".promo", "p#x"])
+    assert "Kept paragraph." in html and "Subscribe" not in html and "Also gone" not in html
+
+
+def test_nested_matches_are_removed_safely() -> None:
+    html = pruned("<div hidden><div hidden><p aria-hidden='true'>Deep</p></div></div><p>Kept.</p>")
+    assert "Deep" not in html and "Kept." in html
+
+
+def test_form_wrapping_the_page_stays() -> None:
+    words = " ".join(["word"] * 50)
+    html = pruned(f"<form id='aspnetForm'><p>{words}</p></form><form><input name='q'>Search</form>")
+    assert words in html and "Search" not in html
+
+
+def test_empty_block_between_text_becomes_a_line_break() -> None:
+    html = pruned("<div>First part.<div class='fake-br'></div>Second part.<span></span>Third part.</div>")
+    assert html == "<body><div>First part.<br>Second part.Third part.</div></body>"
+
+
+def test_embedded_post_leaves_its_wrappers() -> None:
+    tweet = "<blockquote class='twitter-tweet'><p>Quoted post.</p></blockquote>"
+    script = "<script async src='https://platform.twitter.com/widgets.js'></script>"
+    html = pruned(f"<figure class='embed'><div class='inner'>{tweet}\n{script}</div></figure>"
+                  f"<div class='x'>{tweet}<p>Sibling.</p></div>")
+    assert html.startswith('<body><blockquote class="twitter-tweet">')
+    assert '<div class="x"><blockquote' in html  # a wrapper with other content is kept
+
+
+def test_page_without_body() -> None:
+    assert prune(LexborHTMLParser("<html><frameset><frame src='a.html'></frameset></html>")) is None
+    root = prune(LexborHTMLParser("<html><head><title>t</title></head></html>"))  # lexbor adds an empty body
+    assert root is not None and body_html(root) == "<html><body></body></html>"
+
+
+def test_body_selector_picks_the_article() -> None:
+    stories = '<div class="story">Story one.</div><div class="story">Story two.</div>'
+    root = prune(LexborHTMLParser(f"<body><div class='teaser'>Teaser</div>{stories}</body>"))
+    assert root is not None
+    assert body_html(root, ".story") == f"<html><body>{stories}</body></html>"
+    assert "Teaser" in body_html(root, ".missing")  # a selector that matches nothing falls back to the page
+    assert "Teaser" in body_html(root)
+
+
+def test_selector_errors_for_pack_validation() -> None:
+    assert selector_error("div.promo > a[href^='/subscribe']") is None
+    assert selector_error("[[") == "Can't parse CSS selector."
