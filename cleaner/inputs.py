@@ -33,6 +33,8 @@ def _expand(arg: str) -> tuple[list[Path], str | None]:
         return found, None if found else f"folder has no {' or '.join(INPUT_SUFFIXES)} files"
     if path.exists():
         return [path], None
+    if path.is_symlink():
+        return [], "is a broken symbolic link"
     if glob.has_magic(arg):
         found = sorted(Path(p) for p in glob.glob(arg, recursive=True) if Path(p).is_file())
         return found, None if found else "pattern matches no file"

@@ -1,59 +1,160 @@
-"""Read stage: bytes in, decoded text out, with the encoding that was used."""
+"""Read stage: bytes in, decoded text out, with the encoding that was used.
+
+Crawlers hand over whatever they fetched, so reading keeps going where it can and says what it
+did: a BOM decides the encoding; UTF-16 without one is known by its NUL bytes; UTF-8 with a few
+broken bytes stays UTF-8 and reads those bytes as cp1252; anything else is cp1252. Mojibake is
+repaired and stray control characters dropped, each noted in the warnings. Only binary files,
+files over the size limit and paths that are not regular files are refused.
+"""
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import stat
 from pathlib import Path
+
+import ftfy
+import regex
 
 from .model import Document
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+CP1252_FALLBACK = "cleaner-cp1252"  # codec error handler: undecodable bytes read as cp1252
+_MENDED = {CP1252_FALLBACK: "read them as cp1252", "replace": "each became U+FFFD"}
+# Each BOM's encoding, and what its bytes that do not decode become: UTF-8 keeps the cp1252
+# fallback of BOM-less files, UTF-16/32 put U+FFFD (a truncated file ends in half a character).
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig", CP1252_FALLBACK),
+    (codecs.BOM_UTF32_LE, "utf-32", "replace"),
+    (codecs.BOM_UTF32_BE, "utf-32", "replace"),
+    (codecs.BOM_UTF16_LE, "utf-16", "replace"),
+    (codecs.BOM_UTF16_BE, "utf-16", "replace"),
 )
-# Tried in order when there is no BOM; latin-1 decodes anything, so it closes the list.
-FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
+# UTF-16 without a BOM: in mostly-Latin text every other byte is NUL, and only every other one.
+UTF16_SNIFF_BYTES = 4096
+UTF16_NUL_SHARE = 0.3  # at least this share of one byte position is NUL …
+UTF16_OTHER_NUL_SHARE = 0.02  # … and at most this share of the other
+# Control characters that are neither text nor whitespace (NUL, BEL, ESC, DEL, C1 controls), and
+# whole terminal escapes ("\x1b[1m"), which would otherwise leave "[1m" behind.
+_CONTROL = regex.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+BINARY_CONTROL_SHARE = 0.05  # text has next to none of them; binary data about a tenth
+# Cheap sign of UTF-8 read as cp1252 ("Ã©", "â€™"): a lead byte's character before a
+# continuation byte's. Only text that shows it is handed to ftfy, so clean text stays untouched.
+_MOJIBAKE_HINT = regex.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_ESCAPED_BYTE = regex.compile("[\udc80-\udcff]")  # an undecodable byte under "surrogateescape"
+
+
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)  # the five bytes cp1252 leaves undefined read as latin-1
+
+
+_CP1252 = tuple(_cp1252_char(byte) for byte in range(256))
+
+
+def _as_cp1252(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)
+    return "".join(_CP1252[byte] for byte in err.object[err.start : err.end]), err.end
+
+
+codecs.register_error(CP1252_FALLBACK, _as_cp1252)
 
 
 class InputError(Exception):
     """An input that cannot be cleaned; the message names the problem, the caller names the file."""
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name), honouring a BOM first and falling back to cp1252."""
-    for bom, encoding in _BOMS:
+def _decode_mending(data: bytes, encoding: str, errors: str, warnings: list[str]) -> str:
+    """`data` as `encoding`; bytes that do not decode are mended by `errors`, with a warning."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        warnings.append(f"some bytes are not valid {encoding}; {_MENDED[errors]}")
+        return data.decode(encoding, errors)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The UTF-16 byte order the NUL bytes show, if they show one."""
+    sample = data[:UTF16_SNIFF_BYTES]
+    pairs = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for encoding, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if pairs and nuls >= UTF16_NUL_SHARE * pairs and other <= UTF16_OTHER_NUL_SHARE * pairs:
+            return encoding
+    return None
+
+
+def _decode_8bit(data: bytes, warnings: list[str]) -> tuple[str, str]:
+    """UTF-8, or cp1252 when UTF-8 fails. UTF-8 with a few broken bytes (more bytes in valid
+    multi-byte characters than invalid ones) stays UTF-8, the broken bytes read as cp1252."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    escaped = data.decode("utf-8", "surrogateescape")
+    invalid = _ESCAPED_BYTE.subn("", escaped)[1]
+    if len(data) - len(escaped) > invalid:  # bytes that valid multi-byte characters fold away
+        warnings.append(f"bytes not valid UTF-8 ({invalid:,}) read as cp1252")
+        return data.decode("utf-8", CP1252_FALLBACK), "utf-8"
+    return data.decode("cp1252", CP1252_FALLBACK), "cp1252"
+
+
+def _decode_any(data: bytes, warnings: list[str]) -> tuple[str, str]:
+    for bom, encoding, errors in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError as err:
-                raise InputError(f"starts with a {encoding} byte-order mark but does not decode: {err}") from err
-    if b"\x00" in data[:8192]:
-        raise InputError("looks like a binary file (NUL bytes), not text")
-    for encoding in FALLBACK_ENCODINGS:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
+            return _decode_mending(data, encoding, errors, warnings), encoding
+    if encoding := _utf16_without_bom(data):
+        return _decode_mending(data, encoding, "replace", warnings), encoding
+    return _decode_8bit(data, warnings)
+
+
+def decode(data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:
+    """Return (text, encoding name); what had to be mended is appended to `warnings`.
+    Raises InputError for binary data: a share of control characters no text has."""
+    warnings = [] if warnings is None else warnings
+    text, encoding = _decode_any(data, warnings)
+    stripped, controls = _CONTROL.subn("", text)
+    if controls and controls >= BINARY_CONTROL_SHARE * len(text):
+        raise InputError(f"looks like a binary file ({controls / len(text):.0%} control characters), not text")
+    if not text.isascii() and _MOJIBAKE_HINT.search(text) and (fixed := ftfy.fix_encoding(text)) != text:
+        warnings.append("repaired mojibake (UTF-8 that had been read as cp1252)")
+        stripped, controls = _CONTROL.subn("", fixed)  # the repair may have used some
+    if controls:
+        warnings.append(f"removed {controls:,} control characters or terminal escapes")
+    return stripped, encoding
 
 
 def read_bytes(data: bytes, source: str | None, url: str | None = None) -> Document:
-    text, encoding = decode(data)
+    warnings: list[str] = []
+    text, encoding = decode(data, warnings)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(source=source, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest(), url=url)
+    if not text.strip():
+        warnings.append("the input is only whitespace" if text else "the input is empty")
+    sha256 = hashlib.sha256(data).hexdigest()
+    return Document(source=source, text=text, encoding=encoding, sha256=sha256, url=url, warnings=warnings)
 
 
-def read_path(path: Path) -> Document:
+def read_path(path: Path, max_bytes: int | None = None) -> Document:
+    """Read a regular file, refusing one over `max_bytes` before reading it. Pipes and devices
+    are refused too: reading them could block or never end."""
     try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("is not a regular file (a pipe, device or socket)")
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise InputError(f"is {info.st_size:,} bytes, over the --max-bytes limit of {max_bytes:,}")
         data = path.read_bytes()
-    except IsADirectoryError as err:
-        raise InputError("is a folder, not a file") from err
-    except FileNotFoundError as err:
-        raise InputError("no such file") from err
-    except PermissionError as err:
-        raise InputError("permission denied") from err
+    except FileNotFoundError:
+        raise InputError("is a broken symbolic link" if path.is_symlink() else "no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as err:  # a symlink loop, an I/O error, a name too long, …
+        raise InputError(err.strerror or str(err)) from None
     return read_bytes(data, str(path))

@@ -1,19 +1,27 @@
-"""Write stage: outputs appear whole or not at all (temporary file, then rename)."""
+"""Write stage: outputs appear whole or not at all (temporary file, then rename).
+
+A run killed mid-write leaves at most a hidden `.NAME.….tmp` beside the outputs, never a
+half-written NAME.txt or NAME.json, so an output that exists is complete (`--skip-existing`
+relies on it)."""
 
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
+
+NEW_FILE_MODE = 0o666  # less the umask, as for any file a program creates
+TEMP_TOKEN_BYTES = 6
 
 
 def atomic_write(path: Path, data: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(TEMP_TOKEN_BYTES)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise

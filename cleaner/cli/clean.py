@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from ..inputs import plan
+from ..inputs import Job, plan
 from ..pipeline import Cleaner
-from ..read import InputError
+from ..read import InputError, read_path
 from ..result import Result
 from ..version import __version__
 from ..write import atomic_write
-from .common import OutletOption, RulesOption, count, error, load_cleaner
+from .common import FAILED, OutletOption, RulesOption, count, error, fail, load_cleaner, warn
 
 PROGRESS_MIN_FILES = 6  # fewer files than this finish before a bar is worth drawing
+DEFAULT_MAX_BYTES = 50 * 2**20  # far above any article; keeps one input's memory bounded
 
 app = typer.Typer(add_completion=False, rich_markup_mode="rich", context_settings={"help_option_names": ["-h", "--help"]})
 
@@ -28,55 +30,123 @@ class Format(str, Enum):
     json = "json"
 
 
+@dataclass(frozen=True)
+class Options:
+    """How a batch of files is cleaned."""
+
+    out_dir: Path
+    outlet: str | None
+    max_bytes: int
+    fail_fast: bool
+    skip_existing: bool
+
+
+@dataclass
+class Tally:
+    results: list[Result] = field(default_factory=list)
+    errors: int = 0
+    skipped: int = 0
+    warnings: int = 0
+    stopped: bool = False
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cleaner {__version__}")
         raise typer.Exit()
 
 
-def _summary(results: list[Result], errors: int) -> str:
-    words = sum(r.metadata.counts.words for r in results)
+def _summary(tally: Tally) -> str:
+    words = sum(r.metadata.counts.words for r in tally.results)
     kinds: Counter[str] = Counter()
-    for r in results:
+    for r in tally.results:
         kinds.update(r.metadata.removed_by_kind)
-    removed = ", ".join(f"{kind} {n}" for kind, n in kinds.most_common())
-    return f"{count(len(results), 'file')} cleaned, {words:,} words kept, {sum(kinds.values())} blocks removed ({removed or 'none'}), {count(errors, 'error')}"
+    removed = ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()) or "none"
+    line = f"{count(len(tally.results), 'file')} cleaned, {words:,} words kept, {sum(kinds.values())} blocks removed ({removed})"
+    line += f", {tally.skipped} skipped (outputs exist)" * bool(tally.skipped)
+    line += f", {count(tally.warnings, 'warning')}" * bool(tally.warnings)
+    line += f", {count(tally.errors, 'error')}"
+    return line + "; stopped at the first error (--fail-fast)" * tally.stopped
 
 
-def _clean_stdin(cleaner: Cleaner, fmt: Format, outlet: str | None, url: str | None) -> None:
-    result = cleaner.clean_bytes(sys.stdin.buffer.read(), url=url, outlet=outlet)
+def _warn_all(where: str, result: Result) -> None:
+    for warning in result.metadata.warnings:
+        warn(f"{where}: {warning}")
+
+
+def _clean_stdin(cleaner: Cleaner, fmt: Format, outlet: str | None, url: str | None, max_bytes: int) -> None:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        fail(f"-: over the --max-bytes limit of {max_bytes:,}", FAILED)
+    try:
+        result = cleaner.clean_bytes(data, url=url, outlet=outlet)
+    except InputError as err:
+        fail(f"-: {err}", FAILED)
+    _warn_all("-", result)
     out = result.model_dump_json(indent=2) + "\n" if fmt is Format.json else result.text
     sys.stdout.write(out)
 
 
-def _clean_files(cleaner: Cleaner, paths: list[str], out_dir: Path, outlet: str | None) -> int:
-    work = plan(paths)
-    for given, problem in work.errors:
-        error(f"{given}: {problem}")
-    inputs = {job.path.resolve() for job in work.jobs}
-    results: list[Result] = []
-    errors = len(work.errors)
+def _outputs(job: Job, options: Options) -> tuple[Path, Path]:
+    stem = options.out_dir / job.out_stem
+    return stem.with_suffix(".txt"), stem.with_suffix(".json")
+
+
+def _clean_job(cleaner: Cleaner, job: Job, options: Options, inputs: set[Path]) -> Result | None:
+    """The job's result, its outputs written; None when --skip-existing finds both outputs."""
+    text_out, json_out = _outputs(job, options)
+    if {text_out.resolve(), json_out.resolve()} & inputs:
+        raise InputError(f"its output {text_out} would overwrite an input; choose another -o folder")
+    if options.skip_existing and text_out.is_file() and json_out.is_file():
+        return None
+    result = cleaner.clean_document(read_path(job.path, options.max_bytes), options.outlet)
+    atomic_write(text_out, result.text)
+    atomic_write(json_out, result.metadata.model_dump_json(indent=2) + "\n")
+    return result
+
+
+def _run_job(cleaner: Cleaner, job: Job, options: Options, inputs: set[Path], tally: Tally) -> bool:
+    """Clean one input into the tally; False when it failed (it is reported, the batch goes on)."""
+    try:
+        result = _clean_job(cleaner, job, options, inputs)
+    except (InputError, OSError) as err:
+        tally.errors += 1
+        error(f"{job.path}: {err}")
+        return False
+    if result is None:
+        tally.skipped += 1
+        return True
+    tally.results.append(result)
+    tally.warnings += len(result.metadata.warnings)
+    _warn_all(str(job.path), result)
+    return True
+
+
+def _run_jobs(cleaner: Cleaner, jobs: list[Job], options: Options, tally: Tally) -> None:
+    inputs = {job.path.resolve() for job in jobs}
     from rich.progress import Progress
 
-    show = sys.stderr.isatty() and len(work.jobs) >= PROGRESS_MIN_FILES
+    show = sys.stderr.isatty() and len(jobs) >= PROGRESS_MIN_FILES
     with Progress(transient=True, disable=not show, console=None) as progress:
-        task = progress.add_task("cleaning", total=len(work.jobs))
-        for job in work.jobs:
-            text_out = out_dir / job.out_stem.with_suffix(".txt")
-            json_out = out_dir / job.out_stem.with_suffix(".json")
-            try:
-                if {text_out.resolve(), json_out.resolve()} & inputs:
-                    raise InputError(f"its output {text_out} would overwrite an input; choose another -o folder")
-                result = cleaner.clean_file(job.path, outlet=outlet)
-                atomic_write(text_out, result.text)
-                atomic_write(json_out, result.metadata.model_dump_json(indent=2) + "\n")
-                results.append(result)
-            except (InputError, OSError) as err:
-                errors += 1
-                error(f"{job.path}: {err}")
+        task = progress.add_task("cleaning", total=len(jobs))
+        for job in jobs:
+            done = _run_job(cleaner, job, options, inputs, tally)
             progress.advance(task)
-    typer.echo(_summary(results, errors), err=True)
-    return 1 if errors else 0
+            if not done and options.fail_fast:
+                tally.stopped = True
+                return
+
+
+def _clean_files(cleaner: Cleaner, paths: list[str], options: Options) -> int:
+    work = plan(paths)
+    problems = work.errors[:1] if options.fail_fast else work.errors
+    for given, problem in problems:
+        error(f"{given}: {problem}")
+    tally = Tally(errors=len(problems), stopped=options.fail_fast and bool(problems))
+    if not tally.stopped:
+        _run_jobs(cleaner, work.jobs, options, tally)
+    typer.echo(_summary(tally), err=True)
+    return FAILED if tally.errors else 0
 
 
 @app.command(no_args_is_help=True)
@@ -87,6 +157,9 @@ def clean(
     outlet: OutletOption = None,
     url: Annotated[Optional[str], typer.Option(help="For `-`: the document's URL, used to detect its outlet.")] = None,
     rules: RulesOption = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse (and report) an input larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails; outputs already written are kept.")] = False,
+    skip_existing: Annotated[bool, typer.Option("--skip-existing", help="Skip an input whose NAME.txt and NAME.json both exist (to resume a run).")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Strip boilerplate from scraped news articles.
@@ -111,10 +184,12 @@ def clean(
     """
     cleaner = load_cleaner(rules, outlet)
     if paths == ["-"]:
-        _clean_stdin(cleaner, fmt, outlet, url)
+        _clean_stdin(cleaner, fmt, outlet, url, max_bytes)
         return
     if "-" in paths:
         raise typer.BadParameter("`-` (stdin) cannot be mixed with file paths", param_hint="PATHS")
     if out is None:
         raise typer.BadParameter("an output folder is needed for files: -o OUT_DIR", param_hint="-o")
-    raise typer.Exit(_clean_files(cleaner, paths, out, outlet))
+    if out.exists() and not out.is_dir():
+        fail(f"-o {out} is a file, not a folder")
+    raise typer.Exit(_clean_files(cleaner, paths, Options(out, outlet, max_bytes, fail_fast, skip_existing)))

@@ -10,6 +10,7 @@ import typer
 from ..packs import PackError
 from ..pipeline import Cleaner
 
+FAILED = 1  # some input failed; the others were still cleaned
 USAGE_ERROR = 2
 
 RulesOption = Annotated[
@@ -26,6 +27,10 @@ def count(n: int, noun: str) -> str:
 
 def error(message: str) -> None:
     typer.secho(f"error: {message}", fg="red", err=True)
+
+
+def warn(message: str) -> None:
+    typer.secho(f"warning: {message}", fg="yellow", err=True)
 
 
 def fail(message: str, code: int = USAGE_ERROR) -> NoReturn:

@@ -1,12 +1,59 @@
-"""Apply one outlet pack's rules to a document's blocks, in the order the pack lists them."""
+"""Apply one outlet pack's rules to a document's blocks, in the order the pack lists them.
+
+Packs are written by many hands, so no rule can take a document down with it: each pattern has
+`REGEX_TIMEOUT` seconds for the whole document, and a rule that runs out of time (or whose
+replacement template is broken) is skipped for that document and named in its warnings, while
+the pack's other rules and the generic heuristics still run. A rule marks nothing until it has
+looked at every block, so a skipped rule leaves no half of its work behind.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable
+
+import regex
 
 from ..inline import plain
 from ..model import Block, Document, Edit, Mark
 from .schema import DropRule, FooterRule, HeaderRule, Matcher, MoveRule, Pack, ReplaceRule, Rule
+
+REGEX_TIMEOUT = 1.0  # seconds one pack pattern may spend on one document, over all its blocks
+
+
+class RuleFailed(Exception):
+    """A pack pattern that cannot finish on this document; the message says why."""
+
+
+class Timed:
+    """A pack pattern on one document. Each call gets what is left of the document's time
+    limit, so a catastrophic pattern costs one limit per document, not one per block."""
+
+    def __init__(self, pattern: regex.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.deadline = time.monotonic() + REGEX_TIMEOUT
+
+    def _left(self) -> float:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise self._timed_out()
+        return left
+
+    def _timed_out(self) -> RuleFailed:
+        return RuleFailed(f"pattern '{self.pattern.pattern}' timed out after {REGEX_TIMEOUT:g} s on this document")
+
+    def found(self, text: str) -> bool:
+        """Whether the pattern occurs in `text`."""
+        try:
+            return self.pattern.search(text, timeout=self._left()) is not None
+        except TimeoutError:
+            raise self._timed_out() from None
+
+    def sub(self, replace: Callable[[regex.Match[str]], str], text: str) -> str:
+        try:
+            return self.pattern.sub(replace, text, timeout=self._left())
+        except TimeoutError:
+            raise self._timed_out() from None
 
 
 def _not_dropped(blocks: list[Block]) -> list[Block]:
@@ -14,27 +61,29 @@ def _not_dropped(blocks: list[Block]) -> list[Block]:
     return [b for b in blocks if b.mark is None or b.mark.field is not None]
 
 
-def _matches(matcher: Matcher, block: Block) -> bool:
+def _matches(matcher: Matcher, pattern: Timed | None, block: Block) -> bool:
     subject = block.raw if matcher.raw else block.text
     if matcher.text is not None and subject != matcher.text:
         return False
-    return matcher.pattern is None or matcher.pattern.search(subject) is not None
+    return pattern is None or pattern.found(subject)
 
 
-def _select(matcher: Matcher, blocks: list[Block]) -> Iterator[Block]:
+def _select(matcher: Matcher, blocks: list[Block]) -> list[Block]:
     if matcher.at is not None:
         candidates = _not_dropped(blocks)
         position = matcher.at - 1 if matcher.at > 0 else len(candidates) + matcher.at
         candidates = candidates[position : position + 1] if 0 <= position < len(candidates) else []
     else:
         candidates = blocks
-    return (b for b in candidates if b.mark is None and _matches(matcher, b))
+    pattern = Timed(matcher.pattern) if matcher.pattern is not None else None
+    return [b for b in candidates if b.mark is None and _matches(matcher, pattern, b)]
 
 
 def _header(rule: HeaderRule, blocks: list[Block]) -> list[Block]:
+    until = Timed(rule.until)
     last = None
     for block in blocks[: rule.within]:
-        if rule.until.search(block.text):
+        if until.found(block.text):
             last = block.index
     if last is None:
         return []
@@ -42,23 +91,37 @@ def _header(rule: HeaderRule, blocks: list[Block]) -> list[Block]:
 
 
 def _footer(rule: FooterRule, blocks: list[Block]) -> list[Block]:
+    from_ = Timed(rule.from_)
     seen_kept = 0
     for block in blocks:
-        if seen_kept >= rule.after and rule.from_.search(block.text):
+        if seen_kept >= rule.after and from_.found(block.text):
             return blocks[block.index :]
         seen_kept += block.mark is None
     return []
 
 
+def _replaced(rule: ReplaceRule, raw: str, pattern: Timed) -> tuple[str, list[str]]:
+    """The block's new source and the pieces the rule took out of it."""
+    removed: list[str] = []
+
+    def replace(match: regex.Match[str]) -> str:
+        removed.append(match.group(0))
+        try:
+            return match.expand(rule.with_)
+        except (regex.error, IndexError) as err:  # `\1` with no group 1, `\g<name>` with no such name
+            raise RuleFailed(f"replacement '{rule.with_}' does not fit pattern '{rule.pattern.pattern}': {err}") from None
+
+    return pattern.sub(replace, raw), removed
+
+
 def _replace(rule: ReplaceRule, doc: Document, mark: Mark) -> None:
-    for block in doc.blocks:
-        if block.mark is not None:
-            continue
-        removed = [m.group(0) for m in rule.pattern.finditer(block.raw)]
+    pattern = Timed(rule.pattern)
+    changed = [(block, *_replaced(rule, block.raw, pattern)) for block in doc.blocks if block.mark is None]
+    for block, raw, removed in changed:
         if not removed:
             continue
-        block.raw = rule.pattern.sub(rule.with_, block.raw)
-        block.text = plain(block.raw)
+        block.raw = raw
+        block.text = plain(raw)
         if block.text:
             doc.edits.append(Edit(mark.kind, mark.rule, block.start, block.end, " … ".join(removed)))
         else:
@@ -67,7 +130,7 @@ def _replace(rule: ReplaceRule, doc: Document, mark: Mark) -> None:
 
 def _targets(rule: Rule, blocks: list[Block]) -> list[Block]:
     if isinstance(rule, (DropRule, MoveRule)):
-        return list(_select(rule, blocks))
+        return _select(rule, blocks)
     if isinstance(rule, HeaderRule):
         return _header(rule, blocks)
     assert isinstance(rule, FooterRule)
@@ -77,9 +140,14 @@ def _targets(rule: Rule, blocks: list[Block]) -> list[Block]:
 def apply_pack(pack: Pack, doc: Document) -> None:
     for rule in pack.rules:
         mark = Mark(rule.kind, pack.rule_id(rule), rule.to if isinstance(rule, MoveRule) else None)
-        if isinstance(rule, ReplaceRule):
-            _replace(rule, doc, mark)
+        try:
+            if isinstance(rule, ReplaceRule):
+                _replace(rule, doc, mark)
+                continue
+            targets = _targets(rule, doc.blocks)
+        except RuleFailed as err:
+            doc.warnings.append(f"rule {pack.rule_id(rule)} skipped: {err}")
             continue
-        for block in _targets(rule, doc.blocks):
+        for block in targets:
             if block.mark is None:
                 block.mark = mark

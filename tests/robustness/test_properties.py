@@ -1,0 +1,139 @@
+"""Properties of the whole cleaner, on arbitrary Unicode text and on random mixes of real
+furniture (what the seeds and the packs' examples lose) and real article paragraphs:
+it never raises, every output word comes from the input, the kept and removed blocks together
+account for every line of the input, and its output is idempotent (not yet: KNOWN_NOT_IDEMPOTENT).
+
+CI runs the "ci" profile (2,000 examples a property, derandomised so a run is repeatable);
+`HYPOTHESIS_PROFILE=explore` draws 20,000 fresh ones to hunt for new failures."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Callable
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, Result
+from cleaner.model import Document
+from cleaner.read import InputError, read_bytes
+
+from ..conftest import ROOT, SEEDS
+
+settings.register_profile("ci", max_examples=2000, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("explore", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# What the documented normalisations take out of the input: invisible characters (zero-width,
+# BOM, soft hyphen) and markdown markup; a word of the output may close up around them.
+_INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_MARKUP = str.maketrans("", "", "*_[]()#\\!<>`")
+_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
+
+# Cleaning an output again should return it unchanged; these do not, each for a bug outside the
+# read stage (reported; the property is a strict xfail until all are fixed):
+KNOWN_NOT_IDEMPOTENT = {
+    # segment.py joins "A" and "b" across the blank line canonical.py put between them: "A b\n".
+    "stray-blank join": "A\nb\n",
+    # heuristics: the alternate headline kept under a heading title is the output's headline: "".
+    "kept alternate headline": "# Putin Backs Lukashenko as Belarus Leader Vows Closer Ties\nPutin Doubles Down on Belarus Ally, Wary of Protest Contagion\n",
+    # inline.py: an escaped backslash is one backslash, which escapes the "$" next time: "Price $5".
+    "escaped backslash": "Price \\\\$5 today.\n",
+    # heuristics/code.py reads the raw block: "[\u200b]" is not JSON, the "[]" it leaves is: "".
+    "invisible characters hide code": "[\u200b]\n",
+}
+
+cleaner = Cleaner()
+
+
+def _samples() -> tuple[list[str], list[str]]:
+    """(furniture, paragraphs): blocks the cleaner removes from the seeds and the packs'
+    examples' `drop` strings; the paragraphs of the seeds' expected texts."""
+    furniture = sorted({r.text for seed in SEEDS for r in cleaner.clean_file(seed).metadata.removed})
+    furniture += [drop for pack in cleaner.packs for example in pack.examples for drop in example.drop]
+    paragraphs = [p for seed in SEEDS for p in (ROOT / "tests" / "expected" / f"{seed.stem}.txt").read_text(encoding="utf-8").split("\n\n")]
+    return furniture, [p.strip() for p in paragraphs if p.strip()]
+
+
+def _pages() -> st.SearchStrategy[str]:
+    furniture, paragraphs = _samples()
+    line = st.one_of(st.sampled_from(furniture), st.sampled_from(paragraphs), st.text(max_size=40))
+    gap = st.sampled_from(["\n", "\n\n", "\n\n\n", "\r\n\r\n"])
+    return st.lists(st.tuples(line, gap), min_size=1, max_size=25).map(lambda parts: "".join(f"{a}{b}" for a, b in parts))
+
+
+PAGES = _pages()
+
+
+def _clean(text: str) -> tuple[Document, Result] | None:
+    """The document as marked and its result; None only when the input is refused as binary
+    (arbitrary text can be a fifth control characters)."""
+    try:
+        doc = read_bytes(text.encode("utf-8"), None)
+    except InputError as err:
+        assert str(err).startswith("looks like a binary file")
+        return None
+    return doc, cleaner.clean_document(doc)
+
+
+def _idempotent(text: str) -> None:
+    if cleaned := _clean(text):
+        again = _clean(cleaned[1].text)
+        assert again is not None and again[1].text == cleaned[1].text
+
+
+def _words_from_input(text: str) -> None:
+    """Each run of letters, digits and marks in the output is in the input, once invisible
+    characters and markdown markup are taken out of both."""
+    if cleaned := _clean(text):
+        doc, result = cleaned
+        source = unicodedata.normalize("NFC", _INVISIBLE.sub("", doc.text).translate(_MARKUP))
+        for word in _WORD.findall(unicodedata.normalize("NFC", result.text.translate(_MARKUP))):
+            assert word in source, word
+
+
+def _blocks_cover_input(text: str) -> None:
+    """Every non-blank line is in a block; each block is in the text or is a removal record."""
+    if cleaned := _clean(text):
+        doc, result = cleaned
+        lines = doc.text.split("\n")
+        covered = {n for b in doc.blocks for n in range(b.start, b.end + 1)}  # a block may span a stray blank line
+        assert covered >= {n for n, line in enumerate(lines, start=1) if line.strip()}
+        marked = [((b.start, b.end), b.raw) for b in doc.blocks if b.mark is not None]
+        assert [(r.lines, r.text) for r in result.metadata.removed][: len(marked)] == marked
+        kept = [b.text for b in doc.kept() if b.text]
+        assert result.text == ("\n\n".join(kept) + "\n" if kept else "")
+
+
+CHECKS = [
+    pytest.param(_words_from_input, id="words come from the input"),
+    pytest.param(_blocks_cover_input, id="blocks cover the input"),
+    pytest.param(
+        _idempotent,
+        id="idempotent",
+        marks=pytest.mark.xfail(strict=True, reason=f"known bugs, smallest examples: {list(KNOWN_NOT_IDEMPOTENT.values())}"),
+    ),
+]
+
+
+@pytest.mark.parametrize("check", CHECKS)
+@PROFILE
+@given(text=st.text())
+def test_on_arbitrary_text(check: Callable[[str], None], text: str) -> None:
+    check(text)
+
+
+@pytest.mark.parametrize("check", CHECKS)
+@PROFILE
+@given(text=PAGES)
+def test_on_pages(check: Callable[[str], None], text: str) -> None:
+    check(text)
+
+
+@pytest.mark.parametrize("text", KNOWN_NOT_IDEMPOTENT.values(), ids=KNOWN_NOT_IDEMPOTENT.keys())
+@pytest.mark.xfail(strict=True, reason="a known bug outside the read stage, see KNOWN_NOT_IDEMPOTENT")
+def test_known_not_idempotent(text: str) -> None:
+    _idempotent(text)
