@@ -9,13 +9,17 @@ mistaken for it. A score below the threshold, or a tie, detects nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 import regex
 
 from .model import Block
 from .packs import Pack, PackSet
+from .packs.apply import RuleFailed, Timed
+
+if TYPE_CHECKING:
+    from .html.meta import PageMeta
 
 MIN_SCORE = 3
 DOMAIN_LINK_WEIGHT = 1
@@ -25,7 +29,7 @@ _LINK = regex.compile(r"https?://([^/\s>)\]]+)")
 @dataclass(frozen=True)
 class OutletMatch:
     pack: Pack
-    detected_by: Literal["forced", "url", "signature"]
+    detected_by: Literal["forced", "url", "site_name", "signature"]
     evidence: list[str] = field(default_factory=list)
     score: int = 0
 
@@ -44,14 +48,21 @@ def _by_url(url: str, packs: PackSet) -> OutletMatch | None:
     return None
 
 
-def _score(pack: Pack, blocks: list[Block], hosts: set[str]) -> tuple[int, list[str]]:
+def _first_hit(pattern: Timed, blocks: list[Block]) -> Block | None:
+    return next((block for block in blocks if pattern.found(block.text)), None)
+
+
+def _score(pack: Pack, blocks: list[Block], hosts: set[str], warnings: list[str]) -> tuple[int, list[str]]:
     score, evidence = 0, []
     for signature in pack.detect:
-        for block in blocks:
-            if signature.pattern.search(block.text):
-                score += signature.weight
-                evidence.append(f"signature {signature.pattern.pattern!r} at line {block.start} (+{signature.weight})")
-                break
+        try:
+            block = _first_hit(Timed(signature.pattern), blocks)
+        except RuleFailed as err:
+            warnings.append(f"a detect signature of pack {pack.id} skipped: {err}")
+            continue
+        if block is not None:
+            score += signature.weight
+            evidence.append(f"signature {signature.pattern.pattern!r} at line {block.start} (+{signature.weight})")
     linked = sorted(h for h in hosts if any(host_matches(h, d) for d in pack.domains))
     if linked:
         score += DOMAIN_LINK_WEIGHT
@@ -59,14 +70,30 @@ def _score(pack: Pack, blocks: list[Block], hosts: set[str]) -> tuple[int, list[
     return score, evidence
 
 
-def detect(blocks: list[Block], packs: PackSet, url: str | None) -> OutletMatch | None:
+def detect(blocks: list[Block], packs: PackSet, url: str | None, warnings: list[str] | None = None) -> OutletMatch | None:
+    """The outlet that wrote `blocks`, if one is clear. A signature that times out scores nothing
+    and is named in `warnings` (the document's, when the caller passes them)."""
     if url and (match := _by_url(url, packs)):
         return match
     hosts = {m.group(1).lower() for b in blocks for m in _LINK.finditer(b.raw)}
-    scored = sorted(((*_score(p, blocks, hosts), p) for p in packs), key=lambda s: s[0], reverse=True)
+    warnings = [] if warnings is None else warnings
+    scored = sorted(((*_score(p, blocks, hosts, warnings), p) for p in packs), key=lambda s: s[0], reverse=True)
     if not scored or scored[0][0] < MIN_SCORE:
         return None
     if len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
     score, evidence, pack = scored[0]
     return OutletMatch(pack, "signature", evidence, score)
+
+
+def detect_page(meta: PageMeta, packs: PackSet, url: str | None) -> OutletMatch | None:
+    """An HTML page's outlet from its URL (the caller's, else its canonical one), or from the
+    site name it declares (`og:site_name`) when that is a pack's name."""
+    for candidate in (url, meta.url):
+        if candidate and (match := _by_url(candidate, packs)):
+            return match
+    if meta.site_name:
+        for pack in packs:
+            if pack.name.casefold() == meta.site_name.casefold():
+                return OutletMatch(pack, "site_name", [f"site name {meta.site_name!r} is {pack.name}"])
+    return None

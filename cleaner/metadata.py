@@ -1,6 +1,10 @@
 """Metadata stage: turn moved and dropped blocks into the document's metadata.
 
 Only what the document states is reported; a field the text does not give stays null or empty.
+For an HTML page, what the page declares about itself (`cleaner.html.meta`: JSON-LD, then
+OpenGraph, meta tags and elements) comes first, and what the text rules find fills only what
+the page leaves out; a headline the text rules found that differs from the page's title is
+kept as an alternate title.
 """
 
 from __future__ import annotations
@@ -99,8 +103,13 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         names, found_agency = parse_byline(block.text)
         authors += names
         agency = agency or found_agency
-    titles = [b.text for b in moved["title"]]
-    dates = [d for b in moved["date"] + moved["byline"] if (d := find_date(b.text))]
+    page = doc.page
+    titles = _unique(([page.title] if page and page.title else []) + [b.text for b in moved["title"]])
+    dates = ([page.published[:10]] if page and page.published else []) + [
+        d for b in moved["date"] + moved["byline"] if (d := find_date(b.text))
+    ]
+    if page and page.authors:
+        authors = list(page.authors)
     url = doc.url or next((u for b in moved["url"] if (u := url_in(b.text))), None)
     links = _unique(u for b in doc.blocks for u in links_in(b.raw) if u != url)
     removed = [
@@ -122,9 +131,12 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         agency=agency,
         published=dates[0] if dates else None,
         url=url,
+        site_name=page.site_name if page else None,
+        language=page.language if page else None,
+        description=page.description if page else None,
         links=links,
         related=_related(doc.moved("related"), links),
-        images=_images(doc.blocks),
+        images=([Image(caption=i.caption, credit=i.credit) for i in page.images] if page else []) + _images(doc.blocks),
         counts=Counts(
             words=len(text.split()),
             paragraphs=text.count("\n\n") + 1 if text else 0,

@@ -7,7 +7,10 @@ unmarked blocks and every marked block becomes a removal record in the metadata.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .html.meta import PageMeta
 
 # Where a moved block goes in the metadata. A mark without a field is a plain drop.
 Field = Literal[
@@ -66,6 +69,8 @@ class Document:
     encoding: str
     sha256: str
     url: str | None = None
+    html: bool = False  # an HTML page: `text` is its markup until the extract step replaces it
+    page: PageMeta | None = None  # what an HTML page states about itself
     blocks: list[Block] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from . import heuristics
 from .canonical import canonical_text
-from .detect import OutletMatch, detect
+from .detect import OutletMatch, detect, detect_page
+from .html import Page
 from .heuristics.fields import stated_url
 from .metadata import build
 from .model import Document
@@ -17,6 +18,11 @@ from .packs import PackSet, apply_pack
 from .read import read_bytes, read_path
 from .result import Result
 from .segment import segment
+
+
+# The extractor has already isolated an HTML page's article; these whole-page-dump heuristics
+# would only cut into it (measured on bench/html: F1 0.955 with them, 0.98 without).
+HTML_DISABLED = frozenset({"generic.outside-body", "generic.body-furniture", "generic.headline"})
 
 
 class Cleaner:
@@ -29,12 +35,27 @@ class Cleaner:
     def mark(self, doc: Document, outlet: str | None = None) -> OutletMatch | None:
         """Segment the document and mark its blocks, stopping short of the output: what
         `clean explain` shows. Returns the outlet used, if any."""
+        match = OutletMatch(self.packs.get(outlet), "forced") if outlet else None
+        if doc.html:
+            match = self._extract(doc, match)
         doc.blocks = segment(doc.text)
         doc.url = doc.url or stated_url(doc.blocks, heuristics.lexicon())
-        match = OutletMatch(self.packs.get(outlet), "forced") if outlet else detect(doc.blocks, self.packs, doc.url)
+        match = match or detect(doc.blocks, self.packs, doc.url, doc.warnings)
         if match:
             apply_pack(match.pack, doc)
-        heuristics.run(doc.blocks, disabled=match.pack.disable if match else ())
+        disabled = {*(match.pack.disable if match else ()), *(HTML_DISABLED if doc.html else ())}
+        heuristics.run(doc.blocks, disabled=disabled)
+        return match
+
+    def _extract(self, doc: Document, match: OutletMatch | None) -> OutletMatch | None:
+        """HTML: the page's metadata tells its outlet, whose pack's selectors prune the page
+        before the article text is extracted; the text then goes through the block stages."""
+        page = Page(doc.text, doc.url)
+        doc.page = page.meta
+        doc.url = doc.url or page.meta.url
+        match = match or detect_page(page.meta, self.packs, doc.url)
+        rules = match.pack.html if match else None
+        doc.text = page.text(rules.remove, rules.body) if rules else page.text()
         return match
 
     def clean_document(self, doc: Document, outlet: str | None = None) -> Result:

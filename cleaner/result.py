@@ -15,7 +15,7 @@ class Model(BaseModel):
 class Outlet(Model):
     id: str
     name: str
-    detected_by: Literal["forced", "url", "signature"]
+    detected_by: Literal["forced", "url", "site_name", "signature"]
     evidence: list[str] = Field(default_factory=list, description="why this outlet was chosen")
 
 
@@ -56,8 +56,11 @@ class Metadata(Model):
     subtitle: str | None
     authors: list[str]
     agency: str | None
-    published: str | None = Field(description="ISO 8601 date, only when the text states it")
+    published: str | None = Field(description="ISO 8601 date, only when the document states it")
     url: str | None
+    site_name: str | None = Field(None, description="from an HTML page's metadata")
+    language: str | None = Field(None, description="from an HTML page's metadata (`lang`, `og:locale`)")
+    description: str | None = Field(None, description="from an HTML page's metadata")
     links: list[str]
     related: list[Related]
     images: list[Image]

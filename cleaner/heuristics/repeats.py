@@ -21,6 +21,7 @@ HEADLINE_MIN_WORDS = 3  # a menu entry printed twice ("Home") is no headline
 DUPLICATE_MIN_WORDS = 8
 DUPLICATE_MIN_DENSITY = 0.2
 CONTAINED_MIN_WORDS = 40  # counted in 4-grams, about as many words
+CONTAINED_MIN_CHARS = 4 * CONTAINED_MIN_WORDS  # no block this long: nothing can be contained
 CONTAINED_SHARE = 0.8  # share of a long block's word 4-grams found in the other kept blocks
 SHINGLE = 4
 _WORD = regex.compile(r"\w+")
@@ -58,11 +59,13 @@ def _prose(text: str, lex: Lexicon) -> bool:
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
     words = _WORD.findall(text.casefold())
-    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return set(zip(*(words[i:] for i in range(SHINGLE))))
 
 
 def _contained(blocks: list[Block]) -> set[int]:
     """Indices of long blocks whose 4-grams mostly occur in shorter kept blocks."""
+    if not any(len(b.text) >= CONTAINED_MIN_CHARS for b in blocks):
+        return set()
     sets = {b.index: _shingles(b.text) for b in blocks}
     shortest: dict[tuple[str, ...], int] = {}
     for index, shingles in sets.items():
