@@ -1,8 +1,9 @@
 """Canonical text stage: the kept blocks as the article text under the output contract.
 
 UTF-8, NFC, one paragraph per line, paragraphs separated by one blank line, one final newline.
-Block text is already plain (see `inline.plain`) and a block is already a whole paragraph
-(see `segment`), so this stage only lays the kept blocks out.
+Block text is already plain (see `inline.plain`) and blocks are whole paragraphs (see
+`segment`). Two kept blocks the segmenter would read back as one paragraph (no closing
+punctuation, then lower case) are joined here, so cleaning the output again changes nothing.
 """
 
 from __future__ import annotations
@@ -10,8 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .model import Block
+from .segment import continues
 
 
 def canonical_text(blocks: Iterable[Block]) -> str:
-    paras = [block.text for block in blocks if block.text]
+    paras: list[str] = []
+    for block in blocks:
+        if paras and block.text and continues(paras[-1], block.text):
+            paras[-1] = f"{paras[-1]} {block.text}"
+        elif block.text:
+            paras.append(block.text)
     return "\n\n".join(paras) + "\n" if paras else ""

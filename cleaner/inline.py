@@ -21,7 +21,9 @@ _HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
 _STRONG = regex.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
 _EMPH_STAR = regex.compile(r"(?<![\w*\\])\*(?=[^\s*])(.{1,300}?)(?<=[^\s*\\])\*(?![\w*])")
 _EMPH_UNDERSCORE = regex.compile(r"(?<![\w\\])_(?=[^\s_])(.{1,300}?)(?<=[^\s_\\])_(?!\w)")
-_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
+# A backslash before punctuation; an escaped backslash (`\\$`) is left as written, since undoing
+# it would leave `\$` for the next pass to undo again.
+_ESCAPE = regex.compile(r"(?<!\\)\\([!-/:-@\[\]^_`{-~])")
 
 MARKDOWN_LINK = _LINK
 MARKDOWN_AUTOLINK = _AUTOLINK

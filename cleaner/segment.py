@@ -54,12 +54,17 @@ def _wraps(lines: list[str], i: int, span: tuple[int, int], width: int | None) -
     )
 
 
+def continues(before: str, after: str) -> bool:
+    """Whether `after` goes on the paragraph `before` began: no closing punctuation, then lower case."""
+    return after[:1].islower() and not before.endswith(CLOSING)
+
+
 def _stray_blank(lines: list[str], i: int, span: tuple[int, int]) -> bool:
-    """A paragraph cut by blank lines: no closing punctuation before, lower case after."""
+    """A paragraph cut by blank lines."""
     line = lines[i].strip()
     last = lines[span[1]].rstrip()
     starts_block = _STARTS_BLOCK.match(last) or _STARTS_BLOCK.match(line)
-    return span[1] < i - 1 and line[:1].islower() and not last.endswith(CLOSING) and not starts_block
+    return span[1] < i - 1 and continues(last, line) and not starts_block
 
 
 def segment(text: str) -> list[Block]:

@@ -18,8 +18,8 @@ from .captions import CAPTION, CREDIT
 from .code import SCRIPT
 from .fields import SELF_URL, SELF_URL_LABEL
 from .furniture import furniture_heuristic
-from .head import BYLINE, DATELINE, HEADING_TITLE, HEADLINE
-from .repeats import DUPLICATE, REPEATED_HEADLINE, REPEATED_TITLE
+from .head import BYLINE, DATELINE, HEADING_TITLE, HEADLINE, SECOND_HEADLINE
+from .repeats import DUPLICATE, REPEATED_ALTERNATE, REPEATED_HEADLINE, REPEATED_TITLE
 from .sections import COMMENTS, RELATED_LISTS
 
 
@@ -40,9 +40,11 @@ def heuristics() -> tuple[Heuristic, ...]:
         BYLINE,
         DATELINE,
         HEADLINE,
+        SECOND_HEADLINE,
         COMMENTS,
         RELATED_LISTS,
         REPEATED_TITLE,
+        REPEATED_ALTERNATE,
         REPEATED_HEADLINE,
         DUPLICATE,
         BODY_INSIDE,  # before BODY_OUTSIDE: the article's run is found with the page around it

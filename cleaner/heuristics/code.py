@@ -52,7 +52,7 @@ def looks_like_code(text: str) -> bool:
 
 
 def find_code(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    return (b for b in kept(blocks) if looks_like_code(b.raw))
+    return (b for b in kept(blocks) if looks_like_code(b.raw) or looks_like_code(b.text))
 
 
 SCRIPT = Heuristic("generic.script", "script", find_code)

@@ -37,8 +37,11 @@ _CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
 
 
 def head(blocks: Sequence[Block], lex: Lexicon) -> list[Block]:
-    """Unmarked blocks above the first prose paragraph, nearest to it first."""
-    first = next((b.index for b in blocks if b.mark is None and is_prose(b, lex)), len(blocks))
+    """Unmarked blocks above the first prose paragraph, nearest to it first; none without one
+    (a lone headline is the whole text, not the head of an article)."""
+    first = next((b.index for b in blocks if b.mark is None and is_prose(b, lex)), None)
+    if first is None:
+        return []
     return [b for b in reversed(blocks[max(0, first - HEAD_WINDOW) : first]) if b.mark is None]
 
 
@@ -92,10 +95,8 @@ def find_heading_title(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]
         yield from [b for b in blocks[:HEAD_WINDOW] if b.mark is None and _H1.match(b.raw)][:1]
 
 
-def find_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+def _best_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """The best headline-like block above the first paragraph."""
-    if _has_title(blocks):
-        return
     repeats = Counter(b.text.casefold() for b in blocks)
     paragraphs = [b for b in blocks if b.mark is None and is_prose(b, lex)][:LEAD_PARAGRAPHS]
     lead = set().union(*(_content_words(b.text) for b in paragraphs))
@@ -103,6 +104,17 @@ def find_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     best = max(scored, default=None, key=lambda s: s[:2])
     if best and best[0] >= HEADLINE_MIN_SCORE:
         yield best[2]
+
+
+def find_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    return iter(()) if _has_title(blocks) else _best_headline(blocks, lex)
+
+
+def find_second_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    """Under a title already found (a markdown `#` line, a pack's rule), another headline-like
+    line above the first paragraph is an alternate headline; left in, the next cleaning of
+    the output would take it for the title."""
+    return _best_headline(blocks, lex) if _has_title(blocks) else iter(())
 
 
 def find_byline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
@@ -125,5 +137,6 @@ def find_dateline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 
 HEADING_TITLE = Heuristic("generic.heading-title", "headline", find_heading_title, field="title")
 HEADLINE = Heuristic("generic.headline", "headline", find_headline, field="title")
+SECOND_HEADLINE = Heuristic("generic.second-headline", "headline", find_second_headline, field="alternate_title")
 BYLINE = Heuristic("generic.byline", "byline", find_byline, field="byline")
 DATELINE = Heuristic("generic.dateline", "dateline", find_dateline, field="date")

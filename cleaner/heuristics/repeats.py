@@ -36,19 +36,37 @@ def _headline_like(text: str) -> bool:
     return len(text.split()) >= HEADLINE_MIN_WORDS and len(text) <= HEADLINE_MAX_CHARS and not text.endswith((".", ":", ",", ";"))
 
 
-def find_repeated_title(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    """With no title yet, a headline-like block printed more than once is the headline."""
-    if any(b.mark and b.mark.field == "title" for b in blocks):
-        return
+def _headline_keys(blocks: Sequence[Block]) -> set[str]:
+    return {_key(b.text) for b in blocks if b.mark and b.mark.field in _HEADLINE_FIELDS}
+
+
+def _first_repeated(blocks: Sequence[Block]) -> Iterator[Block]:
+    """The first headline-like block printed more than once, other than a headline found."""
+    known = _headline_keys(blocks)
     counts = Counter(_key(b.text) for b in kept(blocks) if _headline_like(b.text))
     for block in kept(blocks):
-        if counts.get(_key(block.text), 0) > 1:
+        if counts.get(_key(block.text), 0) > 1 and _key(block.text) not in known:
             yield block
             return
 
 
+def _has_title(blocks: Sequence[Block]) -> bool:
+    return any(b.mark and b.mark.field == "title" for b in blocks)
+
+
+def find_repeated_title(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    """With no title yet, a headline-like block printed more than once is the headline."""
+    return iter(()) if _has_title(blocks) else _first_repeated(blocks)
+
+
+def find_repeated_alternate(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    """Under a title already found, a repeated headline-like block is another headline (left
+    in, the next cleaning of the output would take it for the title)."""
+    return _first_repeated(blocks) if _has_title(blocks) else iter(())
+
+
 def find_repeated_headlines(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    headlines = {_key(b.text) for b in blocks if b.mark and b.mark.field in _HEADLINE_FIELDS}
+    headlines = _headline_keys(blocks)
     return (b for b in kept(blocks) if _key(b.text) in headlines)
 
 
@@ -91,5 +109,6 @@ def find_duplicates(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 
 
 REPEATED_TITLE = Heuristic("generic.repeated-title", "headline", find_repeated_title, field="title")
+REPEATED_ALTERNATE = Heuristic("generic.repeated-alternate", "headline", find_repeated_alternate, field="alternate_title")
 REPEATED_HEADLINE = Heuristic("generic.repeated-headline", "headline", find_repeated_headlines)
 DUPLICATE = Heuristic("generic.duplicate", "duplicate", find_duplicates)

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, Result
+from cleaner.canonical import canonical_text
 from cleaner.model import Document
 from cleaner.read import InputError, read_bytes
 
@@ -33,16 +34,15 @@ _INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _MARKUP = str.maketrans("", "", "*_[]()#\\!<>`")
 _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 
-# Cleaning an output again should return it unchanged; these do not, each for a bug outside the
-# read stage (reported; the property is a strict xfail until all are fixed):
-KNOWN_NOT_IDEMPOTENT = {
-    # segment.py joins "A" and "b" across the blank line canonical.py put between them: "A b\n".
+# Cleaning an output again returns it unchanged; these once did not, each for a bug since fixed:
+IDEMPOTENCE_REGRESSIONS = {
+    # segment.py joined "A" and "b" across the blank line canonical.py put between them.
     "stray-blank join": "A\nb\n",
-    # heuristics: the alternate headline kept under a heading title is the output's headline: "".
+    # heuristics: the alternate headline kept under a heading title became the output's headline.
     "kept alternate headline": "# Putin Backs Lukashenko as Belarus Leader Vows Closer Ties\nPutin Doubles Down on Belarus Ally, Wary of Protest Contagion\n",
-    # inline.py: an escaped backslash is one backslash, which escapes the "$" next time: "Price $5".
+    # inline.py: an escaped backslash became one backslash, which escaped the "$" the next time.
     "escaped backslash": "Price \\\\$5 today.\n",
-    # heuristics/code.py reads the raw block: "[\u200b]" is not JSON, the "[]" it leaves is: "".
+    # heuristics/code.py read only the raw block: "[\u200b]" is no code, the "[]" it leaves is.
     "invisible characters hide code": "[\u200b]\n",
 }
 
@@ -104,18 +104,13 @@ def _blocks_cover_input(text: str) -> None:
         assert covered >= {n for n, line in enumerate(lines, start=1) if line.strip()}
         marked = [((b.start, b.end), b.raw) for b in doc.blocks if b.mark is not None]
         assert [(r.lines, r.text) for r in result.metadata.removed][: len(marked)] == marked
-        kept = [b.text for b in doc.kept() if b.text]
-        assert result.text == ("\n\n".join(kept) + "\n" if kept else "")
+        assert result.text == canonical_text(doc.kept())
 
 
 CHECKS = [
     pytest.param(_words_from_input, id="words come from the input"),
     pytest.param(_blocks_cover_input, id="blocks cover the input"),
-    pytest.param(
-        _idempotent,
-        id="idempotent",
-        marks=pytest.mark.xfail(strict=True, reason=f"known bugs, smallest examples: {list(KNOWN_NOT_IDEMPOTENT.values())}"),
-    ),
+    pytest.param(_idempotent, id="idempotent"),
 ]
 
 
@@ -126,14 +121,27 @@ def test_on_arbitrary_text(check: Callable[[str], None], text: str) -> None:
     check(text)
 
 
-@pytest.mark.parametrize("check", CHECKS)
+PAGE_CHECKS = [
+    *CHECKS[:2],
+    pytest.param(
+        _idempotent,
+        id="idempotent",
+        marks=pytest.mark.xfail(
+            reason="open (issue 7): on shuffled mixes of furniture and paragraphs the whole-page body heuristic can "
+            "choose a different article run once the first pass has removed blocks, e.g. when the kept paragraphs "
+            "are then read as a chain of teasers; articles and page dumps are idempotent (tests/test_seeds.py)",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("check", PAGE_CHECKS)
 @PROFILE
 @given(text=PAGES)
 def test_on_pages(check: Callable[[str], None], text: str) -> None:
     check(text)
 
 
-@pytest.mark.parametrize("text", KNOWN_NOT_IDEMPOTENT.values(), ids=KNOWN_NOT_IDEMPOTENT.keys())
-@pytest.mark.xfail(strict=True, reason="a known bug outside the read stage, see KNOWN_NOT_IDEMPOTENT")
-def test_known_not_idempotent(text: str) -> None:
+@pytest.mark.parametrize("text", IDEMPOTENCE_REGRESSIONS.values(), ids=IDEMPOTENCE_REGRESSIONS.keys())
+def test_idempotence_regressions(text: str) -> None:
     _idempotent(text)
