@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-INPUT_SUFFIXES = (".txt", ".md")
+INPUT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def _expand(arg: str) -> tuple[list[Path], str | None]:
     path = Path(arg)
     if path.is_dir():
         found = sorted(p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
-        return found, None if found else f"folder has no {' or '.join(INPUT_SUFFIXES)} files"
+        return found, None if found else f"folder has no {', '.join(INPUT_SUFFIXES[:-1])} or {INPUT_SUFFIXES[-1]} files"
     if path.exists():
         return [path], None
     if path.is_symlink():

@@ -31,6 +31,12 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def _chain(first: list[T], rest: Iterator[list[T]]) -> Iterator[list[T]]:
+    if first:
+        yield first
+    yield from rest
+
+
 def ordered_map(
     fn: Callable[[list[T]], list[R]],
     items: Iterable[T],
@@ -39,16 +45,19 @@ def ordered_map(
     initargs: tuple = (),
 ) -> Iterator[R]:
     """`fn` applied chunk by chunk (it takes and returns a list), results in input order.
-    With several jobs, `fn` and `initializer` must be picklable top-level functions."""
-    if jobs <= 1:
+    With several jobs, `fn` and `initializer` must be picklable top-level functions; work that
+    fits in one chunk runs here, since starting a pool would cost more than it saves."""
+    chunks = _chunks(items, CHUNK_SIZE)
+    first = next(chunks, [])
+    if jobs <= 1 or len(first) < CHUNK_SIZE:
         if initializer:
             initializer(*initargs)
-        for chunk in _chunks(items, CHUNK_SIZE):
+        for chunk in _chain(first, chunks):
             yield from fn(chunk)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=initargs) as pool:
         pending: deque[Future[list[R]]] = deque()
-        for chunk in _chunks(items, CHUNK_SIZE):
+        for chunk in _chain(first, chunks):
             pending.append(pool.submit(fn, chunk))
             if len(pending) >= jobs * WINDOW_PER_JOB:
                 yield from pending.popleft().result()

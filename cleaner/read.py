@@ -130,13 +130,18 @@ def decode(data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:
 
 
 def read_bytes(data: bytes, source: str | None, url: str | None = None) -> Document:
+    """A Document of `data`; an HTML page (by its name's suffix or its first bytes) is decoded
+    with the charset it declares and marked for the extract step."""
+    from .html import decode_html, is_html  # cleaner.html decodes with this module's fallbacks
+
     warnings: list[str] = []
-    text, encoding = decode(data, warnings)
+    html = is_html(data, source)
+    text, encoding = decode_html(data) if html else decode(data, warnings)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         warnings.append("the input is only whitespace" if text else "the input is empty")
     sha256 = hashlib.sha256(data).hexdigest()
-    return Document(source=source, text=text, encoding=encoding, sha256=sha256, url=url, warnings=warnings)
+    return Document(source=source, text=text, encoding=encoding, sha256=sha256, url=url, html=html, warnings=warnings)
 
 
 def read_path(path: Path, max_bytes: int | None = None) -> Document:

@@ -12,7 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .packs import PackError
 from .pipeline import Cleaner
+from .read import InputError
 
 CONTENT_KEYS = ("text", "html")
 OPTIONAL_KEYS = ("id", "url", "outlet")
@@ -61,26 +63,17 @@ def read(lines: Iterable[str]) -> Iterator[Record | RecordError]:
 
 
 def clean(cleaner: Cleaner, record: Record, source: str | None = None) -> dict[str, Any]:
-    """The output record: id, text and metadata (source is `NAME:LINE` when a name is given)."""
+    """The output record: id, text and metadata (source is `NAME:LINE` when a name is given).
+    A record that cannot be cleaned (binary content, an unknown outlet) gets an `error` instead,
+    so one bad record never stops a stream and every input still has its output line."""
     where = f"{source}:{record.line}" if source else None
-    result = cleaner.clean_text(record.content, url=record.url, outlet=record.outlet, source=where)
+    try:
+        result = cleaner.clean_text(record.content, url=record.url, outlet=record.outlet, source=where)
+    except (InputError, PackError) as err:
+        return {"id": record.id, "error": f"line {record.line}: {err}"}
     return {"id": record.id, "text": result.text, "metadata": result.metadata.model_dump(mode="json")}
 
 
 def dumps(output: dict[str, Any]) -> str:
     return json.dumps(output, ensure_ascii=False, separators=(",", ":")) + "\n"
 
-
-_WORKER: Cleaner | None = None
-
-
-def init_worker(cleaner: Cleaner) -> None:
-    """Process-pool initializer: each worker unpickles the compiled packs once."""
-    global _WORKER
-    _WORKER = cleaner
-
-
-def clean_chunk(chunk: list[tuple[Record, str | None]]) -> list[dict[str, Any]]:
-    """A chunk of (record, source name) cleaned by this worker's Cleaner."""
-    assert _WORKER is not None, "init_worker was not called"
-    return [clean(_WORKER, record, source) for record, source in chunk]

@@ -60,7 +60,7 @@ def c4_filter(text: str) -> str:
 
 def run_config(corpus: Path, mode: str, jobs: int, rules: str | None, limit: int | None) -> dict:
     """One measurement, in this (fresh) process."""
-    from cleaner import Cleaner, records
+    from cleaner import Cleaner, batch, records
     from cleaner.parallel import ordered_map
 
     start = time.perf_counter()
@@ -87,7 +87,7 @@ def run_config(corpus: Path, mode: str, jobs: int, rules: str | None, limit: int
             work(record)
             latencies.append(time.perf_counter() - t)
     else:
-        for _ in ordered_map(records.clean_chunk, ((r, None) for r in counted(parsed)), jobs, records.init_worker, (cleaner,)):
+        for _ in ordered_map(batch.clean_records, ((r, None) for r in counted(parsed)), jobs, batch.init_worker, (cleaner,)):
             pass
     elapsed = time.perf_counter() - start
     docs = size[0]

@@ -41,7 +41,7 @@ def test_folder_is_searched_recursively_and_mirrored(tmp_path: Path) -> None:
     (src / "b").mkdir()
     (src / "a" / "x.txt").write_text(ARTICLE, encoding="utf-8")
     (src / "b" / "x.md").write_text(ARTICLE, encoding="utf-8")
-    (src / "b" / "skip.html").write_text("<p>no</p>", encoding="utf-8")
+    (src / "b" / "skip.csv").write_text("a,b", encoding="utf-8")
     result = invoke(str(src), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*"))

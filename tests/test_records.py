@@ -7,7 +7,7 @@ import json
 import pytest
 
 from cleaner import Cleaner
-from cleaner import records
+from cleaner import batch, records
 from cleaner.parallel import ordered_map
 
 from .conftest import SEEDS
@@ -54,6 +54,6 @@ def test_ordered_map_keeps_input_order(jobs: int) -> None:
 def test_two_workers_clean_exactly_as_one(cleaner: Cleaner) -> None:
     recs = [records.Record(i, seed.read_text(encoding="utf-8"), id=i) for i, seed in enumerate(SEEDS * 20)]
     items = [(r, None) for r in recs]
-    one = list(ordered_map(records.clean_chunk, items, 1, records.init_worker, (cleaner,)))
-    two = list(ordered_map(records.clean_chunk, items, 2, records.init_worker, (cleaner,)))
+    one = list(ordered_map(batch.clean_records, items, 1, batch.init_worker, (cleaner,)))
+    two = list(ordered_map(batch.clean_records, items, 2, batch.init_worker, (cleaner,)))
     assert one == two and [o["id"] for o in two] == list(range(len(recs)))

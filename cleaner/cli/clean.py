@@ -11,13 +11,16 @@ from typing import Annotated, Optional
 
 import typer
 
+from .. import batch
 from ..inputs import Job, plan
+from ..parallel import default_jobs, ordered_map
 from ..pipeline import Cleaner
-from ..read import InputError, read_path
+from ..read import InputError
 from ..result import Result
 from ..version import __version__
 from ..write import atomic_write
 from .common import FAILED, OutletOption, RulesOption, count, error, fail, load_cleaner, warn
+from .stream import clean_jsonl
 
 PROGRESS_MIN_FILES = 6  # fewer files than this finish before a bar is worth drawing
 DEFAULT_MAX_BYTES = 50 * 2**20  # far above any article; keeps one input's memory bounded
@@ -39,6 +42,7 @@ class Options:
     max_bytes: int
     fail_fast: bool
     skip_existing: bool
+    jobs: int
 
 
 @dataclass
@@ -92,47 +96,58 @@ def _outputs(job: Job, options: Options) -> tuple[Path, Path]:
     return stem.with_suffix(".txt"), stem.with_suffix(".json")
 
 
-def _clean_job(cleaner: Cleaner, job: Job, options: Options, inputs: set[Path]) -> Result | None:
-    """The job's result, its outputs written; None when --skip-existing finds both outputs."""
+def _pending(jobs: list[Job], options: Options, tally: Tally) -> list[Job]:
+    """The jobs to run: not skipped by --skip-existing, not overwriting an input."""
+    inputs = {job.path.resolve() for job in jobs}
+    todo = []
+    for job in jobs:
+        text_out, json_out = _outputs(job, options)
+        if {text_out.resolve(), json_out.resolve()} & inputs:
+            tally.errors += 1
+            error(f"{job.path}: its output {text_out} would overwrite an input; choose another -o folder")
+            if options.fail_fast:
+                tally.stopped = True
+                return []
+        elif options.skip_existing and text_out.is_file() and json_out.is_file():
+            tally.skipped += 1
+        else:
+            todo.append(job)
+    return todo
+
+
+def _record(job: Job, outcome: Result | str, options: Options, tally: Tally) -> bool:
+    """Write one job's outputs into place and count it; False when it failed."""
+    if isinstance(outcome, str):
+        tally.errors += 1
+        error(f"{job.path}: {outcome}")
+        return False
     text_out, json_out = _outputs(job, options)
-    if {text_out.resolve(), json_out.resolve()} & inputs:
-        raise InputError(f"its output {text_out} would overwrite an input; choose another -o folder")
-    if options.skip_existing and text_out.is_file() and json_out.is_file():
-        return None
-    result = cleaner.clean_document(read_path(job.path, options.max_bytes), options.outlet)
-    atomic_write(text_out, result.text)
-    atomic_write(json_out, result.metadata.model_dump_json(indent=2) + "\n")
-    return result
-
-
-def _run_job(cleaner: Cleaner, job: Job, options: Options, inputs: set[Path], tally: Tally) -> bool:
-    """Clean one input into the tally; False when it failed (it is reported, the batch goes on)."""
     try:
-        result = _clean_job(cleaner, job, options, inputs)
-    except (InputError, OSError) as err:
+        atomic_write(text_out, outcome.text)
+        atomic_write(json_out, outcome.metadata.model_dump_json(indent=2) + "\n")
+    except OSError as err:
         tally.errors += 1
         error(f"{job.path}: {err}")
         return False
-    if result is None:
-        tally.skipped += 1
-        return True
-    tally.results.append(result)
-    tally.warnings += len(result.metadata.warnings)
-    _warn_all(str(job.path), result)
+    tally.results.append(outcome)
+    tally.warnings += len(outcome.metadata.warnings)
+    _warn_all(str(job.path), outcome)
     return True
 
 
 def _run_jobs(cleaner: Cleaner, jobs: list[Job], options: Options, tally: Tally) -> None:
-    inputs = {job.path.resolve() for job in jobs}
+    """Clean in worker processes, in input order; outputs are written here as results arrive."""
+    todo = _pending(jobs, options, tally)
     from rich.progress import Progress
 
-    show = sys.stderr.isatty() and len(jobs) >= PROGRESS_MIN_FILES
+    show = sys.stderr.isatty() and len(todo) >= PROGRESS_MIN_FILES
+    items = ((job.path, options.outlet, options.max_bytes) for job in todo)
     with Progress(transient=True, disable=not show, console=None) as progress:
-        task = progress.add_task("cleaning", total=len(jobs))
-        for job in jobs:
-            done = _run_job(cleaner, job, options, inputs, tally)
+        task = progress.add_task("cleaning", total=len(todo))
+        outcomes = ordered_map(batch.clean_files, items, options.jobs, batch.init_worker, (cleaner,))
+        for job, outcome in zip(todo, outcomes):
             progress.advance(task)
-            if not done and options.fail_fast:
+            if not _record(job, outcome, options, tally) and options.fail_fast:
                 tally.stopped = True
                 return
 
@@ -151,7 +166,7 @@ def _clean_files(cleaner: Cleaner, paths: list[str], options: Options) -> int:
 
 @app.command(no_args_is_help=True)
 def clean(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched for *.txt and *.md) or globs; `-` reads stdin.", show_default=False)],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched for *.txt, *.md and *.html) or globs; `-` reads stdin.", show_default=False)],
     out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Output folder: NAME.txt (text) and NAME.json (metadata) per input.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="For `-`: the text alone, or one JSON object with text and metadata.")] = Format.text,
     outlet: OutletOption = None,
@@ -160,6 +175,9 @@ def clean(
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse (and report) an input larger than this many bytes.")] = DEFAULT_MAX_BYTES,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails; outputs already written are kept.")] = False,
     skip_existing: Annotated[bool, typer.Option("--skip-existing", help="Skip an input whose NAME.txt and NAME.json both exist (to resume a run).")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help='Inputs are JSONL records {"id", "text" or "html", "url", "outlet"}; one output record per input, to stdout or -o FILE.')] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="With --jsonl: stop at the first malformed line instead of reporting and skipping it.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for files and JSONL; output order is kept. Default: the number of cores.", show_default=False)] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Strip boilerplate from scraped news articles.
@@ -172,6 +190,8 @@ def clean(
       clean scraped/ -o out/ --outlet vice   [dim]# a whole folder, with a forced pack[/dim]
       clean - < article.txt                  [dim]# text to stdout[/dim]
       clean - --format json < article.txt    [dim]# text and metadata as one JSON object[/dim]
+      clean --jsonl in.jsonl -o out.jsonl -j 4   [dim]# records in, records out, 4 workers[/dim]
+      clean page.html -o out/                [dim]# HTML pages too (.html, or by content)[/dim]
 
     Outlet packs are YAML files in rules/; add your own folder with --rules DIR.
 
@@ -183,6 +203,9 @@ def clean(
     Exit codes: 0 all inputs cleaned, 1 some input failed (the others are still written), 2 usage error.
     """
     cleaner = load_cleaner(rules, outlet)
+    workers = jobs or default_jobs()
+    if jsonl:
+        raise typer.Exit(clean_jsonl(cleaner, paths, out, workers, strict))
     if paths == ["-"]:
         _clean_stdin(cleaner, fmt, outlet, url, max_bytes)
         return
@@ -192,4 +215,4 @@ def clean(
         raise typer.BadParameter("an output folder is needed for files: -o OUT_DIR", param_hint="-o")
     if out.exists() and not out.is_dir():
         fail(f"-o {out} is a file, not a folder")
-    raise typer.Exit(_clean_files(cleaner, paths, Options(out, outlet, max_bytes, fail_fast, skip_existing)))
+    raise typer.Exit(_clean_files(cleaner, paths, Options(out, outlet, max_bytes, fail_fast, skip_existing, workers)))

@@ -205,7 +205,7 @@ CASES = [
     Case("over the size limit (100 MiB)", _made(_sparse), 1, "x.txt: is 104,857,600 bytes, over the --max-bytes limit of 52,428,800"),
     Case("over a lowered --max-bytes", _with_args(_file(ARTICLE), "--max-bytes", "100"), 1, "over the --max-bytes limit of 100"),
     Case("missing file", lambda folder: [str(folder / "x.txt"), str(folder / "good.txt")], 1, "x.txt: no such file or folder"),
-    Case("folder with no .txt or .md files", _made(_empty_folder, "x"), 1, "x: folder has no .txt or .md files"),
+    Case("folder with no .txt, .md or .html files", _made(_empty_folder, "x"), 1, "x: folder has no .txt, .md, .html or .htm files"),
     Case("unreadable file (chmod 000)", _made(_unreadable), 1, "x.txt: permission denied", root_skips=True),
     Case("broken symbolic link", _made(lambda p: p.symlink_to(p.with_name("gone.txt"))), 1, "x.txt: is a broken symbolic link"),
     Case("symbolic link loop", _made(_loop), 1, "x.txt: is a broken symbolic link"),
