@@ -1,9 +1,10 @@
 """Detect stage: which outlet wrote this document.
 
 A known URL decides (given by the caller, or stated by the document itself, as in
-"Original url: …"). Otherwise each pack's signatures are scored on the text; links to an
-outlet's domain add only a little, so an article that cites or links another outlet is not
-mistaken for it. A score below the threshold, or a tie, detects nothing.
+"Original url: …"), also when it names no pack's domain. Otherwise each pack's signatures
+are scored on the text; links to an outlet's domain add only a little, so an article that
+cites or links another outlet is not mistaken for it. A score below the threshold, or a tie,
+detects nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import regex
 
 from .model import Block
 from .packs import Pack, PackSet
+from .packs.index import PackIndex, document_words
+from .packs.schema import Signature
 from .packs.apply import RuleFailed, Timed
 
 if TYPE_CHECKING:
@@ -34,17 +37,11 @@ class OutletMatch:
     score: int = 0
 
 
-def host_matches(host: str, domain: str) -> bool:
-    host = host.lower().split(":")[0]
-    return host == domain or host.endswith("." + domain)
-
-
-def _by_url(url: str, packs: PackSet) -> OutletMatch | None:
+def _by_url(url: str, index: PackIndex) -> OutletMatch | None:
     host = urlsplit(url).hostname or ""
-    for pack in packs:
-        for domain in pack.domains:
-            if host_matches(host, domain):
-                return OutletMatch(pack, "url", [f"url host {host} is {domain}"])
+    if found := index.by_host(host):
+        domain, pack = found
+        return OutletMatch(pack, "url", [f"url host {host} is {domain}"])
     return None
 
 
@@ -52,9 +49,9 @@ def _first_hit(pattern: Timed, blocks: list[Block]) -> Block | None:
     return next((block for block in blocks if pattern.found(block.text)), None)
 
 
-def _score(pack: Pack, blocks: list[Block], hosts: set[str], warnings: list[str]) -> tuple[int, list[str]]:
+def _score(pack: Pack, signatures: list[Signature], blocks: list[Block], warnings: list[str]) -> tuple[int, list[str]]:
     score, evidence = 0, []
-    for signature in pack.detect:
+    for signature in signatures:
         try:
             block = _first_hit(Timed(signature.pattern), blocks)
         except RuleFailed as err:
@@ -62,22 +59,32 @@ def _score(pack: Pack, blocks: list[Block], hosts: set[str], warnings: list[str]
             continue
         if block is not None:
             score += signature.weight
-            evidence.append(f"signature {signature.pattern.pattern!r} at line {block.start} (+{signature.weight})")
-    linked = sorted(h for h in hosts if any(host_matches(h, d) for d in pack.domains))
-    if linked:
-        score += DOMAIN_LINK_WEIGHT
-        evidence.append(f"links to {linked[0]} (+{DOMAIN_LINK_WEIGHT})")
+            evidence.append(f"signature '{signature.pattern.pattern}' at line {block.start} (+{signature.weight})")
     return score, evidence
 
 
-def detect(blocks: list[Block], packs: PackSet, url: str | None, warnings: list[str] | None = None) -> OutletMatch | None:
-    """The outlet that wrote `blocks`, if one is clear. A signature that times out scores nothing
-    and is named in `warnings` (the document's, when the caller passes them)."""
-    if url and (match := _by_url(url, packs)):
-        return match
-    hosts = {m.group(1).lower() for b in blocks for m in _LINK.finditer(b.raw)}
+def detect(
+    blocks: list[Block], packs: PackSet, url: str | None, warnings: list[str] | None = None, index: PackIndex | None = None
+) -> OutletMatch | None:
+    """The outlet that wrote `blocks`, if one is clear. Only the signatures whose required words
+    the document has are searched (see `packs.index`); a signature that times out scores
+    nothing and is named in `warnings` (the document's, when the caller passes them)."""
+    index = index or PackIndex(list(packs))
+    if url and urlsplit(url).hostname:  # a known URL decides, also when no pack has its host
+        return _by_url(url, index)
     warnings = [] if warnings is None else warnings
-    scored = sorted(((*_score(p, blocks, hosts, warnings), p) for p in packs), key=lambda s: s[0], reverse=True)
+    linked: dict[str, str] = {}
+    for host in sorted({m.group(1).lower() for b in blocks for m in _LINK.finditer(b.raw)}):
+        if found := index.by_host(host):
+            linked.setdefault(found[1].id, host)
+    scored = []
+    for pack, signatures in index.candidates(document_words(b.text for b in blocks)):
+        score, evidence = _score(pack, signatures, blocks, warnings)
+        if pack.id in linked:
+            score += DOMAIN_LINK_WEIGHT
+            evidence.append(f"links to {linked[pack.id]} (+{DOMAIN_LINK_WEIGHT})")
+        scored.append((score, evidence, pack))
+    scored.sort(key=lambda s: s[0], reverse=True)
     if not scored or scored[0][0] < MIN_SCORE:
         return None
     if len(scored) > 1 and scored[1][0] == scored[0][0]:
@@ -86,11 +93,12 @@ def detect(blocks: list[Block], packs: PackSet, url: str | None, warnings: list[
     return OutletMatch(pack, "signature", evidence, score)
 
 
-def detect_page(meta: PageMeta, packs: PackSet, url: str | None) -> OutletMatch | None:
+def detect_page(meta: PageMeta, packs: PackSet, url: str | None, index: PackIndex | None = None) -> OutletMatch | None:
     """An HTML page's outlet from its URL (the caller's, else its canonical one), or from the
     site name it declares (`og:site_name`) when that is a pack's name."""
+    index = index or PackIndex(list(packs))
     for candidate in (url, meta.url):
-        if candidate and (match := _by_url(candidate, packs)):
+        if candidate and (match := _by_url(candidate, index)):
             return match
     if meta.site_name:
         for pack in packs:

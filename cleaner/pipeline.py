@@ -15,6 +15,7 @@ from .heuristics.fields import stated_url
 from .metadata import build
 from .model import Document
 from .packs import PackSet, apply_pack
+from .packs.index import PackIndex
 from .read import read_bytes, read_path
 from .result import Result
 from .segment import segment
@@ -31,6 +32,7 @@ class Cleaner:
 
     def __init__(self, rules_dirs: Sequence[Path] = (), packs: PackSet | None = None) -> None:
         self.packs = packs if packs is not None else PackSet.load(rules_dirs)
+        self.index = PackIndex(list(self.packs))
 
     def mark(self, doc: Document, outlet: str | None = None) -> OutletMatch | None:
         """Segment the document and mark its blocks, stopping short of the output: what
@@ -40,7 +42,7 @@ class Cleaner:
             match = self._extract(doc, match)
         doc.blocks = segment(doc.text)
         doc.url = doc.url or stated_url(doc.blocks, heuristics.lexicon())
-        match = match or detect(doc.blocks, self.packs, doc.url, doc.warnings)
+        match = match or detect(doc.blocks, self.packs, doc.url, doc.warnings, self.index)
         if match:
             apply_pack(match.pack, doc)
         disabled = {*(match.pack.disable if match else ()), *(HTML_DISABLED if doc.html else ())}
@@ -53,7 +55,7 @@ class Cleaner:
         page = Page(doc.text, doc.url)
         doc.page = page.meta
         doc.url = doc.url or page.meta.url
-        match = match or detect_page(page.meta, self.packs, doc.url)
+        match = match or detect_page(page.meta, self.packs, doc.url, self.index)
         rules = match.pack.html if match else None
         doc.text = page.text(rules.remove, rules.body) if rules else page.text()
         return match

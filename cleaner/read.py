@@ -14,8 +14,9 @@ import hashlib
 import stat
 from pathlib import Path
 
+import re
+
 import ftfy
-import regex
 
 from .model import Document
 
@@ -36,15 +37,15 @@ UTF16_NUL_SHARE = 0.3  # at least this share of one byte position is NUL …
 UTF16_OTHER_NUL_SHARE = 0.02  # … and at most this share of the other
 # Control characters that are neither text nor whitespace (NUL, BEL, ESC, DEL, C1 controls), and
 # whole terminal escapes ("\x1b[1m"), which would otherwise leave "[1m" behind.
-_CONTROL = regex.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 BINARY_CONTROL_SHARE = 0.05  # text has next to none of them; binary data about a tenth
 # Cheap sign of UTF-8 read as cp1252 ("Ã©", "â€™"): a lead byte's character before a
 # continuation byte's. Only text that shows it is handed to ftfy, so clean text stays untouched.
-_MOJIBAKE_HINT = regex.compile(
+_MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-_ESCAPED_BYTE = regex.compile("[\udc80-\udcff]")  # an undecodable byte under "surrogateescape"
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an undecodable byte under "surrogateescape"
 
 
 def _cp1252_char(byte: int) -> str:

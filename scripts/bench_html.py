@@ -22,18 +22,21 @@ from pathlib import Path
 import trafilatura
 from eval import STDOUT, DocRow, Report, aggregate, score_pair
 
+from cleaner import Cleaner
 from cleaner.html import extract_html
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench"
 DEFAULT_ROUNDS = 3
 
-BASELINE, OURS = "trafilatura.extract", "cleaner.html.extract_html"
+BASELINE, OURS, EXTRACTION = "trafilatura.extract", "cleaner (whole pipeline)", "cleaner.html.extract_html"
+CLEANER = Cleaner()
 
 Extractor = Callable[[str], str]
 EXTRACTORS: dict[str, Extractor] = {
     BASELINE: lambda html: trafilatura.extract(html) or "",  # default settings
-    OURS: lambda html: extract_html(html).text,
+    OURS: lambda html: CLEANER.clean_text(html).text,  # extraction, packs, heuristics, metadata
+    EXTRACTION: lambda html: extract_html(html).text,
 }
 
 

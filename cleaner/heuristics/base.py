@@ -43,8 +43,10 @@ class Lexicon:
     self_url_label: regex.Pattern[str]
     agency: regex.Pattern[str]
     stopwords: frozenset[str]
-    furniture_any: regex.Pattern[str]  # every furniture pattern at once: one search rules most blocks out
-    furniture_max_chars: int
+    # For each length limit of the furniture entries (ascending), every pattern whose entry may
+    # claim a block that long, searched at once: one search rules most blocks out.
+    furniture_limits: tuple[int, ...]
+    furniture_unions: tuple[regex.Pattern[str], ...]
 
 
 def _any(patterns: Iterable[str], flags: int = FLAGS) -> regex.Pattern[str]:
@@ -68,9 +70,15 @@ def lexicon() -> Lexicon:
         # Agency names are matched case-sensitively: "AP" is an agency, "ap" is not.
         agency=_any((regex.escape(a) for a in agencies), regex.UNICODE),
         stopwords=frozenset(_words(data["stopwords"])),
-        furniture_any=_any(p for entry in data["furniture"].values() for p in entry["patterns"]),
-        furniture_max_chars=max(entry["max_chars"] for entry in data["furniture"].values()),
+        furniture_limits=tuple(sorted({e["max_chars"] for e in data["furniture"].values()})),
+        furniture_unions=_unions(data["furniture"].values()),
     )
+
+
+def _unions(entries: Iterable[dict]) -> tuple[regex.Pattern[str], ...]:
+    entries = list(entries)
+    limits = sorted({e["max_chars"] for e in entries})
+    return tuple(_any(p for e in entries if e["max_chars"] >= limit for p in e["patterns"]) for limit in limits)
 
 
 def _words(lists: dict[str, list[object]]) -> list[str]:

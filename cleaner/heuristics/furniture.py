@@ -4,6 +4,7 @@ copyright lines, "READ:" links, bare URLs): one heuristic per lexicon entry."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from bisect import bisect_left
 from functools import lru_cache
 
 from ..model import Block
@@ -12,9 +13,11 @@ from .base import Heuristic, Lexicon, kept, lexicon
 
 @lru_cache(maxsize=65536)
 def may_be_furniture(text: str) -> bool:
-    """One search with every pattern at once; only blocks that pass are tried entry by entry."""
+    """One search with every pattern that may claim a block this long; only blocks that pass are
+    tried entry by entry."""
     lex = lexicon()
-    return len(text) <= lex.furniture_max_chars and lex.furniture_any.search(text) is not None
+    group = bisect_left(lex.furniture_limits, len(text))
+    return group < len(lex.furniture_unions) and lex.furniture_unions[group].search(text) is not None
 
 
 def furniture_heuristic(name: str, lex: Lexicon) -> Heuristic:

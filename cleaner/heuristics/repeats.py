@@ -22,6 +22,7 @@ DUPLICATE_MIN_WORDS = 8
 DUPLICATE_MIN_DENSITY = 0.2
 CONTAINED_MIN_WORDS = 40  # counted in 4-grams, about as many words
 CONTAINED_MIN_CHARS = 4 * CONTAINED_MIN_WORDS  # no block this long: nothing can be contained
+CONTAINED_OVER_MEDIAN = 2  # a block restating several paragraphs is longer than most of them
 CONTAINED_SHARE = 0.8  # share of a long block's word 4-grams found in the other kept blocks
 SHINGLE = 4
 _WORD = regex.compile(r"\w+")
@@ -82,17 +83,20 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 def _contained(blocks: list[Block]) -> set[int]:
     """Indices of long blocks whose 4-grams mostly occur in shorter kept blocks."""
-    if not any(len(b.text) >= CONTAINED_MIN_CHARS for b in blocks):
+    lengths = sorted(len(b.text) for b in blocks)
+    floor = max(CONTAINED_MIN_CHARS, CONTAINED_OVER_MEDIAN * lengths[len(lengths) // 2]) if lengths else 0
+    if not lengths or lengths[-1] < floor:
         return set()
     sets = {b.index: _shingles(b.text) for b in blocks}
     shortest: dict[tuple[str, ...], int] = {}
     for index, shingles in sets.items():
         for s in shingles:
             shortest[s] = min(shortest.get(s, len(shingles)), len(shingles))
+    long_enough = {b.index for b in blocks if len(b.text) >= floor}
     return {
         index
         for index, shingles in sets.items()
-        if len(shingles) >= CONTAINED_MIN_WORDS
+        if index in long_enough and len(shingles) >= CONTAINED_MIN_WORDS
         and sum(1 for s in shingles if shortest[s] < len(shingles)) >= CONTAINED_SHARE * len(shingles)
     }
 
