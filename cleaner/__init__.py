@@ -8,21 +8,35 @@
 
 from __future__ import annotations
 
-from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from .pipeline import Cleaner
-from .result import Metadata, Result
 from .version import __version__
 
+if TYPE_CHECKING:
+    from .pipeline import Cleaner
+    from .result import Metadata, Result
 
-@cache
-def _default() -> Cleaner:
-    return Cleaner()
+_LAZY = {"Cleaner": "pipeline", "Metadata": "result", "Result": "result"}
+_default: Cleaner | None = None
+
+
+def __getattr__(name: str) -> Any:
+    """The pipeline loads on first use, so `import cleaner` (and `clean --help`) stays quick."""
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def clean(text: str, *, url: str | None = None, outlet: str | None = None) -> Result:
     """Clean one document with the built-in packs."""
-    return _default().clean_text(text, url=url, outlet=outlet)
+    global _default
+    if _default is None:
+        from .pipeline import Cleaner
+
+        _default = Cleaner()
+    return _default.clean_text(text, url=url, outlet=outlet)
 
 
 __all__ = ["Cleaner", "Metadata", "Result", "__version__", "clean"]

@@ -10,7 +10,6 @@ from pathlib import Path
 from . import heuristics
 from .canonical import canonical_text
 from .detect import OutletMatch, detect, detect_page
-from .html import Page
 from .heuristics.fields import stated_url
 from .metadata import build
 from .model import Document
@@ -52,6 +51,8 @@ class Cleaner:
     def _extract(self, doc: Document, match: OutletMatch | None) -> OutletMatch | None:
         """HTML: the page's metadata tells its outlet, whose pack's selectors prune the page
         before the article text is extracted; the text then goes through the block stages."""
+        from .html import Page  # trafilatura is heavy: loaded with the first page
+
         page = Page(doc.text, doc.url)
         doc.page = page.meta
         doc.url = doc.url or page.meta.url

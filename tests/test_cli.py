@@ -163,3 +163,11 @@ def test_main_dispatches_rules_and_explain_and_cleans_everything_else(
 def test_help_names_the_subcommands() -> None:
     result = invoke("--help")
     assert "clean explain FILE" in result.stdout and "clean rules --help" in result.stdout
+
+
+def test_help_loads_no_pipeline() -> None:
+    """`clean --help` must answer at once: the pipeline, pydantic and trafilatura load only
+    when a command runs (its timing is in scripts/bench.py)."""
+    code = "import sys, cleaner.cli; print(sorted(m for m in ('cleaner.pipeline', 'trafilatura', 'pydantic') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

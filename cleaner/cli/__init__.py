@@ -9,18 +9,26 @@ import sys
 import typer
 
 from .clean import app
-from .explain import app as explain_app
-from .rules import app as rules_app
 
-SUBCOMMANDS: dict[str, typer.Typer] = {"rules": rules_app, "explain": explain_app}
+SUBCOMMANDS = {"rules": "rules", "explain": "explain"}  # name -> module, imported only when used
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name in ("rules_app", "explain_app"):
+        from importlib import import_module
+
+        return import_module(f".{name.removesuffix('_app')}", __name__).app
+    raise AttributeError(name)
 
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] in SUBCOMMANDS:
-        SUBCOMMANDS[args[0]](args=args[1:], prog_name=f"clean {args[0]}")
+        from importlib import import_module
+
+        import_module(f".{SUBCOMMANDS[args[0]]}", __name__).app(args=args[1:], prog_name=f"clean {args[0]}")
     else:
         app(args=args, prog_name="clean")
 
 
-__all__ = ["app", "explain_app", "main", "rules_app"]
+__all__ = ["app", "main"]

@@ -7,20 +7,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .. import batch
-from ..inputs import Job, plan
-from ..parallel import default_jobs, ordered_map
-from ..pipeline import Cleaner
-from ..read import InputError
-from ..result import Result
 from ..version import __version__
-from ..write import atomic_write
 from .common import FAILED, OutletOption, RulesOption, count, error, fail, load_cleaner, warn
-from .stream import clean_jsonl
+
+if TYPE_CHECKING:  # the pipeline loads when a command runs, so `clean --help` answers at once
+    from ..inputs import Job
+    from ..pipeline import Cleaner
+    from ..result import Result
 
 PROGRESS_MIN_FILES = 6  # fewer files than this finish before a bar is worth drawing
 DEFAULT_MAX_BYTES = 50 * 2**20  # far above any article; keeps one input's memory bounded
@@ -79,6 +76,8 @@ def _warn_all(where: str, result: Result) -> None:
 
 
 def _clean_stdin(cleaner: Cleaner, fmt: Format, outlet: str | None, url: str | None, max_bytes: int) -> None:
+    from ..read import InputError
+
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         fail(f"-: over the --max-bytes limit of {max_bytes:,}", FAILED)
@@ -117,6 +116,8 @@ def _pending(jobs: list[Job], options: Options, tally: Tally) -> list[Job]:
 
 def _record(job: Job, outcome: Result | str, options: Options, tally: Tally) -> bool:
     """Write one job's outputs into place and count it; False when it failed."""
+    from ..write import atomic_write
+
     if isinstance(outcome, str):
         tally.errors += 1
         error(f"{job.path}: {outcome}")
@@ -137,8 +138,12 @@ def _record(job: Job, outcome: Result | str, options: Options, tally: Tally) -> 
 
 def _run_jobs(cleaner: Cleaner, jobs: list[Job], options: Options, tally: Tally) -> None:
     """Clean in worker processes, in input order; outputs are written here as results arrive."""
-    todo = _pending(jobs, options, tally)
     from rich.progress import Progress
+
+    from .. import batch
+    from ..parallel import ordered_map
+
+    todo = _pending(jobs, options, tally)
 
     show = sys.stderr.isatty() and len(todo) >= PROGRESS_MIN_FILES
     items = ((job.path, options.outlet, options.max_bytes) for job in todo)
@@ -153,6 +158,8 @@ def _run_jobs(cleaner: Cleaner, jobs: list[Job], options: Options, tally: Tally)
 
 
 def _clean_files(cleaner: Cleaner, paths: list[str], options: Options) -> int:
+    from ..inputs import plan
+
     work = plan(paths)
     problems = work.errors[:1] if options.fail_fast else work.errors
     for given, problem in problems:
@@ -202,6 +209,9 @@ def clean(
 
     Exit codes: 0 all inputs cleaned, 1 some input failed (the others are still written), 2 usage error.
     """
+    from ..parallel import default_jobs
+    from .stream import clean_jsonl
+
     cleaner = load_cleaner(rules, outlet)
     workers = jobs or default_jobs()
     if jsonl:

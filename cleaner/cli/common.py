@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
-from ..packs import PackError
-from ..pipeline import Cleaner
+if TYPE_CHECKING:
+    from ..pipeline import Cleaner
 
 FAILED = 1  # some input failed; the others were still cleaned
 USAGE_ERROR = 2
@@ -40,6 +40,9 @@ def fail(message: str, code: int = USAGE_ERROR) -> NoReturn:
 
 def load_cleaner(rules: list[Path] | None, outlet: str | None = None) -> Cleaner:
     """A cleaner with every pack, or exit 2 naming each broken pack (and an unknown `outlet`)."""
+    from ..packs import PackError
+    from ..pipeline import Cleaner
+
     try:
         cleaner = Cleaner(rules_dirs=rules or [])
         if outlet:
