@@ -32,9 +32,10 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode_html(data: bytes) -> tuple[str, str]:
     """(text, encoding used) of an HTML page's bytes."""
-    if not data.startswith(_BOMS) and (charset := declared_charset(data)):
-        try:
-            return data.decode(charset), charset
-        except UnicodeDecodeError:
-            pass  # the declaration is wrong; the fallbacks decide
+    if not data.startswith(_BOMS):
+        for charset in (declared_charset(data), "utf-8"):  # most pages are UTF-8, declared or not
+            try:
+                return data.decode(charset), charset  # type: ignore[arg-type]
+            except (UnicodeDecodeError, TypeError):
+                continue  # no declaration, or a wrong one: the plain-text fallbacks decide
     return decode(data)
