@@ -52,9 +52,15 @@ def _agency_covers(text: str, lex: Lexicon) -> bool:
     return any(lex.agency.fullmatch(part.strip()) for part in parts)
 
 
+def _may_end_in_credit(raw: str, text: str) -> bool:
+    """What every credit form below needs: bold, a label's colon, a slash, a closing bracket,
+    or an agency glued on after the full stop. Most paragraphs have none of them."""
+    return "**" in raw or any(c in text for c in ":/\\") or text.endswith((")", "]")) or text[-1:].isalpha()
+
+
 def split_credit(raw: str, text: str, lex: Lexicon) -> tuple[str, str] | None:
     """(caption, credit) when a block is a caption ending in its credit, else None."""
-    if len(text) > CAPTION_MAX_CHARS:
+    if len(text) > CAPTION_MAX_CHARS or not _may_end_in_credit(raw, text):
         return None
     if m := _TRAILING_BOLD.match(raw.strip()):
         return plain(m["caption"]), plain(m["credit"])
