@@ -17,7 +17,6 @@ Field = Literal[
     "title", "alternate_title", "subtitle", "byline", "date",
     "caption", "credit", "related", "link", "url",
 ]
-FIELDS: tuple[str, ...] = Field.__args__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)

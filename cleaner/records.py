@@ -17,7 +17,6 @@ from .pipeline import Cleaner
 from .read import InputError
 
 CONTENT_KEYS = ("text", "html")
-OPTIONAL_KEYS = ("id", "url", "outlet")
 
 
 class RecordError(ValueError):

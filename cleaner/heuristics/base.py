@@ -107,3 +107,8 @@ class Heuristic:
 
 def kept(blocks: Sequence[Block]) -> list[Block]:
     return [b for b in blocks if b.mark is None]
+
+
+def has_title(blocks: Sequence[Block]) -> bool:
+    """Whether a block already went to the metadata as the title."""
+    return any(b.mark is not None and b.mark.field == "title" for b in blocks)

@@ -13,7 +13,7 @@ import regex
 
 from ..dates import find_date, parse_date
 from ..model import Block
-from .base import Heuristic, Lexicon
+from .base import Heuristic, Lexicon, has_title
 from .classify import is_prose
 
 HEAD_WINDOW = 12  # blocks above the first paragraph where the head may stand
@@ -85,13 +85,10 @@ def _headline_score(block: Block, distance: int, repeats: Counter[str], lead: se
     return score + (1.0 if repeats[text.casefold()] > 1 else 0.0) - HEADLINE_DISTANCE_COST * distance
 
 
-def _has_title(blocks: Sequence[Block]) -> bool:
-    return any(b.mark and b.mark.field == "title" for b in blocks)
-
 
 def find_heading_title(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """A markdown `# Headline` among the first blocks."""
-    if not _has_title(blocks):
+    if not has_title(blocks):
         yield from [b for b in blocks[:HEAD_WINDOW] if b.mark is None and _H1.match(b.raw)][:1]
 
 
@@ -107,14 +104,14 @@ def _best_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 
 
 def find_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    return iter(()) if _has_title(blocks) else _best_headline(blocks, lex)
+    return iter(()) if has_title(blocks) else _best_headline(blocks, lex)
 
 
 def find_second_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """Under a title already found (a markdown `#` line, a pack's rule), another headline-like
     line above the first paragraph is an alternate headline; left in, the next cleaning of
     the output would take it for the title."""
-    return _best_headline(blocks, lex) if _has_title(blocks) else iter(())
+    return _best_headline(blocks, lex) if has_title(blocks) else iter(())
 
 
 def find_byline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from ..model import Block
-from .base import Heuristic, Lexicon, kept
+from .base import Heuristic, Lexicon, has_title, kept
 from .classify import features
 
 HEADLINE_MAX_CHARS = 200
@@ -51,19 +51,16 @@ def _first_repeated(blocks: Sequence[Block]) -> Iterator[Block]:
             return
 
 
-def _has_title(blocks: Sequence[Block]) -> bool:
-    return any(b.mark and b.mark.field == "title" for b in blocks)
-
 
 def find_repeated_title(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """With no title yet, a headline-like block printed more than once is the headline."""
-    return iter(()) if _has_title(blocks) else _first_repeated(blocks)
+    return iter(()) if has_title(blocks) else _first_repeated(blocks)
 
 
 def find_repeated_alternate(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """Under a title already found, a repeated headline-like block is another headline (left
     in, the next cleaning of the output would take it for the title)."""
-    return _first_repeated(blocks) if _has_title(blocks) else iter(())
+    return _first_repeated(blocks) if has_title(blocks) else iter(())
 
 
 def find_repeated_headlines(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:

@@ -50,7 +50,6 @@ class Page:
     so the pack's selectors), then its article text, extracted once with those selectors."""
 
     def __init__(self, html: str, url: str | None = None) -> None:
-        self._html = html
         self._tree = LexborHTMLParser(html)
         self.meta = page_meta(self._tree, html, url)
 

@@ -46,12 +46,10 @@ Regex = Annotated[
     WithJsonSchema({"type": "string", "format": "regex"}),
 ]
 def _check_selector(value: str) -> str:
-    from selectolax.lexbor import LexborHTMLParser, SelectolaxError
+    from ..html.prune import selector_error  # lexbor loads only for packs with an html: section
 
-    try:
-        LexborHTMLParser("<p></p>").css(value)
-    except SelectolaxError as err:
-        raise ValueError(f"invalid CSS selector {value!r}: {err}") from None
+    if problem := selector_error(value):
+        raise ValueError(f"invalid CSS selector {value!r}: {problem}")
     return value
 
 
