@@ -35,9 +35,10 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 UTF16_SNIFF_BYTES = 4096
 UTF16_NUL_SHARE = 0.3  # at least this share of one byte position is NUL …
 UTF16_OTHER_NUL_SHARE = 0.02  # … and at most this share of the other
-# Control characters that are neither text nor whitespace (NUL, BEL, ESC, DEL, C1 controls), and
+# Control characters that are neither text nor whitespace (NUL, BEL, ESC, DEL, C1 controls; the
+# separators U+001C-U+001F, which Python's str methods call whitespace and the regex module not), and
 # whole terminal escapes ("\x1b[1m"), which would otherwise leave "[1m" behind.
-_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 BINARY_CONTROL_SHARE = 0.05  # text has next to none of them; binary data about a tenth
 # Cheap sign of UTF-8 read as cp1252 ("Ã©", "â€™"): a lead byte's character before a
 # continuation byte's. Only text that shows it is handed to ftfy, so clean text stays untouched.
@@ -122,9 +123,14 @@ def decode(data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:
     stripped, controls = _CONTROL.subn("", text)
     if controls and controls >= BINARY_CONTROL_SHARE * len(text):
         raise InputError(f"looks like a binary file ({controls / len(text):.0%} control characters), not text")
-    if not text.isascii() and _MOJIBAKE_HINT.search(text) and (fixed := ftfy.fix_encoding(text)) != text:
-        warnings.append("repaired mojibake (UTF-8 that had been read as cp1252)")
-        stripped, controls = _CONTROL.subn("", fixed)  # the repair may have used some
+    if not text.isascii() and (_MOJIBAKE_HINT.search(text) or _MOJIBAKE_HINT.search(stripped)):
+        # With the control characters first: cp1252's undefined bytes read as C1 controls are part
+        # of some mojibake. Then without them, as cleaning the output again would see the text.
+        fixed = ftfy.fix_encoding(text)
+        fixed = fixed if fixed != text else ftfy.fix_encoding(stripped)
+        if fixed != stripped:
+            warnings.append("repaired mojibake (UTF-8 that had been read as cp1252)")
+            stripped, controls = _CONTROL.subn("", fixed)
     if controls:
         warnings.append(f"removed {controls:,} control characters or terminal escapes")
     return stripped, encoding
