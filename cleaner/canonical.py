@@ -14,11 +14,17 @@ from .model import Block
 from .segment import continues
 
 
-def canonical_text(blocks: Iterable[Block]) -> str:
-    paras: list[str] = []
+def canonical_paragraphs(blocks: Iterable[Block]) -> list[tuple[str, list[Block]]]:
+    """The output's paragraphs, each with the blocks it was made from."""
+    paras: list[tuple[str, list[Block]]] = []
     for block in blocks:
-        if paras and block.text and continues(paras[-1], block.text):
-            paras[-1] = f"{paras[-1]} {block.text}"
+        if paras and block.text and continues(paras[-1][0], block.text):
+            paras[-1] = (f"{paras[-1][0]} {block.text}", [*paras[-1][1], block])
         elif block.text:
-            paras.append(block.text)
-    return "\n\n".join(paras) + "\n" if paras else ""
+            paras.append((block.text, [block]))
+    return paras
+
+
+def canonical_text(blocks: Iterable[Block]) -> str:
+    paras = canonical_paragraphs(blocks)
+    return "\n\n".join(text for text, _ in paras) + "\n" if paras else ""
