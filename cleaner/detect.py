@@ -9,7 +9,10 @@ detects nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
 MIN_SCORE = 3
 DOMAIN_LINK_WEIGHT = 1
 _LINK = regex.compile(r"https?://([^/\s>)\]]+)")
+_EDGE_SENSITIVE = regex.compile(r"\\[AZzG]|\(\?<?!")  # \A \Z \z \G, negative lookaround
 
 
 @dataclass(frozen=True)
@@ -45,15 +49,45 @@ def _by_url(url: str, index: PackIndex) -> OutletMatch | None:
     return None
 
 
-def _first_hit(pattern: Timed, blocks: list[Block]) -> Block | None:
-    return next((block for block in blocks if pattern.found(block.text)), None)
+@cache
+def _page_wide(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
+    """`pattern` for a search over all blocks at once (`^` and `$` at each block's edges), when
+    every match it has in a block is also one there: it has no assertion that reads the string's
+    own edges or could refuse the newline between two blocks. None for the others."""
+    if _EDGE_SENSITIVE.search(pattern.pattern):
+        return None
+    return regex.compile(pattern.pattern, pattern.flags | regex.MULTILINE)
 
 
-def _score(pack: Pack, signatures: list[Signature], blocks: list[Block], warnings: list[str]) -> tuple[int, list[str]]:
+class _Page:
+    """The blocks' texts joined by newlines: one search over the page tells that no block has a
+    signature, or where the first one that may have it is, which saves a call per block."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.text = "\n".join(b.text for b in blocks)
+        self.starts = list(accumulate((len(b.text) + 1 for b in blocks), initial=0))
+
+    def first_hit(self, pattern: regex.Pattern[str]) -> Block | None:
+        in_block = Timed(pattern)
+        wide = _page_wide(pattern)
+        if wide is None:
+            return next((block for block in self.blocks if in_block.found(block.text)), None)
+        page, pos = Timed(wide), 0
+        page.deadline = in_block.deadline  # one time limit for the signature on this document
+        while match := page.search(self.text, pos):
+            k = bisect_right(self.starts, match.start()) - 1
+            if in_block.found(self.blocks[k].text):  # the joined text can match across blocks
+                return self.blocks[k]
+            pos = self.starts[k + 1]
+        return None
+
+
+def _score(pack: Pack, signatures: list[Signature], page: _Page, warnings: list[str]) -> tuple[int, list[str]]:
     score, evidence = 0, []
     for signature in signatures:
         try:
-            block = _first_hit(Timed(signature.pattern), blocks)
+            block = page.first_hit(signature.pattern)
         except RuleFailed as err:
             warnings.append(f"a detect signature of pack {pack.id} skipped: {err}")
             continue
@@ -77,9 +111,9 @@ def detect(
     for host in sorted({m.group(1).lower() for b in blocks for m in _LINK.finditer(b.raw)}):
         if found := index.by_host(host):
             linked.setdefault(found[1].id, host)
-    scored = []
+    scored, page = [], _Page(blocks)
     for pack, signatures in index.candidates(document_words(b.text for b in blocks)):
-        score, evidence = _score(pack, signatures, blocks, warnings)
+        score, evidence = _score(pack, signatures, page, warnings)
         if pack.id in linked:
             score += DOMAIN_LINK_WEIGHT
             evidence.append(f"links to {linked[pack.id]} (+{DOMAIN_LINK_WEIGHT})")

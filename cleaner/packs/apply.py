@@ -44,8 +44,11 @@ class Timed:
 
     def found(self, text: str) -> bool:
         """Whether the pattern occurs in `text`."""
+        return self.search(text) is not None
+
+    def search(self, text: str, pos: int = 0) -> regex.Match[str] | None:
         try:
-            return self.pattern.search(text, timeout=self._left()) is not None
+            return self.pattern.search(text, pos, timeout=self._left())
         except TimeoutError:
             raise self._timed_out() from None
 
