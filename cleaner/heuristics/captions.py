@@ -52,25 +52,21 @@ def _agency_covers(text: str, lex: Lexicon) -> bool:
     return any(lex.agency.fullmatch(part.strip()) for part in parts)
 
 
-def _may_end_in_credit(raw: str, text: str) -> bool:
-    """What every credit form below needs: bold, a label's colon, a slash, a closing bracket,
-    or an agency glued on after the full stop. Most paragraphs have none of them."""
-    return "**" in raw or any(c in text for c in ":/\\") or text.endswith((")", "]")) or text[-1:].isalpha()
-
-
 def split_credit(raw: str, text: str, lex: Lexicon) -> tuple[str, str] | None:
-    """(caption, credit) when a block is a caption ending in its credit, else None."""
-    if len(text) > CAPTION_MAX_CHARS or not _may_end_in_credit(raw, text):
+    """(caption, credit) when a block is a caption ending in its credit, else None. Each credit
+    form is tried only when the block has what it needs (bold, brackets at the end, a label's
+    colon, a slash, a last letter for a glued agency): most paragraphs have none of them."""
+    if len(text) > CAPTION_MAX_CHARS:
         return None
-    if m := _TRAILING_BOLD.match(raw.strip()):
+    if "**" in raw and (m := _TRAILING_BOLD.match(raw.strip())):
         return plain(m["caption"]), plain(m["credit"])
-    if m := _TRAILING_TAG.match(text):
+    if (text.endswith((")", "]")) or "credit:" in text.lower()) and (m := _TRAILING_TAG.match(text)):
         return m["caption"].strip(), next(c for c in (m["credit"], m["credit2"], m["credit3"]) if c).strip()
-    for pattern in (_TRAILING_LABEL, _TRAILING_SLASH):
-        m = pattern.match(text)
-        if m and (pattern is _TRAILING_LABEL or _agency_covers(m["credit"], lex)):
-            return m["caption"].strip(), m["credit"].strip()
-    return _glued_agency(text, lex)
+    if ":" in text and (m := _TRAILING_LABEL.match(text)):
+        return m["caption"].strip(), m["credit"].strip()
+    if ("/" in text or "\\" in text) and (m := _TRAILING_SLASH.match(text)) and _agency_covers(m["credit"], lex):
+        return m["caption"].strip(), m["credit"].strip()
+    return _glued_agency(text, lex) if text[-1:].isalpha() else None
 
 
 def _glued_agency(text: str, lex: Lexicon) -> tuple[str, str] | None:
