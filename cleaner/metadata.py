@@ -55,6 +55,8 @@ def slug(text: str) -> str:
 
 def links_in(raw: str) -> list[str]:
     """Real URLs of a block: markdown link targets, autolinks and bare URLs (not `#` anchors)."""
+    if "://" not in raw:  # every URL kept below has one; most blocks have none
+        return []
     found = [m.group(2) for m in MARKDOWN_LINK.finditer(raw)]
     found += [m.group(1) for m in MARKDOWN_AUTOLINK.finditer(raw)]
     found += _BARE_URL.findall(MARKDOWN_AUTOLINK.sub("", MARKDOWN_LINK.sub("", raw)))

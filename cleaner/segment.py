@@ -61,10 +61,10 @@ def continues(before: str, after: str) -> bool:
 
 def _stray_blank(lines: list[str], i: int, span: tuple[int, int]) -> bool:
     """A paragraph cut by blank lines."""
-    line = lines[i].strip()
-    last = lines[span[1]].rstrip()
-    starts_block = _STARTS_BLOCK.match(last) or _STARTS_BLOCK.match(line)
-    return span[1] < i - 1 and continues(last, line) and not starts_block
+    if span[1] == i - 1:
+        return False
+    line, last = lines[i].strip(), lines[span[1]].rstrip()
+    return continues(last, line) and not (_STARTS_BLOCK.match(last) or _STARTS_BLOCK.match(line))
 
 
 def segment(text: str) -> list[Block]:

@@ -15,12 +15,14 @@ _URL = regex.compile(r"<?(?P<url>https?://[^\s>]+)>?")
 def url_statements(blocks: Sequence[Block], lex: Lexicon) -> Iterator[tuple[Block | None, Block]]:
     """(label block or None, block holding the URL) for each statement of the page's own URL."""
     for i, block in enumerate(blocks):
-        label, _, rest = block.text.partition(":")
-        if rest.strip() and lex.self_url_label.match(label + ":") and _URL.fullmatch(rest.strip()):
-            yield None, block
-        elif not rest.strip() and lex.self_url_label.match(block.text) and i + 1 < len(blocks):
-            below = blocks[i + 1]
-            if below.mark is None and _URL.fullmatch(below.text):
+        below = blocks[i + 1] if i + 1 < len(blocks) else None
+        if "://" in block.text:  # "Original url: https://…" on one line
+            label, _, rest = block.text.partition(":")
+            if lex.self_url_label.match(label + ":") and _URL.fullmatch(rest.strip()):
+                yield None, block
+        elif below is not None and "://" in below.text and below.mark is None:  # the label, then the URL
+            _, _, rest = block.text.partition(":")
+            if not rest.strip() and lex.self_url_label.match(block.text) and _URL.fullmatch(below.text):
                 yield block, below
 
 
