@@ -4,11 +4,9 @@ files. Module-level functions, so `parallel.ordered_map` can send them to a proc
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
 from .pipeline import Cleaner
 from .read import InputError, read_path
-from .records import Record, clean
+from .records import Record, clean, dumps
 from .result import Result
 
 _CLEANER: Cleaner | None = None
@@ -24,9 +22,15 @@ def _cleaner() -> Cleaner:
     return _CLEANER
 
 
-def clean_records(chunk: list[tuple[Record, str | None]]) -> list[dict[str, Any]]:
-    """(record, source name) pairs to output records."""
-    return [clean(_cleaner(), record, source) for record, source in chunk]
+def clean_records(chunk: list[tuple[Record, str | None]]) -> list[tuple[str, str | None]]:
+    """(record, source name) pairs to (output JSONL line, problem or None). The worker writes
+    the JSON: the main process, which reads and writes the stream, is the one to spare."""
+    outputs = []
+    for record, source in chunk:
+        output = clean(_cleaner(), record, source)
+        problem = f"record {output['id']!r}: {output['error']}" if "error" in output else None
+        outputs.append((dumps(output), problem))
+    return outputs
 
 
 def clean_files(chunk: list[tuple[Path, str | None, int]]) -> list[Result | str]:

@@ -56,4 +56,4 @@ def test_two_workers_clean_exactly_as_one(cleaner: Cleaner) -> None:
     items = [(r, None) for r in recs]
     one = list(ordered_map(batch.clean_records, items, 1, batch.init_worker, (cleaner,)))
     two = list(ordered_map(batch.clean_records, items, 2, batch.init_worker, (cleaner,)))
-    assert one == two and [o["id"] for o in two] == list(range(len(recs)))
+    assert one == two and [json.loads(line)["id"] for line, _ in two] == list(range(len(recs)))

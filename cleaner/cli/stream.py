@@ -51,11 +51,11 @@ def clean_jsonl(cleaner: Cleaner, paths: list[str], out: Path | None, jobs: int,
     try:
         with target as sink:
             stream = _records(paths, strict, problems)
-            for output in ordered_map(batch.clean_records, stream, jobs, batch.init_worker, (cleaner,)):
-                if "error" in output:
-                    problems.append(output["error"])
-                    error(f"record {output['id']!r}: {output['error']}")
-                sink.write(records.dumps(output))
+            for line, problem in ordered_map(batch.clean_records, stream, jobs, batch.init_worker, (cleaner,)):
+                if problem:
+                    problems.append(problem)
+                    error(problem)
+                sink.write(line)
                 written += 1
     except Stop:
         print(f"stopped at the first malformed line (--strict); {count(written, 'record')} written", file=sys.stderr)
