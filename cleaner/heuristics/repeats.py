@@ -82,19 +82,19 @@ def _contained(blocks: list[Block]) -> set[int]:
     """Indices of long blocks whose 4-grams mostly occur in shorter kept blocks."""
     lengths = sorted(len(b.text) for b in blocks)
     floor = max(CONTAINED_MIN_CHARS, CONTAINED_OVER_MEDIAN * lengths[len(lengths) // 2]) if lengths else 0
-    if not lengths or lengths[-1] < floor:
+    long = {b.index: shingles for b in blocks if len(b.text) >= floor and len(shingles := _shingles(b.text)) >= CONTAINED_MIN_WORDS}
+    if not long:
         return set()
-    sets = {b.index: _shingles(b.text) for b in blocks}
+    wanted = set().union(*long.values())  # only the long blocks' 4-grams need their shortest holder
     shortest: dict[tuple[str, ...], int] = {}
-    for index, shingles in sets.items():
-        for s in shingles:
+    for block in blocks:
+        shingles = long.get(block.index) or _shingles(block.text)
+        for s in shingles & wanted:
             shortest[s] = min(shortest.get(s, len(shingles)), len(shingles))
-    long_enough = {b.index for b in blocks if len(b.text) >= floor}
     return {
         index
-        for index, shingles in sets.items()
-        if index in long_enough and len(shingles) >= CONTAINED_MIN_WORDS
-        and sum(1 for s in shingles if shortest[s] < len(shingles)) >= CONTAINED_SHARE * len(shingles)
+        for index, shingles in long.items()
+        if sum(1 for s in shingles if shortest[s] < len(shingles)) >= CONTAINED_SHARE * len(shingles)
     }
 
 
