@@ -39,3 +39,19 @@ def test_the_output_is_settled_as_a_text_of_no_outlet(cleaner: Cleaner) -> None:
     result = cleaner.clean_text(page, outlet="vice")
     assert [r.rule for r in result.metadata.removed] == ["vice.headline", "vice.dek"]
     assert result.text.count("\n\n") == 1
+
+
+def test_a_page_s_text_is_settled_with_the_html_exemptions(cleaner: Cleaner) -> None:
+    """The extractor isolated the article: its short first line is no page-dump headline, in the
+    settling passes as in the first (cleaned again as a plain text, it would be one)."""
+    page = (
+        "<html><head><title>Council votes on budget</title></head><body><article>"
+        "<p>Budget passes after long night</p>"
+        "<p>The city council approved the budget on Tuesday after a debate that ran past midnight, "
+        "with seven votes in favour and four against.</p>"
+        "<p>The mayor said the plan would fund new bus routes and repair two bridges over the next "
+        "three years, a priority since the floods.</p></article></body></html>"
+    )
+    result = cleaner.clean_bytes(page.encode("utf-8"), source="page.html")
+    assert result.text.startswith("Budget passes after long night\n\n")
+    assert result.metadata.removed == []
