@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import islice
 
 import regex
 
@@ -95,7 +96,7 @@ def find_heading_title(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]
 def _best_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """The best headline-like block above the first paragraph."""
     repeats = Counter(b.text.casefold() for b in blocks)
-    paragraphs = [b for b in blocks if b.mark is None and is_prose(b, lex)][:LEAD_PARAGRAPHS]
+    paragraphs = list(islice((b for b in blocks if b.mark is None and is_prose(b, lex)), LEAD_PARAGRAPHS))
     lead = set().union(*(_content_words(b.text) for b in paragraphs))
     scored = [(_headline_score(b, d, repeats, lead), -d, b) for d, b in enumerate(head(blocks, lex))]
     best = max(scored, default=None, key=lambda s: s[:2])
