@@ -1,10 +1,10 @@
 """Apply one outlet pack's rules to a document's blocks, in the order the pack lists them.
 
 Packs are written by many hands, so no rule can take a document down with it: each pattern has
-`REGEX_TIMEOUT` seconds for the whole document, and a rule that runs out of time (or whose
-replacement template is broken) is skipped for that document and named in its warnings, while
-the pack's other rules and the generic heuristics still run. A rule marks nothing until it has
-looked at every block, so a skipped rule leaves no half of its work behind.
+`REGEX_TIMEOUT` seconds for the whole document, and a rule that runs out of time is skipped for
+that document and named in its warnings, while the pack's other rules and the generic
+heuristics still run. A rule marks nothing until it has looked at every block, so a skipped
+rule leaves no half of its work behind.
 """
 
 from __future__ import annotations
@@ -107,12 +107,9 @@ def _replaced(rule: ReplaceRule, raw: str, pattern: Timed) -> tuple[str, list[st
     """The block's new source and the pieces the rule took out of it."""
     removed: list[str] = []
 
-    def replace(match: regex.Match[str]) -> str:
+    def replace(match: regex.Match[str]) -> str:  # the template fits the pattern: checked at load
         removed.append(match.group(0))
-        try:
-            return match.expand(rule.with_)
-        except (regex.error, IndexError) as err:  # `\1` with no group 1, `\g<name>` with no such name
-            raise RuleFailed(f"replacement '{rule.with_}' does not fit pattern '{rule.pattern.pattern}': {err}") from None
+        return match.expand(rule.with_)
 
     return pattern.sub(replace, raw), removed
 

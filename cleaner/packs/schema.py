@@ -15,7 +15,9 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -37,6 +39,19 @@ def _compile(value: object) -> regex.Pattern[str]:
         return regex.compile(value, regex.UNICODE)
     except regex.error as err:
         raise ValueError(f"invalid regex {value!r}: {err}") from err
+
+
+def template_error(pattern: regex.Pattern[str], template: str) -> str | None:
+    """Why `template` cannot replace a match of `pattern` (a group it lacks, a bad escape), or
+    None. regex reads a template only when something matches, so it is tried on a pattern with
+    the same groups that matches the empty string."""
+    names = {number: name for name, number in pattern.groupindex.items()}
+    probe = "".join(f"(?P<{names[i]}>)" if i in names else "()" for i in range(1, pattern.groups + 1))
+    try:
+        regex.compile(probe).match("").expand(template)  # type: ignore[union-attr]
+    except (regex.error, IndexError) as err:
+        return str(err)
+    return None
 
 
 Regex = Annotated[
@@ -124,6 +139,13 @@ class ReplaceRule(RuleBase):
     action: Literal["replace"]
     pattern: Regex
     with_: str = Field("", alias="with")
+
+    @field_validator("with_")
+    @classmethod
+    def _fits_pattern(cls, template: str, info: ValidationInfo) -> str:
+        if (pattern := info.data.get("pattern")) is not None and (problem := template_error(pattern, template)):
+            raise ValueError(f"replacement '{template}' does not fit pattern '{pattern.pattern}': {problem}")
+        return template
 
 
 Rule = Annotated[Union[DropRule, MoveRule, HeaderRule, FooterRule, ReplaceRule], Field(discriminator="action")]

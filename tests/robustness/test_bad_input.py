@@ -43,11 +43,6 @@ rules:
     kind: promo
     action: drop
     pattern: '{CATASTROPHIC}'
-  - id: broken-template
-    kind: markup
-    action: replace
-    pattern: 'Café'
-    with: '\\1'
   - id: ad
     kind: advertisement
     action: drop
@@ -151,8 +146,8 @@ def _pack(folder: Path) -> list[str]:
     return [str(folder / "x.txt"), str(folder / "good.txt"), "--rules", str(folder.parent / "hostile.yaml"), "--outlet", "hostile"]
 
 
-def _python_tag(folder: Path) -> list[str]:
-    return [str(folder / "good.txt"), "--rules", str(ROOT / "tests" / "packs" / "broken" / "python-tag.yaml")]
+def _broken_pack(name: str) -> Callable[[Path], list[str]]:
+    return lambda folder: [str(folder / "good.txt"), "--rules", str(ROOT / "tests" / "packs" / "broken" / name)]
 
 
 CASES = [
@@ -227,12 +222,11 @@ CASES = [
     ),
     Case(
         "pack rule with a broken replacement",
-        _pack,
-        0,
-        "x.txt: rule hostile.broken-template skipped: replacement '\\1' does not fit pattern 'Café'",
-        f"{ARTICLE}\n{HOSTILE_LINE}\n",
+        _broken_pack("bad-replacement.yaml"),
+        2,
+        "bad-replacement.yaml:11:5: rules[0].with: replacement '\\1' does not fit pattern 'Caf[eé]': no such group",
     ),
-    Case("pack with a !!python tag", _python_tag, 2, "unsupported tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
+    Case("pack with a !!python tag", _broken_pack("python-tag.yaml"), 2, "unsupported tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
 ]
 
 

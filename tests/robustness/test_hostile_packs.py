@@ -88,13 +88,6 @@ def test_header_and_footer_rules_time_out_alone(quick: None) -> None:
     assert [w.split(":")[0] for w in doc.warnings] == ["rule hostile.head skipped", "rule hostile.foot skipped"]
 
 
-def test_a_broken_replacement_template_is_reported_not_raised() -> None:
-    doc = _document(PARAGRAPH)
-    apply_pack(_pack([{"id": "group", "kind": "markup", "action": "replace", "pattern": "minister", "with": r"\g<missing>"}]), doc)
-    assert doc.blocks[0].raw == PARAGRAPH
-    assert doc.warnings == [r"rule hostile.group skipped: replacement '\g<missing>' does not fit pattern 'minister': unknown group"]
-
-
 def test_a_catastrophic_detect_signature_scores_nothing_and_is_reported(tmp_path: Path, quick: None) -> None:
     pack = """\
 format: 1
