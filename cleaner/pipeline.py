@@ -27,7 +27,7 @@ from .segment import segment
 HTML_DISABLED = frozenset(
     {"generic.outside-body", "generic.body-furniture", "generic.headline", "generic.second-headline", "generic.repeated-title"}
 )
-# Passes over an output that still loses blocks; one suffices on every seed and bench page.
+# Passes over an output that still loses blocks; the bench and seeds never need a second.
 MAX_SETTLE_PASSES = 3
 
 
@@ -68,7 +68,7 @@ Heuristics read position and neighbours (the first line of a text is its
                 for k in range((block.start - 1) // 2, (block.end - 1) // 2 + 1):
                     for source in sources[k][1]:
                         source.mark = source.mark or block.mark
-        doc.warnings.append(f"output still changed after {MAX_SETTLE_PASSES} more cleaning passes")
+        doc.warnings.append(f"output not settled in {MAX_SETTLE_PASSES} more cleaning pass(es)")
 
     def _mark_once(self, doc: Document, outlet: str | None, disabled: frozenset[str] = frozenset()) -> OutletMatch | None:
         match = OutletMatch(self.packs.get(outlet), "forced") if outlet else None

@@ -3,7 +3,9 @@ removes is accounted to the input lines it came from."""
 
 from __future__ import annotations
 
-from cleaner import Cleaner
+import pytest
+
+from cleaner import Cleaner, pipeline
 
 # The head's two title lines go in the first pass; only then is "Build your personal news feed"
 # the first line of the text, which the headline heuristic takes.
@@ -55,3 +57,10 @@ def test_a_page_s_text_is_settled_with_the_html_exemptions(cleaner: Cleaner) -> 
     result = cleaner.clean_bytes(page.encode("utf-8"), source="page.html")
     assert result.text.startswith("Budget passes after long night\n\n")
     assert result.metadata.removed == []
+
+
+def test_an_output_still_changing_after_the_last_pass_is_warned_about(cleaner: Cleaner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "MAX_SETTLE_PASSES", 1)
+    assert cleaner.clean_text(EXPOSED_HEADLINE).metadata.warnings == ["output not settled in 1 more cleaning pass(es)"]
+    monkeypatch.setattr(pipeline, "MAX_SETTLE_PASSES", 2)
+    assert cleaner.clean_text(EXPOSED_HEADLINE).metadata.warnings == []
