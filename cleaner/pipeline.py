@@ -12,6 +12,7 @@ from . import heuristics
 from .canonical import canonical_paragraphs, canonical_text
 from .detect import OutletMatch, detect, detect_page
 from .heuristics.fields import stated_url
+from .html import Page
 from .metadata import build
 from .model import Document
 from .packs import PackSet, apply_pack
@@ -86,8 +87,6 @@ Heuristics read position and neighbours (the first line of a text is its
     def _extract(self, doc: Document, match: OutletMatch | None) -> OutletMatch | None:
         """HTML: the page's metadata tells its outlet, whose pack's selectors prune the page
         before the article text is extracted; the text then goes through the block stages."""
-        from .html import Page  # trafilatura is heavy: loaded with the first page
-
         page = Page(doc.text, doc.url)
         doc.page = page.meta
         doc.url = doc.url or page.meta.url

@@ -20,7 +20,6 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .decode import decode_html
 from .detect import has_html_suffix, is_html, looks_like_html
-from .extract import extract_text
 from .jsonld import json_ld_objects
 from .meta import Image, PageMeta, merge, without_site
 from .prune import body_html, prune
@@ -55,6 +54,8 @@ class Page:
 
     def text(self, remove: Sequence[str] = (), body: str | None = None) -> str:
         """The article text; prunes the parsed page in place, so call it once."""
+        from .extract import extract_text  # trafilatura is heavy: text input never loads it
+
         root = prune(self._tree, remove)
         return extract_text(body_html(root, body), self.meta.title) if root is not None else ""
 

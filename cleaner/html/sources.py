@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from htmldate import find_date as htmldate
 from selectolax.lexbor import LexborHTMLParser
 
 from ..heuristics import lexicon
@@ -171,4 +170,6 @@ def from_elements(tree: LexborHTMLParser, site_name: str | None) -> PageMeta:
 
 def from_htmldate(html: str, url: str | None) -> PageMeta:
     """The publication date htmldate finds in the raw page (it parses it again: only a fallback)."""
+    from htmldate import find_date as htmldate  # heavy, like trafilatura: loaded when first needed
+
     return PageMeta(published=iso_date(htmldate(html, extensive_search=False, original_date=True, url=url)))
