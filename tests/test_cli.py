@@ -171,3 +171,14 @@ def test_help_loads_no_pipeline() -> None:
     code = "import sys, cleaner.cli; print(sorted(m for m in ('cleaner.pipeline', 'trafilatura', 'pydantic') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_text_input_loads_no_html_extractor() -> None:
+    """trafilatura and htmldate load with the first HTML page, not for text or for the packs'
+    CSS selectors (they cost a quarter of a second)."""
+    code = (
+        "import sys; from cleaner import Cleaner; Cleaner().clean_text('A text, not a page.'); "
+        "print(sorted(m for m in ('trafilatura', 'htmldate') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
