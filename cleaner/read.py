@@ -46,7 +46,25 @@ _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
+# Mojibake is repaired a word at a time, so that the repair cannot depend on neighbours that
+# cleaning changes (spaces normalised, lines joined): cleaning the output again repairs nothing
+# more. A no-break space right after a lead byte's character belongs to the word ("Ã\xa0" is
+# "à"); control characters do too, since C1 controls stand for cp1252's undefined bytes.
+_MOJIBAKE_WORD = re.compile(
+    "(?:[^ \t\n\r\f\v\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|(?<=[\u00c2-\u00f4])\xa0)+"
+)
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an undecodable byte under "surrogateescape"
+
+
+def _repair_word(match: re.Match[str]) -> str:
+    """A word with its mojibake repaired: as it is, else without its control characters."""
+    word = match.group()
+    bare = _CONTROL.sub("", word)
+    if not (_MOJIBAKE_HINT.search(word) or _MOJIBAKE_HINT.search(bare)):
+        return word
+    if (fixed := ftfy.fix_encoding(word)) != word:
+        return fixed
+    return fixed if (fixed := ftfy.fix_encoding(bare)) != bare else word
 
 
 def _cp1252_char(byte: int) -> str:
@@ -124,11 +142,8 @@ def decode(data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:
     if controls and controls >= BINARY_CONTROL_SHARE * len(text):
         raise InputError(f"looks like a binary file ({controls / len(text):.0%} control characters), not text")
     if not text.isascii() and (_MOJIBAKE_HINT.search(text) or _MOJIBAKE_HINT.search(stripped)):
-        # With the control characters first: cp1252's undefined bytes read as C1 controls are part
-        # of some mojibake. Then without them, as cleaning the output again would see the text.
-        fixed = ftfy.fix_encoding(text)
-        fixed = fixed if fixed != text else ftfy.fix_encoding(stripped)
-        if fixed != stripped:
+        fixed = _MOJIBAKE_WORD.sub(_repair_word, text)
+        if fixed != text:
             warnings.append("repaired mojibake (UTF-8 that had been read as cp1252)")
             stripped, controls = _CONTROL.subn("", fixed)
     if controls:
