@@ -50,10 +50,10 @@ class Cleaner:
     def settle(self, doc: Document) -> None:
         """Clean the output again, as a user would, and carry what that removes back to the
         blocks it came from, until a pass removes nothing: then cleaning an output returns it
-        unchanged. The output is cleaned as a text of no known outlet (a pack's rules describe its
-pages, which the output no longer is), with the HTML exemptions kept for a page's text.
-Heuristics read position and neighbours (the first line of a text is its
-        headline, a run of lone paragraphs is a teaser list), so a removal can expose more."""
+        unchanged. Heuristics read position and neighbours (the first line of a text is its
+        headline, a run of lone paragraphs is a teaser list), so a removal can expose more.
+        The output is cleaned as a text of no known outlet (a pack's rules describe its pages,
+        which the output no longer is), keeping the HTML exemptions for a page's text."""
         for _ in range(MAX_SETTLE_PASSES):
             sources = canonical_paragraphs(doc.kept())
             if not sources:
