@@ -3,13 +3,15 @@
 UTF-8, NFC, one paragraph per line, paragraphs separated by one blank line, one final newline.
 Block text is already plain (see `inline.plain`) and blocks are whole paragraphs (see
 `segment`). Two kept blocks the segmenter would read back as one paragraph (no closing
-punctuation, then lower case) are joined here, so cleaning the output again changes nothing.
+punctuation, then lower case) are joined here, and markup that spans the two (`*0` and `a*`)
+removed, so cleaning the output again changes nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .inline import plain
 from .model import Block
 from .segment import continues
 
@@ -18,8 +20,8 @@ def canonical_paragraphs(blocks: Iterable[Block]) -> list[tuple[str, list[Block]
     """The output's paragraphs, each with the blocks it was made from."""
     paras: list[tuple[str, list[Block]]] = []
     for block in blocks:
-        if paras and block.text and continues(paras[-1][0], block.text):
-            paras[-1] = (f"{paras[-1][0]} {block.text}", [*paras[-1][1], block])
+        if paras and block.text and continues(paras[-1][0], block.text):  # markup may span the two
+            paras[-1] = (plain(f"{paras[-1][0]} {block.text}"), [*paras[-1][1], block])
         elif block.text:
             paras.append((block.text, [block]))
     return paras

@@ -53,6 +53,8 @@ IDEMPOTENCE_REGRESSIONS = {
     # (a no-break space) or joined (the next line) swayed whether ftfy repaired it.
     "mojibake beside a no-break space": "\xa0\u00c2\u00a1",
     "mojibake in a line joined to the next": "# Putin Backs Lukashenko as Belarus Leader Vows Closer Ties\n\u00d3\u00e6\x8a\na\n",
+    # canonical.py joined "*0" and "a*" into one paragraph, which read back as emphasis.
+    "emphasis across a join": "*0\na*\n",
     # Removing the head made the next short line the output's headline (fixed by Cleaner.settle).
     "exposed headline": "# Putin Backs Lukashenko as Belarus Leader Vows Closer Ties\n"
     "# Putin Backs Lukashenko as Belarus Leader Vows Closer Ties\nBuild your personal news feed\n"
