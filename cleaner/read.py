@@ -53,18 +53,24 @@ _MOJIBAKE_HINT = re.compile(
 _MOJIBAKE_WORD = re.compile(
     "(?:[^ \t\n\r\f\v\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|(?<=[\u00c2-\u00f4])\xa0)+"
 )
+MOJIBAKE_ROUNDS = 3  # ftfy settles a word in one or two; a bound all the same
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an undecodable byte under "surrogateescape"
 
 
 def _repair_word(match: re.Match[str]) -> str:
-    """A word with its mojibake repaired: as it is, else without its control characters."""
+    """A word with its mojibake repaired: first with its control characters (C1 ones can be part
+    of it), then without them, as cleaning the output again will read it, until that changes
+    nothing more."""
     word = match.group()
-    bare = _CONTROL.sub("", word)
-    if not (_MOJIBAKE_HINT.search(word) or _MOJIBAKE_HINT.search(bare)):
+    if not (_MOJIBAKE_HINT.search(word) or _MOJIBAKE_HINT.search(_CONTROL.sub("", word))):
         return word
-    if (fixed := ftfy.fix_encoding(word)) != word:
-        return fixed
-    return fixed if (fixed := ftfy.fix_encoding(bare)) != bare else word
+    fixed = ftfy.fix_encoding(word)
+    for _ in range(MOJIBAKE_ROUNDS):
+        bare = _CONTROL.sub("", fixed)
+        if (again := ftfy.fix_encoding(bare)) == bare:
+            break
+        fixed = again
+    return fixed
 
 
 def _cp1252_char(byte: int) -> str:
