@@ -18,6 +18,7 @@ import re
 
 import ftfy
 
+from .inline import normalize_space
 from .model import Document
 
 CP1252_FALLBACK = "cleaner-cp1252"  # codec error handler: undecodable bytes read as cp1252
@@ -59,15 +60,15 @@ _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an undecodable byte under "surr
 
 def _repair_word(match: re.Match[str]) -> str:
     """A word with its mojibake repaired: first with its control characters (C1 ones can be part
-    of it), then without them, as cleaning the output again will read it, until that changes
-    nothing more."""
+    of it), then as cleaning the output again will read it (no control or invisible characters,
+    NFC), until that changes nothing more."""
     word = match.group()
     if not (_MOJIBAKE_HINT.search(word) or _MOJIBAKE_HINT.search(_CONTROL.sub("", word))):
         return word
     fixed = ftfy.fix_encoding(word)
     for _ in range(MOJIBAKE_ROUNDS):
-        bare = _CONTROL.sub("", fixed)
-        if (again := ftfy.fix_encoding(bare)) == bare:
+        seen = normalize_space(_CONTROL.sub("", fixed))
+        if (again := ftfy.fix_encoding(seen)) == seen:
             break
         fixed = again
     return fixed

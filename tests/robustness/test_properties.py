@@ -52,6 +52,7 @@ IDEMPOTENCE_REGRESSIONS = {
     # read.py repaired mojibake over the whole text, so a neighbour that cleaning then removed
     # (a no-break space) or joined (the next line) swayed whether ftfy repaired it.
     "mojibake beside a no-break space": "\xa0\u00c2\u00a1",
+    "mojibake after a soft hyphen": "\xad\u00c2\u00a1",
     "mojibake split by a control character": "# Putin Backs Lukashenko as Belarus Leader Vows Closer Ties\n\x91\u00c2\x1f\u00a1\n",
     "mojibake in a line joined to the next": "# Putin Backs Lukashenko as Belarus Leader Vows Closer Ties\n\u00d3\u00e6\x8a\na\n",
     # canonical.py joined "*0" and "a*" into one paragraph, which read back as emphasis.
