@@ -3,7 +3,9 @@ files. Module-level functions, so `parallel.ordered_map` can send them to a proc
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+
 from .pipeline import Cleaner
 from .read import InputError, read_path
 from .records import Record, clean, dumps
@@ -33,12 +35,29 @@ def clean_records(chunk: list[tuple[Record, str | None]]) -> list[tuple[str, str
     return outputs
 
 
-def clean_files(chunk: list[tuple[Path, str | None, int]]) -> list[Result | str]:
-    """(path, outlet, max bytes) to a Result, or the reason the file failed."""
-    results: list[Result | str] = []
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """One file's outputs as they are written, and what the run's summary counts of them."""
+
+    text: str
+    metadata_json: str
+    words: int
+    removed_by_kind: dict[str, int]
+    warnings: list[str]
+
+    @classmethod
+    def of(cls, result: Result) -> Cleaned:
+        meta = result.metadata
+        return cls(result.text, meta.model_dump_json(indent=2) + "\n", meta.counts.words, meta.removed_by_kind, meta.warnings)
+
+
+def clean_files(chunk: list[tuple[Path, str | None, int]]) -> list[Cleaned | str]:
+    """(path, outlet, max bytes) to the file's outputs, or the reason it failed. The worker
+    serialises the metadata, sparing the process that writes the files."""
+    results: list[Cleaned | str] = []
     for path, outlet, max_bytes in chunk:
         try:
-            results.append(_cleaner().clean_document(read_path(path, max_bytes), outlet))
+            results.append(Cleaned.of(_cleaner().clean_document(read_path(path, max_bytes), outlet)))
         except (InputError, OSError) as err:
             results.append(str(err))
     return results

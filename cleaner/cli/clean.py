@@ -17,7 +17,7 @@ from .common import FAILED, OutletOption, RulesOption, count, error, fail, load_
 if TYPE_CHECKING:  # the pipeline loads when a command runs, so `clean --help` answers at once
     from ..inputs import Job
     from ..pipeline import Cleaner
-    from ..result import Result
+    from ..batch import Cleaned
 
 PROGRESS_MIN_FILES = 6  # fewer files than this finish before a bar is worth drawing
 DEFAULT_MAX_BYTES = 50 * 2**20  # far above any article; keeps one input's memory bounded
@@ -44,7 +44,12 @@ class Options:
 
 @dataclass
 class Tally:
-    results: list[Result] = field(default_factory=list)
+    """What the summary line reports; counts only, so a run over any number of files holds no
+    results in memory."""
+
+    files: int = 0
+    words: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
     errors: int = 0
     skipped: int = 0
     warnings: int = 0
@@ -58,20 +63,16 @@ def _version(value: bool) -> None:
 
 
 def _summary(tally: Tally) -> str:
-    words = sum(r.metadata.counts.words for r in tally.results)
-    kinds: Counter[str] = Counter()
-    for r in tally.results:
-        kinds.update(r.metadata.removed_by_kind)
-    removed = ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()) or "none"
-    line = f"{count(len(tally.results), 'file')} cleaned, {words:,} words kept, {sum(kinds.values())} blocks removed ({removed})"
+    removed = ", ".join(f"{kind} {n}" for kind, n in tally.kinds.most_common()) or "none"
+    line = f"{count(tally.files, 'file')} cleaned, {tally.words:,} words kept, {tally.kinds.total()} blocks removed ({removed})"
     line += f", {tally.skipped} skipped (outputs exist)" * bool(tally.skipped)
     line += f", {count(tally.warnings, 'warning')}" * bool(tally.warnings)
     line += f", {count(tally.errors, 'error')}"
     return line + "; stopped at the first error (--fail-fast)" * tally.stopped
 
 
-def _warn_all(where: str, result: Result) -> None:
-    for warning in result.metadata.warnings:
+def _warn_all(where: str, warnings: list[str]) -> None:
+    for warning in warnings:
         warn(f"{where}: {warning}")
 
 
@@ -85,7 +86,7 @@ def _clean_stdin(cleaner: Cleaner, fmt: Format, outlet: str | None, url: str | N
         result = cleaner.clean_bytes(data, url=url, outlet=outlet)
     except InputError as err:
         fail(f"-: {err}", FAILED)
-    _warn_all("-", result)
+    _warn_all("-", result.metadata.warnings)
     out = result.model_dump_json(indent=2) + "\n" if fmt is Format.json else result.text
     sys.stdout.write(out)
 
@@ -114,7 +115,7 @@ def _pending(jobs: list[Job], options: Options, tally: Tally) -> list[Job]:
     return todo
 
 
-def _record(job: Job, outcome: Result | str, options: Options, tally: Tally) -> bool:
+def _record(job: Job, outcome: Cleaned | str, options: Options, tally: Tally) -> bool:
     """Write one job's outputs into place and count it; False when it failed."""
     from ..write import atomic_write
 
@@ -125,14 +126,16 @@ def _record(job: Job, outcome: Result | str, options: Options, tally: Tally) -> 
     text_out, json_out = _outputs(job, options)
     try:
         atomic_write(text_out, outcome.text)
-        atomic_write(json_out, outcome.metadata.model_dump_json(indent=2) + "\n")
+        atomic_write(json_out, outcome.metadata_json)
     except OSError as err:
         tally.errors += 1
         error(f"{job.path}: {err}")
         return False
-    tally.results.append(outcome)
-    tally.warnings += len(outcome.metadata.warnings)
-    _warn_all(str(job.path), outcome)
+    tally.files += 1
+    tally.words += outcome.words
+    tally.kinds.update(outcome.removed_by_kind)
+    tally.warnings += len(outcome.warnings)
+    _warn_all(str(job.path), outcome.warnings)
     return True
 
 
