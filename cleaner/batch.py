@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .pipeline import Cleaner
 from .read import InputError, read_path
-from .records import Record, clean, dumps
+from .records import Record, clean
 from .result import Result
 
 _CLEANER: Cleaner | None = None
@@ -29,9 +29,8 @@ def clean_records(chunk: list[tuple[Record, str | None]]) -> list[tuple[str, str
     the JSON: the main process, which reads and writes the stream, is the one to spare."""
     outputs = []
     for record, source in chunk:
-        output = clean(_cleaner(), record, source)
-        problem = f"record {output['id']!r}: {output['error']}" if "error" in output else None
-        outputs.append((dumps(output), problem))
+        line, problem = clean(_cleaner(), record, source)
+        outputs.append((line, f"record {record.id!r}: {problem}" if problem else None))
     return outputs
 
 

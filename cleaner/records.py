@@ -61,18 +61,20 @@ def read(lines: Iterable[str]) -> Iterator[Record | RecordError]:
                 yield err
 
 
-def clean(cleaner: Cleaner, record: Record, source: str | None = None) -> dict[str, Any]:
-    """The output record: id, text and metadata (source is `NAME:LINE` when a name is given).
-    A record that cannot be cleaned (binary content, an unknown outlet) gets an `error` instead,
-    so one bad record never stops a stream and every input still has its output line."""
+def clean(cleaner: Cleaner, record: Record, source: str | None = None) -> tuple[str, str | None]:
+    """The output record as a JSONL line, with id, text and metadata (source is `NAME:LINE` when
+    a name is given), and None. A record that cannot be cleaned (binary content, an unknown
+    outlet) gets a line with an `error` instead, also returned as the second item, so one bad
+    record never stops a stream and every input still has its output line."""
     where = f"{source}:{record.line}" if source else None
     try:
         result = cleaner.clean_text(record.content, url=record.url, outlet=record.outlet, source=where)
     except (InputError, PackError) as err:
-        return {"id": record.id, "error": f"line {record.line}: {err}"}
-    return {"id": record.id, "text": result.text, "metadata": result.metadata.model_dump(mode="json")}
+        problem = f"line {record.line}: {err}"
+        return f'{{"id":{_json(record.id)},"error":{_json(problem)}}}\n', problem
+    # pydantic writes the metadata's JSON itself: a third of the time of a dict through json.dumps
+    return f'{{"id":{_json(record.id)},"text":{_json(result.text)},"metadata":{result.metadata.model_dump_json()}}}\n', None
 
 
-def dumps(output: dict[str, Any]) -> str:
-    return json.dumps(output, ensure_ascii=False, separators=(",", ":")) + "\n"
-
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -81,7 +81,7 @@ def run_config(corpus: Path, mode: str, jobs: int, rules: str | None, limit: int
 
     start = time.perf_counter()
     if jobs == 1:
-        work = (lambda r: c4_filter(r.content)) if mode == "c4" else (lambda r: records.dumps(records.clean(cleaner, r)))
+        work = (lambda r: c4_filter(r.content)) if mode == "c4" else (lambda r: records.clean(cleaner, r))
         for record in counted(parsed):
             t = time.perf_counter()
             work(record)

@@ -37,8 +37,9 @@ def test_read_keeps_errors_in_place_and_skips_blank_lines() -> None:
 
 def test_clean_record_carries_id_text_and_metadata(cleaner: Cleaner) -> None:
     record = records.parse(json.dumps({"id": 42, "text": "ADVERTISEMENT\n\nThe vote was held on Monday night."}), 1)
-    out = json.loads(records.dumps(records.clean(cleaner, record, "in.jsonl")))
-    assert out["id"] == 42 and out["text"] == "The vote was held on Monday night.\n"
+    line, problem = records.clean(cleaner, record, "in.jsonl")
+    out = json.loads(line)
+    assert problem is None and line.endswith("}\n") and out["id"] == 42 and out["text"] == "The vote was held on Monday night.\n"
     assert out["metadata"]["source"] == "in.jsonl:1"
 
 
