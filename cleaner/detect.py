@@ -73,8 +73,7 @@ class _Page:
         wide = _page_wide(pattern)
         if wide is None:
             return next((block for block in self.blocks if in_block.found(block.text)), None)
-        page, pos = Timed(wide), 0
-        page.deadline = in_block.deadline  # one time limit for the signature on this document
+        page, pos = Timed(wide, in_block.deadline), 0  # one time limit for the signature on this document
         while match := page.search(self.text, pos):
             k = bisect_right(self.starts, match.start()) - 1
             if in_block.found(self.blocks[k].text):  # the joined text can match across blocks

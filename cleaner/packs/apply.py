@@ -29,9 +29,10 @@ class Timed:
     """A pack pattern on one document. Each call gets what is left of the document's time
     limit, so a catastrophic pattern costs one limit per document, not one per block."""
 
-    def __init__(self, pattern: regex.Pattern[str]) -> None:
+    def __init__(self, pattern: regex.Pattern[str], deadline: float | None = None) -> None:
+        """`deadline` (a `time.monotonic()` value) shares another Timed's limit."""
         self.pattern = pattern
-        self.deadline = time.monotonic() + REGEX_TIMEOUT
+        self.deadline = time.monotonic() + REGEX_TIMEOUT if deadline is None else deadline
 
     def _left(self) -> float:
         left = self.deadline - time.monotonic()
