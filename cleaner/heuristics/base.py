@@ -61,6 +61,7 @@ def lexicon() -> Lexicon:
         for name, entry in data["furniture"].items()
     }
     agencies = sorted(data["agencies"], key=len, reverse=True)
+    limits = tuple(sorted({e["max_chars"] for e in data["furniture"].values()}))
     return Lexicon(
         furniture=furniture,
         comment_start=_any(data["comment_start"]),
@@ -70,14 +71,13 @@ def lexicon() -> Lexicon:
         # Agency names are matched case-sensitively: "AP" is an agency, "ap" is not.
         agency=_any((regex.escape(a) for a in agencies), regex.UNICODE),
         stopwords=frozenset(_words(data["stopwords"])),
-        furniture_limits=tuple(sorted({e["max_chars"] for e in data["furniture"].values()})),
-        furniture_unions=_unions(data["furniture"].values()),
+        furniture_limits=limits,
+        furniture_unions=_unions(data["furniture"].values(), limits),
     )
 
 
-def _unions(entries: Iterable[dict]) -> tuple[regex.Pattern[str], ...]:
+def _unions(entries: Iterable[dict], limits: tuple[int, ...]) -> tuple[regex.Pattern[str], ...]:
     entries = list(entries)
-    limits = sorted({e["max_chars"] for e in entries})
     return tuple(_any(p for e in entries if e["max_chars"] >= limit for p in e["patterns"]) for limit in limits)
 
 
