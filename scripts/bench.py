@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import platform
 import resource
 import statistics
@@ -22,12 +21,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import islice
 from pathlib import Path
 
+from eval import BENCH
 from pack_scaling import write_packs
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_TEXT = ROOT.parent / "shared" / "bench" / "text"
 PACK_COUNTS = (5, 100, 1000)
 SCALING_DOCS = 400  # documents per pack-scaling run
 C4_MIN_WORDS = 3
@@ -35,7 +35,7 @@ C4_BAD = ("javascript", "lorem ipsum", "{", "cookie policy", "terms of use")
 
 
 def build_corpus(path: Path, megabytes: float) -> int:
-    texts = [p.read_text(encoding="utf-8") for p in sorted([*BENCH_TEXT.glob("*.txt"), *(ROOT / "seeds").glob("*.txt")])]
+    texts = [p.read_text(encoding="utf-8") for p in sorted([*(BENCH / "text").glob("*.txt"), *(ROOT / "seeds").glob("*.txt")])]
     size, count = 0, 0
     with path.open("w", encoding="utf-8") as out:
         while size < megabytes * 1e6:
@@ -69,7 +69,7 @@ def run_config(corpus: Path, mode: str, jobs: int, rules: str | None, limit: int
     lines = corpus.open(encoding="utf-8")
     parsed = (r for r in records.read(lines) if isinstance(r, records.Record))
     if limit:
-        parsed = (r for r, _ in zip(parsed, range(limit)))
+        parsed = islice(parsed, limit)
     latencies: list[float] = []
     size = [0, 0]  # documents, bytes of content read
 
@@ -131,25 +131,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.run:
         print(json.dumps(run_config(args.run, args.mode, args.jobs, args.rules, args.limit)))
         return 0
-    cores = len(os.sched_getaffinity(0))
+    from cleaner.parallel import default_jobs
+
+    cores = default_jobs()
     print(f"machine: {platform.processor() or platform.machine()}, {cores} cores, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         count = build_corpus(corpus, args.mb)
         print(f"corpus: {count:,} documents, {corpus.stat().st_size / 1e6:.1f} MB of JSONL\n")
-        rows = [("cleaner, 1 job", measure(corpus, "clean", 1)), (f"cleaner, {cores} jobs", measure(corpus, "clean", cores))]
-        rows.append(("C4-style line filter, 1 job", measure(corpus, "c4", 1)))
+        one, many = measure(corpus, "clean", 1), measure(corpus, "clean", cores)
+        rows = {"cleaner, 1 job": one, f"cleaner, {cores} jobs": many, "C4-style line filter, 1 job": measure(corpus, "c4", 1)}
+        by_packs = {}
         for n in PACK_COUNTS:
             folder = Path(tmp) / f"packs-{n}"
             folder.mkdir()
             write_packs(folder, n)
-            rows.append((f"cleaner + {n} packs, 1 job ({SCALING_DOCS} docs)", measure(corpus, "clean", 1, folder, SCALING_DOCS)))
+            by_packs[n] = rows[f"cleaner + {n} packs, 1 job ({SCALING_DOCS} docs)"] = measure(corpus, "clean", 1, folder, SCALING_DOCS)
         if args.stream_gb:
             big = Path(tmp) / "stream.jsonl"
             build_corpus(big, args.stream_gb * 1000)
-            rows.append((f"stream {args.stream_gb:g} GB, {cores} jobs", measure(big, "clean", cores)))
+            rows[f"stream {args.stream_gb:g} GB, {cores} jobs"] = measure(big, "clean", cores)
     print(f"{'configuration':44} {'docs/s':>9} {'MB/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'peak RSS MB':>11} {'packs':>6} {'load s':>7}")
-    for name, r in rows:
+    for name, r in rows.items():
         print(f"{name:44} {fmt(r['docs_per_s']):>9} {fmt(r['mb_per_s'], 2):>7} {fmt(r['p50_ms'], 2):>7} {fmt(r['p99_ms'], 2):>7} "
               f"{fmt(r['peak_rss_mb']):>11} {r['packs']:>6} {fmt(r['load_s'], 3):>7}")
     help_times = []
@@ -158,9 +161,9 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([str(Path(sys.executable).with_name("clean")), "--help"], capture_output=True, check=True)
         help_times.append(time.perf_counter() - start)
     print(f"\nclean --help: {min(help_times):.2f} s (best of 5)")
-    one, many = rows[0][1], rows[1][1]
-    print(f"{cores} jobs / 1 job: {many['docs_per_s'] / one['docs_per_s']:.2f}x; "
-          f"1,000 packs / 5 packs per-document time: {rows[3][1]['docs_per_s'] / rows[5][1]['docs_per_s']:.2f}x")
+    fewest, most = by_packs[min(PACK_COUNTS)], by_packs[max(PACK_COUNTS)]
+    print(f"{cores} jobs / 1 job: {many['docs_per_s'] / one['docs_per_s']:.2f}x; {max(PACK_COUNTS):,} packs / "
+          f"{min(PACK_COUNTS)} packs per-document time: {fewest['docs_per_s'] / most['docs_per_s']:.2f}x")
     return 0
 
 

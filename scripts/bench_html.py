@@ -20,13 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import trafilatura
-from eval import STDOUT, DocRow, Report, aggregate, score_pair
+from eval import BENCH, STDOUT, Report, bench_pages, score
 
 from cleaner import Cleaner
 from cleaner.html import extract_html
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT.parent / "shared" / "bench"
 DEFAULT_ROUNDS = 3
 
 BASELINE, OURS, EXTRACTION = "trafilatura.extract", "cleaner (whole pipeline)", "cleaner.html.extract_html"
@@ -47,14 +45,6 @@ class Row:
     pages_per_second: float
 
 
-def load(bench: Path) -> tuple[list[str], list[str], list[str]]:
-    """(ids, html pages, gold texts) of every page that has a gold text."""
-    ids = sorted(p.stem for p in (bench / "gold").glob("*.txt"))
-    pages = [(bench / "html" / f"{i}.html").read_text(encoding="utf-8") for i in ids]
-    golds = [(bench / "gold" / f"{i}.txt").read_text(encoding="utf-8") for i in ids]
-    return ids, pages, golds
-
-
 def timed_rounds(pages: list[str], rounds: int) -> dict[str, list[float]]:
     """Seconds each extractor spent on all pages, per round."""
     spent = {name: [0.0] * rounds for name in EXTRACTORS}
@@ -68,9 +58,9 @@ def timed_rounds(pages: list[str], rounds: int) -> dict[str, list[float]]:
 
 
 def run(bench: Path, rounds: int) -> list[Row]:
-    ids, pages, golds = load(bench)
-    reports = {name: aggregate([DocRow(i, score_pair(extract(page), gold)) for i, page, gold in zip(ids, pages, golds)])
-               for name, extract in EXTRACTORS.items()}
+    rows = bench_pages(bench, "html", ".html")
+    reports = {name: score((i, extract(page), gold) for i, page, gold in rows) for name, extract in EXTRACTORS.items()}
+    pages = [page for _, page, _ in rows]
     timings = timed_rounds(pages, rounds)
     return [Row(name, reports[name], len(pages) / statistics.median(timings[name])) for name in EXTRACTORS]
 

@@ -12,13 +12,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from eval import evaluate, per_doc_lines, report_json, summary_lines
+from eval import BENCH, evaluate, per_doc_lines, report_json, summary_lines
 
 from cleaner import Cleaner
 from cleaner.write import atomic_write
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT.parent / "shared" / "bench"
 
 
 def clean_folder(cleaner: Cleaner, src: Path, dst: Path) -> None:

@@ -16,6 +16,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ PAGE_GLOB = "*.txt"
 DECIMALS = 3
 ALL_DOCS = 0  # --per-doc without N: every page
 STDOUT = "-"
+BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench"  # the development bench
 
 Shingle = tuple[str, ...]
 
@@ -125,14 +127,23 @@ def aggregate(docs: list[DocRow]) -> Report:
     )
 
 
+def score(pages: Iterable[tuple[str, str, str]]) -> Report:
+    """The report of (id, predicted text, gold text) triples."""
+    return aggregate([DocRow(page_id, score_pair(pred, gold)) for page_id, pred, gold in pages])
+
+
 def evaluate(pred_dir: Path | str, gold_dir: Path | str) -> Report:
     """Score every GOLD_DIR/ID.txt against PRED_DIR/ID.txt (missing = empty)."""
     pred_dir, gold_dir = Path(pred_dir), Path(gold_dir)
-    docs = [
-        DocRow(gold.stem, score_pair(_read(pred_dir / gold.name), _read(gold)))
-        for gold in sorted(gold_dir.glob(PAGE_GLOB))
+    return score((gold.stem, _read(pred_dir / gold.name), _read(gold)) for gold in sorted(gold_dir.glob(PAGE_GLOB)))
+
+
+def bench_pages(bench: Path, kind: str, suffix: str) -> list[tuple[str, str, str]]:
+    """(id, input, gold text) of every page of BENCH/gold, its input read from BENCH/KIND/ID.SUFFIX."""
+    return [
+        (gold.stem, (bench / kind / f"{gold.stem}{suffix}").read_text(encoding="utf-8"), gold.read_text(encoding="utf-8"))
+        for gold in sorted((bench / "gold").glob(PAGE_GLOB))
     ]
-    return aggregate(docs)
 
 
 def worst_first(docs: list[DocRow]) -> list[DocRow]:

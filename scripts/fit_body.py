@@ -17,13 +17,11 @@ import json
 import sys
 from pathlib import Path
 
-from eval import aggregate, DocRow, score_pair
+from eval import BENCH, bench_pages, score
 
 from cleaner import Cleaner
 from cleaner.heuristics import classify
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT.parent / "shared" / "bench"
 GRIDS: dict[str, list[float]] = {
     "good_min_words": [8, 10, 12, 15, 20],
     "good_min_density": [0.15, 0.2, 0.25, 0.3, 0.35],
@@ -43,7 +41,7 @@ GRIDS: dict[str, list[float]] = {
 
 def objective(cleaner: Cleaner, pages: list[tuple[str, str, str]], params: classify.Params) -> tuple[float, float, float]:
     classify.PARAMS = params
-    report = aggregate([DocRow(pid, score_pair(cleaner.clean_text(text).text, gold)) for pid, text, gold in pages])
+    report = score((pid, cleaner.clean_text(text).text, gold) for pid, text, gold in pages)
     return (report.f1 + report.mean_doc_f1) / 2, report.f1, report.mean_doc_f1
 
 
@@ -52,10 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bench", type=Path, default=BENCH)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
-    pages = [
-        (g.stem, (args.bench / "text" / g.name).read_text(encoding="utf-8"), g.read_text(encoding="utf-8"))
-        for g in sorted((args.bench / "gold").glob("*.txt"))
-    ]
+    pages = bench_pages(args.bench, "text", ".txt")
     if not pages:
         parser.error(f"no pages in {args.bench / 'gold'}")
     cleaner = Cleaner()
