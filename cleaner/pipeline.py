@@ -59,8 +59,7 @@ class Cleaner:
             if not sources:
                 return
             output = "".join(f"{text}\n\n" for text, _ in sources)[:-1]
-            again = read_bytes(output.encode("utf-8"), doc.source)
-            again.html = False
+            again = read_bytes(output.encode("utf-8"), doc.source, html=False)
             self._mark_once(again, None, disabled=HTML_DISABLED if doc.html else frozenset())
             removed = [b for b in again.blocks if b.mark is not None]
             if not removed:
