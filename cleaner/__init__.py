@@ -29,14 +29,19 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def clean(text: str, *, url: str | None = None, outlet: str | None = None) -> Result:
-    """Clean one document with the built-in packs."""
+def default_cleaner() -> Cleaner:
+    """The Cleaner with the built-in packs, built on first use and shared after that."""
     global _default
     if _default is None:
         from .pipeline import Cleaner
 
         _default = Cleaner()
-    return _default.clean_text(text, url=url, outlet=outlet)
+    return _default
 
 
-__all__ = ["Cleaner", "Metadata", "Result", "__version__", "clean"]
+def clean(text: str, *, url: str | None = None, outlet: str | None = None) -> Result:
+    """Clean one document with the built-in packs."""
+    return default_cleaner().clean_text(text, url=url, outlet=outlet)
+
+
+__all__ = ["Cleaner", "Metadata", "Result", "__version__", "clean", "default_cleaner"]

@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from .pipeline import Cleaner
+from . import default_cleaner
 
 if TYPE_CHECKING:
     import pyarrow as pa
+
+    from .pipeline import Cleaner
 
 TEXT_OUT = "clean_text"
 METADATA_OUT = "metadata"
@@ -29,7 +31,7 @@ def clean_batch(
     """`batch` with `clean_text` and `metadata` appended; absent url/outlet columns are ignored."""
     import pyarrow as pa
 
-    cleaner = cleaner or Cleaner()
+    cleaner = cleaner or default_cleaner()
     names = batch.schema.names
     texts = batch.column(text_column).to_pylist()
     urls = batch.column(url_column).to_pylist() if url_column in names else [None] * len(texts)
