@@ -23,6 +23,7 @@ class RecordError(ValueError):
     def __init__(self, line: int, problem: str) -> None:
         super().__init__(f"line {line}: {problem}")
         self.line = line
+        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,23 +10,25 @@ import typer
 
 from .clean import app
 
-SUBCOMMANDS = {"rules": "rules", "explain": "explain"}  # name -> module, imported only when used
+SUBCOMMANDS = ("rules", "explain")  # modules of this package, imported only when used
+
+
+def _subcommand(name: str) -> typer.Typer:
+    from importlib import import_module
+
+    return import_module(f".{name}", __name__).app
 
 
 def __getattr__(name: str) -> typer.Typer:
-    if name in ("rules_app", "explain_app"):
-        from importlib import import_module
-
-        return import_module(f".{name.removesuffix('_app')}", __name__).app
+    if name.endswith("_app") and (subcommand := name.removesuffix("_app")) in SUBCOMMANDS:
+        return _subcommand(subcommand)
     raise AttributeError(name)
 
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] in SUBCOMMANDS:
-        from importlib import import_module
-
-        import_module(f".{SUBCOMMANDS[args[0]]}", __name__).app(args=args[1:], prog_name=f"clean {args[0]}")
+        _subcommand(args[0])(args=args[1:], prog_name=f"clean {args[0]}")
     else:
         app(args=args, prog_name="clean")
 

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from ..explain import explain as render
 from ..read import InputError, read_bytes, read_path
-from .common import OutletOption, RulesOption, fail, load_cleaner
+from .common import FAILED, OutletOption, RulesOption, fail, load_cleaner
 
 app = typer.Typer(name="explain", add_completion=False, rich_markup_mode="rich", context_settings={"help_option_names": ["-h", "--help"]})
 
@@ -30,7 +30,7 @@ def explain(
     try:
         doc = read_bytes(sys.stdin.buffer.read(), None) if file == "-" else read_path(Path(file))
     except InputError as err:
-        fail(f"{file}: {err}", 1)
+        fail(f"{file}: {err}", FAILED)
     doc.url = url
     match = cleaner.mark(doc, outlet)
     Console(highlight=False, soft_wrap=True).print(render(doc, match), end="")

@@ -19,7 +19,7 @@ from ..packs.schema import DOMAIN_PATTERN, ID_PATTERN
 from ..packs.suggest import analyse
 from ..read import InputError
 from ..write import atomic_write
-from .common import RulesOption, count, error, fail, load_cleaner
+from .common import FAILED, RulesOption, count, error, fail, load_cleaner, warn
 
 MIN_SAMPLES = 2  # what recurs can only be told from two articles or more
 
@@ -63,7 +63,7 @@ def check(
         typer.echo(str(problem))
     if problems:
         error(f"{count(len(problems), 'problem')}; {count(len(packs), 'pack')} valid")
-        raise typer.Exit(1)
+        raise typer.Exit(FAILED)
     typer.echo(f"{count(len(packs), 'pack')} valid", err=True)
 
 
@@ -88,12 +88,12 @@ def test(
         total, failed = total + len(outcomes), failed + len(broken)
         typer.echo(f"{outlet_id}: {len(outcomes) - len(broken)} of {len(outcomes)} examples passed")
         if not outcomes:
-            typer.echo(f"warning: {outlet_id} has no examples", err=True)
+            warn(f"{outlet_id} has no examples")
         elif missed := unexercised(entry, outcomes):
-            typer.echo(f"warning: {outlet_id}: no example fires {', '.join(missed)}", err=True)
+            warn(f"{outlet_id}: no example fires {', '.join(missed)}")
     typer.echo(f"{total - failed} of {total} examples passed in {count(len(chosen), 'pack')}", err=True)
     if failed:
-        raise typer.Exit(1)
+        raise typer.Exit(FAILED)
 
 
 def _check_names(outlet_id: str, domains: list[str]) -> None:
@@ -151,5 +151,5 @@ def suggest(
     try:
         findings = analyse(samples, outlet, [name, *(domain or [])])
     except InputError as err:
-        fail(str(err), 1)
+        fail(str(err), FAILED)
     _write(render(findings, outlet, name, domain or []), out)

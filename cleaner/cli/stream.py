@@ -35,7 +35,7 @@ def _records(paths: list[str], strict: bool, problems: list[str]) -> Iterator[tu
     for name, handle in _sources(paths):
         for item in records.read(handle):
             if isinstance(item, records.RecordError):
-                problems.append(f"{name}:{item.line}: {str(item).split(': ', 1)[1]}")
+                problems.append(f"{name}:{item.line}: {item.problem}")
                 error(problems[-1])
                 if strict:
                     raise Stop

@@ -147,7 +147,7 @@ def apply_pack(pack: Pack, doc: Document) -> None:
                 continue
             targets = _targets(rule, doc.blocks)
         except RuleFailed as err:
-            doc.warnings.append(f"rule {pack.rule_id(rule)} skipped: {err}")
+            doc.warnings.append(f"rule {mark.rule} skipped: {err}")
             continue
         for block in targets:
             if block.mark is None:
