@@ -14,8 +14,8 @@ _INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _MARKUP_CHARS = frozenset("*_[]<>#\\!")
 
 _IMAGE = regex.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = regex.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_AUTOLINK = regex.compile(r"<((?:https?|ftp)://[^>\s]+|mailto:[^>\s]+)>")
+MARKDOWN_LINK = regex.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+MARKDOWN_AUTOLINK = regex.compile(r"<((?:https?|ftp)://[^>\s]+|mailto:[^>\s]+)>")
 _HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
 # Emphasis spans are bounded so a long line of code full of `*` and `_` stays linear.
 _STRONG = regex.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
@@ -24,9 +24,6 @@ _EMPH_UNDERSCORE = regex.compile(r"(?<![\w\\])_(?=[^\s_])(.{1,300}?)(?<=[^\s_\\]
 # A backslash before punctuation; an escaped backslash (`\\$`) is left as written, since undoing
 # it would leave `\$` for the next pass to undo again.
 _ESCAPE = regex.compile(r"(?<!\\)\\([!-/:-@\[\]^_`{-~])")
-
-MARKDOWN_LINK = _LINK
-MARKDOWN_AUTOLINK = _AUTOLINK
 
 
 def normalize_space(text: str) -> str:
@@ -47,9 +44,9 @@ def strip_markdown(text: str) -> str:
     if "![" in text:
         text = _IMAGE.sub("", text)
     if "](" in text:
-        text = _LINK.sub(r"\1", text)
+        text = MARKDOWN_LINK.sub(r"\1", text)
     if "<" in text:
-        text = _AUTOLINK.sub(r"\1", text)
+        text = MARKDOWN_AUTOLINK.sub(r"\1", text)
     if "#" in text:
         text = _HEADING.sub("", text)
     if "*" in text or "_" in text:

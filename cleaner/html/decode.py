@@ -33,9 +33,10 @@ def declared_charset(data: bytes) -> str | None:
 def decode_html(data: bytes) -> tuple[str, str]:
     """(text, encoding used) of an HTML page's bytes."""
     if not data.startswith(_BOMS):
-        for charset in (declared_charset(data), "utf-8"):  # most pages are UTF-8, declared or not
+        # The declared charset, then UTF-8 (most pages are, declared or not), each tried once.
+        for charset in dict.fromkeys(filter(None, (declared_charset(data), "utf-8"))):
             try:
-                return data.decode(charset), charset  # type: ignore[arg-type]
-            except (UnicodeDecodeError, TypeError):
-                continue  # no declaration, or a wrong one: the plain-text fallbacks decide
+                return data.decode(charset), charset
+            except UnicodeDecodeError:
+                continue  # a wrong declaration: the plain-text fallbacks decide
     return decode(data)
