@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "eval.py"
+from .conftest import load_script
 
-
-def _load():
-    spec = importlib.util.spec_from_file_location("bench_eval", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load()
+ev = load_script("eval", "bench_eval")
 
 
 def write_pages(folder: Path, pages: dict[str, str]) -> Path:

@@ -62,10 +62,10 @@ def test_forced_outlet_and_edits_are_shown(tmp_path: Path) -> None:
     assert "      [~ markup tags.tag] removed ' [AD]'" in out
 
 
-def test_no_outlet_says_so() -> None:
+def test_no_outlet_says_so(cleaner: Cleaner) -> None:
     doc = read_path(SEEDS[0])
     doc.text = "Just an article.\n\nWith two paragraphs.\n"
-    assert explain(doc, Cleaner().mark(doc)).plain.startswith("outlet: none detected")
+    assert explain(doc, cleaner.mark(doc)).plain.startswith("outlet: none detected")
 
 
 def test_unreadable_file_and_unknown_outlet(tmp_path: Path) -> None:
@@ -73,9 +73,9 @@ def test_unreadable_file_and_unknown_outlet(tmp_path: Path) -> None:
     assert runner.invoke(explain_app, [str(GLOBE_SEED), "--outlet", "nope"]).exit_code == 2
 
 
-def test_markers_are_coloured_on_a_terminal() -> None:
+def test_markers_are_coloured_on_a_terminal(cleaner: Cleaner) -> None:
     doc = read_path(GLOBE_SEED)
     console = Console(file=io.StringIO(), force_terminal=True, color_system="standard", soft_wrap=True)
-    console.print(explain(doc, Cleaner().mark(doc)))
+    console.print(explain(doc, cleaner.mark(doc)))
     coloured = console.file.getvalue()
     assert "\x1b[1;31m[- header theglobeandmail.subscription-header]" in coloured

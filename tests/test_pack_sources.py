@@ -3,7 +3,6 @@ load order; each file parsed once per process; a thousand packs load and detect 
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from importlib.metadata import EntryPoint
 from pathlib import Path
@@ -14,11 +13,9 @@ from cleaner.detect import detect
 from cleaner.packs import PackError, PackSet, loader, read_pack, sources
 from cleaner.segment import segment
 
-from .conftest import ROOT
+from .conftest import ROOT, load_script
 
-_spec = importlib.util.spec_from_file_location("pack_scaling", ROOT / "scripts" / "pack_scaling.py")
-pack_scaling = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(pack_scaling)
+pack_scaling = load_script("pack_scaling")
 
 
 def write_pack(folder: Path, outlet: str, domain: str | None = None) -> Path:

@@ -1,17 +1,14 @@
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import jsonschema
 
 from cleaner import Cleaner
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, load_script
 
-_spec = importlib.util.spec_from_file_location("export_schema", ROOT / "scripts" / "export_schema.py")
-export_schema = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(export_schema)
+export_schema = load_script("export_schema")
 
 
 def test_committed_schemas_match_the_models() -> None:
