@@ -13,7 +13,7 @@ from cleaner.detect import detect
 from cleaner.packs import PackError, PackSet, loader, read_pack, sources
 from cleaner.segment import segment
 
-from .conftest import ROOT, load_script
+from .conftest import load_script
 
 pack_scaling = load_script("pack_scaling")
 
