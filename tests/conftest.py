@@ -13,6 +13,12 @@ from cleaner.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+EXPECTED = ROOT / "tests" / "expected"  # the reviewed outputs of the seeds
+
+
+def expected_text(stem: str) -> str:
+    """The reviewed cleaned text of the seed named `stem`."""
+    return (EXPECTED / f"{stem}.txt").read_text(encoding="utf-8")
 
 
 def load_script(name: str, module_name: str | None = None) -> ModuleType:

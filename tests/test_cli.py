@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from cleaner.cli import app, main
 
-from .conftest import ROOT, SEEDS
+from .conftest import SEEDS, expected_text
 
 runner = CliRunner()
 ARTICLE = "A paragraph of article text that is long enough to keep.\n\nADVERTISEMENT\n\nAnother paragraph.\n"
@@ -29,7 +29,7 @@ def test_seeds_to_a_folder(tmp_path: Path) -> None:
     result = invoke(*map(str, SEEDS), "-o", str(out))
     assert result.exit_code == 0, result.output
     for seed in SEEDS:
-        assert (out / f"{seed.stem}.txt").read_text(encoding="utf-8") == (ROOT / "tests" / "expected" / f"{seed.stem}.txt").read_text(encoding="utf-8")
+        assert (out / f"{seed.stem}.txt").read_text(encoding="utf-8") == expected_text(seed.stem)
         meta = json.loads((out / f"{seed.stem}.json").read_text(encoding="utf-8"))
         assert meta["source"] == str(seed) and meta["removed"]
     assert "5 files cleaned" in result.stderr and "0 errors" in result.stderr

@@ -10,10 +10,10 @@ from cleaner import Cleaner
 from cleaner.cli import app
 from cleaner.packs import PackSet
 
-from .conftest import ROOT
+from .conftest import ROOT, expected_text
 
 PAGE = ROOT / "tests" / "outlets" / "theglobeandmail" / "kremlin-loan.html"
-SEED_TEXT = (ROOT / "tests" / "expected" / "003_04ef3b2ecf2ddbd4.txt").read_text(encoding="utf-8")
+SEED_TEXT = expected_text("003_04ef3b2ecf2ddbd4")
 LINK = "Opinion: The West must not look away"
 
 

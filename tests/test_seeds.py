@@ -10,16 +10,15 @@ import pytest
 
 from cleaner import Cleaner
 
-from .conftest import ROOT, SEEDS
+from .conftest import EXPECTED, ROOT, SEEDS, expected_text
 
-EXPECTED = ROOT / "tests" / "expected"
 META_KEYS = ("title", "alternate_titles", "subtitle", "authors", "agency", "published", "url", "links", "related", "images")
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])
 def test_seed_text_is_exactly_the_article(cleaner: Cleaner, seed) -> None:
     result = cleaner.clean_file(seed)
-    assert result.text == (EXPECTED / f"{seed.stem}.txt").read_text(encoding="utf-8")
+    assert result.text == expected_text(seed.stem)
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])

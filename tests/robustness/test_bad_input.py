@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from cleaner.cli import app
 from cleaner.read import CP1252_FALLBACK
 
-from ..conftest import ROOT
+from ..conftest import ROOT, expected_text
 
 ARTICLE = (
     "A paragraph of article text about the Café that is long enough to keep, with some words in it.\n\n"
@@ -27,7 +27,7 @@ ARTICLE = (
 LATIN_1 = ARTICLE.replace("“quoted”", "«quoted»")  # latin-1 has no curly quotes
 GOOD = "Good article text in a paragraph of its own, long enough to be kept by the cleaner.\n"
 SEED = ROOT / "seeds" / "004_904d19f1e7a1825b.txt"
-SEED_CLEANED = (ROOT / "tests" / "expected" / f"{SEED.stem}.txt").read_text(encoding="utf-8")
+SEED_CLEANED = expected_text(SEED.stem)
 NUL_RUN = b"\n" + b"\0" * 64 + b"\n"  # a hole in a file a crawler wrote, as a line of its own
 SPARSE_SIZE = 100 * 2**20
 LONG_LINE = "The minister said on Monday that the quick brown fox jumps over the lazy dog. " * 64_000  # 5 MB

@@ -22,7 +22,7 @@ from cleaner.canonical import canonical_text
 from cleaner.model import Document
 from cleaner.read import InputError, read_bytes
 
-from ..conftest import ROOT, SEEDS
+from ..conftest import SEEDS, expected_text
 
 settings.register_profile("ci", max_examples=2000, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("explore", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -72,7 +72,7 @@ def _samples() -> tuple[list[str], list[str]]:
     examples' `drop` strings; the paragraphs of the seeds' expected texts."""
     furniture = sorted({r.text for seed in SEEDS for r in cleaner.clean_file(seed).metadata.removed})
     furniture += [drop for pack in cleaner.packs for example in pack.examples for drop in example.drop]
-    paragraphs = [p for seed in SEEDS for p in (ROOT / "tests" / "expected" / f"{seed.stem}.txt").read_text(encoding="utf-8").split("\n\n")]
+    paragraphs = [p for seed in SEEDS for p in expected_text(seed.stem).split("\n\n")]
     return furniture, [p.strip() for p in paragraphs if p.strip()]
 
 
