@@ -20,7 +20,7 @@ import regex
 
 from .model import Block
 from .packs import Pack, PackSet
-from .packs.index import PackIndex, document_words
+from .packs.index import PackIndex
 from .packs.schema import Signature
 from .packs.apply import RuleFailed, Timed
 
@@ -107,11 +107,11 @@ def detect(
         return _by_url(url, index)
     warnings = [] if warnings is None else warnings
     linked: dict[str, str] = {}
-    for host in sorted({m.group(1).lower() for b in blocks for m in _LINK.finditer(b.raw)}):
+    for host in sorted({host.lower() for host in _LINK.findall("\n".join(b.raw for b in blocks))}):
         if found := index.by_host(host):
             linked.setdefault(found[1].id, host)
     scored, page = [], _Page(blocks)
-    for pack, signatures in index.candidates(document_words(b.text for b in blocks)):
+    for pack, signatures in index.candidates(index.words_in(page.text)):
         score, evidence = _score(pack, signatures, page, warnings)
         if pack.id in linked:
             score += DOMAIN_LINK_WEIGHT

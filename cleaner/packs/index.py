@@ -5,11 +5,15 @@ Each signature's required words are read off its pattern, conservatively: letter
 outside any group, bounded on both sides, not followed by a quantifier, in a pattern without
 alternation. A signature is searched only when the document contains all of its required words;
 one without any is always searched. Domains are looked up by host suffix in one dict.
+
+With few distinct required words (a handful of packs), looking each one up in the page is
+cheaper than splitting the page into words; a word found inside a longer one then lets its
+signatures be searched, and the search decides.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 import re
@@ -19,6 +23,8 @@ import regex
 from .schema import Pack, Signature
 
 MIN_WORD = 3
+# Up to this many distinct required words, a substring test each beats tokenising a 16 KB page.
+MAX_LOOKUP_WORDS = 32
 _ATOM = regex.compile(r"\\.|\[(?:\\.|[^\]])*\]|\(\?[a-zA-Z]*\)|\(\?[:=!]|\(\?<[=!]|\(|.", regex.DOTALL)
 _WORD_CHAR = regex.compile(r"[^\W_]")
 _DOC_WORD = re.compile(r"[^\W_]+")  # the standard module: a plain class over a whole page
@@ -63,10 +69,6 @@ def required_words(pattern: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def document_words(texts: Iterable[str]) -> set[str]:
-    return set(_DOC_WORD.findall("\n".join(texts).lower()))
-
-
 @dataclass
 class PackIndex:
     """Signatures by what they need, domains by host suffix."""
@@ -74,14 +76,23 @@ class PackIndex:
     packs: list[Pack]
     needs: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # pack id -> per signature
     domains: dict[str, Pack] = field(default_factory=dict)
+    vocabulary: frozenset[str] = frozenset()  # every required word
 
     def __post_init__(self) -> None:
         for pack in self.packs:
             self.needs[pack.id] = tuple(required_words(s.pattern.pattern) for s in pack.detect)
             for domain in pack.domains:
                 self.domains[domain] = pack
+        self.vocabulary = frozenset().union(*(need for needs in self.needs.values() for need in needs))
 
-    def candidates(self, words: set[str]) -> list[tuple[Pack, list[Signature]]]:
+    def words_in(self, text: str) -> frozenset[str]:
+        """The required words `text` contains (or, with a small vocabulary, contains as a substring)."""
+        page = text.lower()
+        if len(self.vocabulary) <= MAX_LOOKUP_WORDS:
+            return frozenset(word for word in self.vocabulary if word in page)
+        return self.vocabulary.intersection(_DOC_WORD.findall(page))
+
+    def candidates(self, words: Set[str]) -> list[tuple[Pack, list[Signature]]]:
         """Each pack with the signatures the document's words do not rule out."""
         found = []
         for pack in self.packs:
