@@ -73,29 +73,48 @@ def _prose(text: str, lex: Lexicon) -> bool:
     return f.words >= DUPLICATE_MIN_WORDS and f.density >= DUPLICATE_MIN_DENSITY
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
-    return set(zip(*(words[i:] for i in range(SHINGLE))))
+def _shingles(words: list[str]) -> Iterator[tuple[str, ...]]:
+    return zip(*(words[i:] for i in range(SHINGLE)))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
 
 
 def _contained(blocks: list[Block]) -> set[int]:
     """Indices of long blocks whose 4-grams mostly occur in shorter kept blocks."""
     lengths = sorted(len(b.text) for b in blocks)
     floor = max(CONTAINED_MIN_CHARS, CONTAINED_OVER_MEDIAN * lengths[len(lengths) // 2]) if lengths else 0
-    long = {b.index: shingles for b in blocks if len(b.text) >= floor and len(shingles := _shingles(b.text)) >= CONTAINED_MIN_WORDS}
+    long = {
+        b.index: shingles
+        for b in blocks
+        if len(b.text) >= floor and len(shingles := set(_shingles(_words(b.text)))) >= CONTAINED_MIN_WORDS
+    }
     if not long:
         return set()
-    wanted = set().union(*long.values())  # only the long blocks' 4-grams need their shortest holder
-    shortest: dict[tuple[str, ...], int] = {}
+    wanted = set().union(*long.values())  # only the long blocks' 4-grams matter
+    fewest = min(map(len, long.values()))
+    held: list[tuple[int, set[tuple[str, ...]]]] = []  # per block: its number of 4-grams, the wanted ones
     for block in blocks:
-        shingles = long.get(block.index) or _shingles(block.text)
-        for s in shingles & wanted:
-            shortest[s] = min(shortest.get(s, len(shingles)), len(shingles))
-    return {
-        index
-        for index, shingles in long.items()
-        if sum(1 for s in shingles if shortest[s] < len(shingles)) >= CONTAINED_SHARE * len(shingles)
-    }
+        if (shingles := long.get(block.index)) is not None:
+            held.append((len(shingles), shingles))
+            continue
+        words = _words(block.text)
+        count = len(words) - SHINGLE + 1  # with repeats; below every long block's, the exact number cannot matter
+        if count >= fewest:
+            count = len(set(_shingles(words)))
+        held.append((count, wanted.intersection(_shingles(words))))
+    # A long block's 4-gram counts when a block with fewer 4-grams holds it: going through the
+    # long blocks from the shortest, gather the 4-grams of the blocks below each.
+    held.sort(key=lambda h: h[0])
+    contained, below, i = set(), set(), 0
+    for index, shingles in sorted(long.items(), key=lambda item: len(item[1])):
+        while i < len(held) and held[i][0] < len(shingles):
+            below |= held[i][1]
+            i += 1
+        if len(shingles & below) >= CONTAINED_SHARE * len(shingles):
+            contained.add(index)
+    return contained
 
 
 def find_duplicates(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
