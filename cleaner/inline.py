@@ -9,18 +9,25 @@ import unicodedata
 import regex
 
 # Removed outright: zero-width characters, the BOM and the soft hyphen (invisible in print).
-_INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = regex.compile(f"[{_INVISIBLE_CHARS}]")
 # Characters without which no markdown rule can match: most scraped lines skip all of them.
 _MARKUP_CHARS = frozenset("*_[]<>#\\!")
 
 _IMAGE = regex.compile(r"!\[[^\]]*\]\([^)]*\)")
 MARKDOWN_LINK = regex.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 MARKDOWN_AUTOLINK = regex.compile(r"<((?:https?|ftp)://[^>\s]+|mailto:[^>\s]+)>")
-_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
-# Emphasis spans are bounded so a long line of code full of `*` and `_` stays linear.
-_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
-_EMPH_STAR = regex.compile(r"(?<![\w*\\])\*(?=[^\s*])(.{1,300}?)(?<=[^\s*\\])\*(?![\w*])")
-_EMPH_UNDERSCORE = regex.compile(r"(?<![\w\\])_(?=[^\s_])(.{1,300}?)(?<=[^\s_\\])_(?!\w)")
+# A heading's opening marks, and its optional closing ones (searched only when it ends in `#`:
+# unanchored, that search tries every space of a long line).
+_HEADING_OPEN = regex.compile(r"^\s{0,3}#{1,6}\s+")
+_HEADING_CLOSE = regex.compile(r"\s+#+\s*$")
+# Emphasis spans are bounded so a long line of code full of `*` and `_` stays linear; each
+# with the markers it needs.
+_EMPHASIS = (
+    (("**", "__"), regex.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")),
+    (("*",), regex.compile(r"(?<![\w*\\])\*(?=[^\s*])(.{1,300}?)(?<=[^\s*\\])\*(?![\w*])")),
+    (("_",), regex.compile(r"(?<![\w\\])_(?=[^\s_])(.{1,300}?)(?<=[^\s_\\])_(?!\w)")),
+)
 # A backslash before punctuation; an escaped backslash (`\\$`) is left as written, since undoing
 # it would leave `\$` for the next pass to undo again.
 _ESCAPE = regex.compile(r"(?<!\\)\\([!-/:-@\[\]^_`{-~])")
@@ -31,7 +38,7 @@ def normalize_space(text: str) -> str:
     no outer spaces. `str.split` knows every Unicode space, and is fast."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if not text.isascii():
+    if not text.isascii() and any(c in text for c in _INVISIBLE_CHARS):
         text = _INVISIBLE.sub("", text)
     return " ".join(text.split())
 
@@ -48,12 +55,13 @@ def strip_markdown(text: str) -> str:
     if "<" in text:
         text = MARKDOWN_AUTOLINK.sub(r"\1", text)
     if "#" in text:
-        text = _HEADING.sub("", text)
-    if "*" in text or "_" in text:
-        for pattern in (_STRONG, _EMPH_STAR, _EMPH_UNDERSCORE):
-            previous = None
-            while previous != text:  # nested emphasis (***x***) needs more than one pass
-                previous, text = text, pattern.sub(lambda m: m.group(m.lastindex or 1), text)
+        text = _HEADING_OPEN.sub("", text, count=1)
+        if text.rstrip().endswith("#"):
+            text = _HEADING_CLOSE.sub("", text)
+    for markers, pattern in _EMPHASIS:
+        previous = None
+        while previous != text and any(m in text for m in markers):  # nested emphasis (***x***) needs more than one pass
+            previous, text = text, pattern.sub(lambda m: m.group(m.lastindex or 1), text)
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 

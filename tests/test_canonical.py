@@ -8,6 +8,7 @@ import unicodedata
 import pytest
 
 from cleaner import clean
+from cleaner.inline import plain
 
 
 def text(source: str) -> str:
@@ -54,6 +55,19 @@ def test_markdown_markup_removed_words_kept() -> None:
 
 def test_subheadings_stay_as_paragraphs() -> None:
     assert text("Intro paragraph.\n\n## **'Elder brother'**\n\nMore text.") == "Intro paragraph.\n\n'Elder brother'\n\nMore text.\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("### A heading with closing marks ###", "A heading with closing marks"),
+        ("# Issue #5 is closed", "Issue #5 is closed"),  # a `#` inside is no closing mark
+        ("Some ***strong and emphasised*** words.", "Some strong and emphasised words."),
+        ("A __strong__ and _emphasised_ word, and *one* more.", "A strong and emphasised word, and one more."),
+    ],
+)
+def test_heading_marks_and_nested_emphasis(source: str, expected: str) -> None:
+    assert plain(source) == expected
 
 
 def test_article_characters_are_kept_as_written() -> None:

@@ -112,8 +112,13 @@ def page_classes(blocks: Sequence[Block], lex: Lexicon) -> tuple[dict[int, Featu
     return feats, {i: classify(f, known, PARAMS) for i, f in feats.items()}
 
 
+@lru_cache(maxsize=16384)
+def _alone(text: str, stopwords: frozenset[str]) -> Class:
+    return classify(features(text, stopwords), True, PARAMS)
+
+
 def is_prose(block: Block, lex: Lexicon, strict: bool = True) -> bool:
     """A paragraph that reads as article prose on its own features (`strict`: a full paragraph,
-    not just a sentence)."""
-    c = classify(features(block.text, lex.stopwords), True, PARAMS)
+    not just a sentence). Asked of the same blocks by several heuristics, so remembered."""
+    c = _alone(block.text, lex.stopwords)
     return c is Class.GOOD or (not strict and c is Class.NEAR)

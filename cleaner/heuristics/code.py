@@ -52,7 +52,7 @@ def looks_like_code(text: str) -> bool:
             signals += 1
             if signals >= MIN_SIGNALS:
                 return True
-    return signals > 0 and sum(1 for c in text if c in CODE_SYMBOLS) >= MIN_SYMBOL_SHARE * len(text)
+    return signals > 0 and sum(map(text.count, CODE_SYMBOLS)) >= MIN_SYMBOL_SHARE * len(text)
 
 
 def find_code(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
