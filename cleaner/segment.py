@@ -80,6 +80,6 @@ def segment(text: str) -> list[Block]:
             spans.append((i, i))
     blocks = []
     for start, end in spans:
-        raw = " ".join(line.strip() for line in lines[start : end + 1])
+        raw = lines[start].strip() if start == end else " ".join(line.strip() for line in lines[start : end + 1])
         blocks.append(Block(index=len(blocks), start=start + 1, end=end + 1, raw=raw, text=plain(raw)))
     return blocks

@@ -42,6 +42,7 @@ class Lexicon:
     related_heading: regex.Pattern[str]
     self_url_label: regex.Pattern[str]
     agency: regex.Pattern[str]
+    agencies: tuple[str, ...]  # the names `agency` matches, longest first
     stopwords: frozenset[str]
     # For each length limit of the furniture entries (ascending), every pattern whose entry may
     # claim a block that long, searched at once: one search rules most blocks out.
@@ -70,6 +71,7 @@ def lexicon() -> Lexicon:
         self_url_label=_any(data["self_url_labels"]),
         # Agency names are matched case-sensitively: "AP" is an agency, "ap" is not.
         agency=_any((regex.escape(a) for a in agencies), regex.UNICODE),
+        agencies=tuple(agencies),
         stopwords=frozenset(_words(data["stopwords"])),
         furniture_limits=limits,
         furniture_unions=_unions(data["furniture"].values(), limits),

@@ -20,6 +20,7 @@ _LABELLED_CREDIT = regex.compile(
     regex.IGNORECASE,
 )
 _SLASHED = regex.compile(r"^[\p{L}][\p{L}\p{M}.'’& -]*(?:\s*[/\\|]\s*[\p{L}][\p{L}\p{M}.'’& -]*)+$")
+_SLASH_MARKS = frozenset("/\\|")
 _VIA = regex.compile(r"^\S.{1,80}\svia\s+\S.{1,40}$")
 # Credits that end a caption: "… Sochi. **Kremlin.ru**", "… Photo: X via Getty", "… Name / TASS".
 _TRAILING_BOLD = regex.compile(r"^(?P<caption>.+?[.!?”\"’)])\s*\*\*(?P<credit>[^*]{2,80})\*\*\s*$")
@@ -41,7 +42,7 @@ def is_credit(text: str, lex: Lexicon) -> bool:
         return False
     if _LABELLED_CREDIT.match(text):
         return True
-    if _SLASHED.match(text) or _VIA.match(text):
+    if (not _SLASH_MARKS.isdisjoint(text) and _SLASHED.match(text)) or ("via" in text and _VIA.match(text)):
         return lex.agency.search(text) is not None and _agency_covers(text, lex)
     return False
 
@@ -66,7 +67,7 @@ def split_credit(raw: str, text: str, lex: Lexicon) -> tuple[str, str] | None:
         return m["caption"].strip(), m["credit"].strip()
     if ("/" in text or "\\" in text) and (m := _TRAILING_SLASH.match(text)) and _agency_covers(m["credit"], lex):
         return m["caption"].strip(), m["credit"].strip()
-    return _glued_agency(text, lex) if text[-1:].isalpha() else None
+    return _glued_agency(text, lex) if text.endswith(lex.agencies) else None
 
 
 def _glued_agency(text: str, lex: Lexicon) -> tuple[str, str] | None:
