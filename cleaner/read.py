@@ -174,7 +174,7 @@ def read_bytes(data: bytes, source: str | None, url: str | None = None, html: bo
 
     warnings: list[str] = []
     html = is_html(data, source) if html is None else html
-    text, encoding = decode_html(data) if html else decode(data, warnings)
+    text, encoding = decode_html(data, warnings) if html else decode(data, warnings)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         warnings.append("the input is only whitespace" if text else "the input is empty")

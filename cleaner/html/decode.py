@@ -30,8 +30,9 @@ def declared_charset(data: bytes) -> str | None:
     return "cp1252" if name in _AS_CP1252 else name
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
-    """(text, encoding used) of an HTML page's bytes."""
+def decode_html(data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:
+    """(text, encoding used) of an HTML page's bytes; what the fallbacks had to mend is
+    appended to `warnings`."""
     if not data.startswith(_BOMS):
         # The declared charset, then UTF-8 (most pages are, declared or not), each tried once.
         for charset in dict.fromkeys(filter(None, (declared_charset(data), "utf-8"))):
@@ -39,4 +40,4 @@ def decode_html(data: bytes) -> tuple[str, str]:
                 return data.decode(charset), charset
             except UnicodeDecodeError:
                 continue  # a wrong declaration: the plain-text fallbacks decide
-    return decode(data)
+    return decode(data, warnings)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from cleaner import Cleaner
 from cleaner.html import extract_html
 from cleaner.html.extract import paragraphs
 
@@ -67,3 +68,12 @@ def test_extraction_is_deterministic() -> None:
 def test_not_an_article() -> None:
     assert extract_html("").text == ""
     assert extract_html("<html><frameset><frame src='a.html'></frameset></html>").text == ""
+
+
+
+def test_a_page_the_fallbacks_mend_says_so(cleaner: Cleaner) -> None:
+    """A UTF-8 page with one stray cp1252 byte is read, and its result warns about the byte."""
+    page = (FIXTURES / "article.html").read_bytes().replace("Sunday after".encode(), b"Sunday\x92s after")
+    result = cleaner.clean_bytes(page, source="page.html")
+    assert "Sunday’s after" in result.text
+    assert "bytes not valid UTF-8 (1) read as cp1252" in result.metadata.warnings
