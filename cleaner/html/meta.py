@@ -26,12 +26,12 @@ from typing import Any, NamedTuple
 from urllib.parse import urldefrag, urljoin
 
 from ..dates import find_date
+from ..inline import normalize_space
 from ..metadata import parse_byline
 
 # Years before this are CMS placeholders ("0001-01-01"), as is the Unix epoch's first day.
 MIN_YEAR = 1900
 PLACEHOLDER_DATES = frozenset({"1970-01-01"})
-_SPACE = re.compile(r"\s+")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\.com\b|\d", re.IGNORECASE)
@@ -62,7 +62,7 @@ class PageMeta:
 def clean_text(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    return _SPACE.sub(" ", html.unescape(value)).strip() or None
+    return normalize_space(html.unescape(value)) or None
 
 
 def iso_date(value: Any) -> str | None:

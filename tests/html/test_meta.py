@@ -195,3 +195,10 @@ def test_figure_captions() -> None:
     assert figure_images(tree) == (
         Image("A bridge.", "Ann Lee"), Image("A ferry at dawn.", None), Image("Protesters in the square", "Photo: AFP"),
     )
+
+
+def test_stated_text_is_normalised_as_article_text_is() -> None:
+    """Entities decoded, NFC, soft hyphens and zero-width characters gone, spaces collapsed: a
+    page's title reads as the same title does in its text."""
+    html = '<html><head><meta property="og:title" content="Cafe\u0301 re&shy;opens&#8203;\u00a0 after\n repairs"></head></html>'
+    assert meta_of(html).title == "Café reopens after repairs"
