@@ -107,9 +107,9 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         agency = agency or found_agency
     page = doc.page
     titles = _unique(([page.title] if page and page.title else []) + [b.text for b in moved["title"]])
-    dates = ([page.published[:10]] if page and page.published else []) + [
-        d for b in moved["date"] + moved["byline"] if (d := find_date(b.text))
-    ]
+    published = (page.published if page else None) or next(
+        (d for b in moved["date"] + moved["byline"] if (d := find_date(b.text))), None
+    )
     if page and page.authors:
         authors = list(page.authors)
     url = doc.url or next((u for b in moved["url"] if (u := url_in(b.text))), None)
@@ -131,7 +131,7 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         subtitle=" ".join(b.text for b in moved["subtitle"]) or None,
         authors=_unique(authors),
         agency=agency,
-        published=dates[0] if dates else None,
+        published=published,
         url=url,
         site_name=page.site_name if page else None,
         language=page.language if page else None,
