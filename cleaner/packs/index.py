@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Set
-from dataclasses import dataclass, field
 
 import regex
 
@@ -72,32 +71,23 @@ def required_words(pattern: str) -> frozenset[str]:
     return frozenset(words)
 
 
-@dataclass
 class PackIndex:
-    """Signatures by what they need, packs by the words they need, domains by host suffix."""
+    """Signatures by what they need, packs by the rarest word they need, domains by host suffix."""
 
-    packs: list[Pack]
-    needs: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # pack id -> per signature
-    domains: dict[str, Pack] = field(default_factory=dict)
-    vocabulary: frozenset[str] = frozenset()  # every required word
-    _by_word: dict[str, set[int]] = field(default_factory=dict)  # rarest word -> packs with a signature needing it
-    _unconditional: set[int] = field(default_factory=set)  # packs with a signature that needs no word
-    _ascii: dict[bytes, str] = field(default_factory=dict)
-    _other: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        for pack in self.packs:
-            self.needs[pack.id] = tuple(required_words(s.pattern.pattern) for s in pack.detect)
-            for domain in pack.domains:
-                self.domains[domain] = pack
+    def __init__(self, packs: list[Pack]) -> None:
+        self.packs = packs
+        self.needs = {pack.id: tuple(required_words(s.pattern.pattern) for s in pack.detect) for pack in packs}
+        self.domains = {domain: pack for pack in packs for domain in pack.domains}
         needed_by = Counter(word for needs in self.needs.values() for need in needs for word in need)
-        for position, pack in enumerate(self.packs):
-            for need in self.needs[pack.id]:
-                if not need:
-                    self._unconditional.add(position)
-                else:  # found through its rarest word; the others are checked then
-                    self._by_word.setdefault(min(need, key=lambda w: (needed_by[w], w)), set()).add(position)
         self.vocabulary = frozenset(needed_by)
+        self._by_word: dict[str, set[int]] = {}  # a signature's rarest word -> positions of its packs
+        self._unconditional: set[int] = set()  # packs with a signature that needs no word
+        for position, pack in enumerate(packs):
+            for need in self.needs[pack.id]:
+                if need:
+                    self._by_word.setdefault(min(need, key=lambda w: (needed_by[w], w)), set()).add(position)
+                else:
+                    self._unconditional.add(position)
         self._ascii = {w.encode("ascii"): w for w in self.vocabulary if w.isascii()}
         self._other = tuple(w for w in self.vocabulary if not w.isascii())
 
