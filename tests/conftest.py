@@ -8,7 +8,7 @@ from types import ModuleType
 import pytest
 
 from cleaner import Cleaner
-from cleaner.model import Block
+from cleaner.model import Block, Document
 from cleaner.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,3 +39,9 @@ def cleaner() -> Cleaner:
 def blocks_of(*paragraphs: str) -> list[Block]:
     """Blocks from paragraphs separated by blank lines, as a document would give them."""
     return segment("\n\n".join(paragraphs))
+
+
+def document_of(*paragraphs: str) -> Document:
+    """A document of paragraphs separated by blank lines, segmented, for a stage to mark."""
+    text = "\n\n".join(paragraphs)
+    return Document(source=None, text=text, encoding="utf-8", sha256="", blocks=segment(text))

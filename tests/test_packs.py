@@ -9,15 +9,15 @@ import yaml
 
 from cleaner.model import Document
 from cleaner.packs import Pack, PackError, PackSet, apply_pack, builtin_rules_dir, load_pack
-from cleaner.segment import segment
+
+from .conftest import document_of
 
 BODY = ["First paragraph of the story, which is long enough.", "Second paragraph of the story, also long enough."]
 
 
 def run_pack(rules: list[dict], *paragraphs: str) -> Document:
     pack = Pack.model_validate({"id": "test", "name": "Test", "domains": ["test.example"], "rules": rules})
-    text = "\n\n".join(paragraphs)
-    doc = Document(source=None, text=text, encoding="utf-8", sha256="", blocks=segment(text))
+    doc = document_of(*paragraphs)
     apply_pack(pack, doc)
     return doc
 

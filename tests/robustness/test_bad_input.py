@@ -19,6 +19,7 @@ from cleaner.cli import app
 from cleaner.read import CP1252_FALLBACK
 
 from ..conftest import ROOT, expected_text
+from .hostile import CATASTROPHIC, HOSTILE_LINE
 
 ARTICLE = (
     "A paragraph of article text about the Café that is long enough to keep, with some words in it.\n\n"
@@ -31,8 +32,6 @@ SEED_CLEANED = expected_text(SEED.stem)
 NUL_RUN = b"\n" + b"\0" * 64 + b"\n"  # a hole in a file a crawler wrote, as a line of its own
 SPARSE_SIZE = 100 * 2**20
 LONG_LINE = "The minister said on Monday that the quick brown fox jumps over the lazy dog. " * 64_000  # 5 MB
-CATASTROPHIC = r"^(\w|\w\w)+$"  # exponential backtracking on a long run of word characters that fails at its end
-HOSTILE_LINE = "A" + "a" * 39 + "!"  # fails the pattern only at its very end
 PACK = f"""\
 format: 1
 id: hostile

@@ -13,8 +13,9 @@ from cleaner.model import Document
 from cleaner.packs import Pack, PackSet, apply_pack
 from cleaner.segment import segment
 
-CATASTROPHIC = r"^(\w|\w\w)+$"  # exponential backtracking on a long word that fails at its end
-HOSTILE_LINE = "A" + "a" * 39 + "!"
+from ..conftest import document_of
+from .hostile import CATASTROPHIC, HOSTILE_LINE
+
 PARAGRAPH = "A paragraph of article text, long enough to be kept, about the minister's visit on Monday."
 ONE_MB = 2**20
 QUICK_TIMEOUT = 0.05  # seconds: small cases need not wait the whole limit to show it works
@@ -29,11 +30,6 @@ def _pack(rules: list[dict], detect_patterns: tuple[str, ...] = ("^Hostile News$
     return Pack.model_validate(
         {"id": "hostile", "name": "Hostile", "domains": ["hostile.example"], "detect": [{"pattern": p, "weight": 3} for p in detect_patterns], "rules": rules}
     )
-
-
-def _document(*paragraphs: str) -> Document:
-    text = "\n\n".join(paragraphs)
-    return Document(source=None, text=text, encoding="utf-8", sha256="", blocks=segment(text))
 
 
 def _marked(doc: Document) -> list[str]:
@@ -63,14 +59,14 @@ rules:
 
 
 def test_a_rule_that_times_out_marks_nothing_even_where_it_matched(quick: None) -> None:
-    doc = _document("Short", PARAGRAPH, HOSTILE_LINE, "Word")
+    doc = document_of("Short", PARAGRAPH, HOSTILE_LINE, "Word")
     apply_pack(_pack([{"id": "words", "kind": "promo", "action": "drop", "pattern": CATASTROPHIC}]), doc)
     assert _marked(doc) == []
     assert [w.split(":")[0] for w in doc.warnings] == ["rule hostile.words skipped"]
 
 
 def test_a_replace_that_times_out_edits_nothing(quick: None) -> None:
-    doc = _document("Short", PARAGRAPH, HOSTILE_LINE)
+    doc = document_of("Short", PARAGRAPH, HOSTILE_LINE)
     apply_pack(_pack([{"id": "strip", "kind": "markup", "action": "replace", "pattern": CATASTROPHIC, "with": "x"}]), doc)
     assert [b.raw for b in doc.blocks] == ["Short", PARAGRAPH, HOSTILE_LINE] and doc.edits == []
     assert "timed out" in doc.warnings[0]
@@ -82,7 +78,7 @@ def test_header_and_footer_rules_time_out_alone(quick: None) -> None:
         {"id": "foot", "kind": "footer", "action": "cut-footer", "from": CATASTROPHIC},
         {"id": "ad", "kind": "advertisement", "action": "drop", "text": "PACK-AD"},
     ]
-    doc = _document(HOSTILE_LINE, PARAGRAPH, HOSTILE_LINE, "PACK-AD", PARAGRAPH)
+    doc = document_of(HOSTILE_LINE, PARAGRAPH, HOSTILE_LINE, "PACK-AD", PARAGRAPH)
     apply_pack(_pack(rules), doc)
     assert _marked(doc) == ["hostile.ad"]
     assert [w.split(":")[0] for w in doc.warnings] == ["rule hostile.head skipped", "rule hostile.foot skipped"]
