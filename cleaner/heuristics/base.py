@@ -21,6 +21,49 @@ LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
 FLAGS = regex.IGNORECASE | regex.UNICODE
 
 
+# One token of a pattern: an escape, a character class, or a single character.
+_TOKEN = regex.compile(r"\\.|\[\^?\]?(?:\\.|[^\]])*\]|.", regex.DOTALL)
+
+
+def branches(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern`."""
+    found, depth, start = [], 0, 0
+    for token in _TOKEN.finditer(pattern):
+        depth += {"(": 1, ")": -1}.get(token.group(), 0)
+        if token.group() == "|" and depth == 0:
+            found.append(pattern[start : token.start()])
+            start = token.end()
+    return [*found, pattern[start:]]
+
+
+def _union(alternatives: list[str], prefix: str = "") -> regex.Pattern[str] | None:
+    return regex.compile(prefix + "(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")", FLAGS) if alternatives else None
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    """Lexicon patterns searched as one. The alternatives anchored at the start are tried there
+    once, the others in one search: in a single pattern, the `regex` module tries the anchored
+    ones at every position too, which made the furniture check three times slower."""
+
+    anchored: regex.Pattern[str] | None
+    floating: regex.Pattern[str] | None
+
+    @classmethod
+    def of(cls, patterns: Iterable[str]) -> AnyOf:
+        alternatives = [b for p in patterns for b in branches(p)]
+        anchored = [a[1:] for a in alternatives if a.startswith("^")]
+        return cls(_union(anchored, "^"), _union([a for a in alternatives if not a.startswith("^")]))
+
+    def search(self, text: str) -> bool:
+        """Whether any pattern occurs in `text`."""
+        return bool((self.anchored and self.anchored.match(text)) or (self.floating and self.floating.search(text)))
+
+    def match(self, text: str) -> bool:
+        """Whether any pattern occurs at the start of `text`."""
+        return bool((self.anchored and self.anchored.match(text)) or (self.floating and self.floating.match(text)))
+
+
 @dataclass(frozen=True, slots=True)
 class PatternSet:
     """Named furniture patterns with the longest block they may claim."""
@@ -28,49 +71,45 @@ class PatternSet:
     kind: str
     field: Field | None
     max_chars: int
-    pattern: regex.Pattern[str]
+    pattern: AnyOf
 
     def matches(self, text: str) -> bool:
-        return len(text) <= self.max_chars and self.pattern.search(text) is not None
+        return len(text) <= self.max_chars and self.pattern.search(text)
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     furniture: dict[str, PatternSet]
-    comment_start: regex.Pattern[str]
-    comment_heading: regex.Pattern[str]
-    related_heading: regex.Pattern[str]
-    self_url_label: regex.Pattern[str]
+    comment_start: AnyOf
+    comment_heading: AnyOf
+    related_heading: AnyOf
+    self_url_label: AnyOf
     agency: regex.Pattern[str]
     agencies: tuple[str, ...]  # the names `agency` matches, longest first
     stopwords: frozenset[str]
     # For each length limit of the furniture entries (ascending), every pattern whose entry may
     # claim a block that long, searched at once: one search rules most blocks out.
     furniture_limits: tuple[int, ...]
-    furniture_unions: tuple[regex.Pattern[str], ...]
-
-
-def _any(patterns: Iterable[str], flags: int = FLAGS) -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    furniture_unions: tuple[AnyOf, ...]
 
 
 @cache
 def lexicon() -> Lexicon:
     data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
     furniture = {
-        name: PatternSet(entry["kind"], entry.get("field"), entry["max_chars"], _any(entry["patterns"]))
+        name: PatternSet(entry["kind"], entry.get("field"), entry["max_chars"], AnyOf.of(entry["patterns"]))
         for name, entry in data["furniture"].items()
     }
     agencies = sorted(data["agencies"], key=len, reverse=True)
     limits = tuple(sorted({e["max_chars"] for e in data["furniture"].values()}))
     return Lexicon(
         furniture=furniture,
-        comment_start=_any(data["comment_start"]),
-        comment_heading=_any(data["comment_heading"]),
-        related_heading=_any(data["related_heading"]),
-        self_url_label=_any(data["self_url_labels"]),
+        comment_start=AnyOf.of(data["comment_start"]),
+        comment_heading=AnyOf.of(data["comment_heading"]),
+        related_heading=AnyOf.of(data["related_heading"]),
+        self_url_label=AnyOf.of(data["self_url_labels"]),
         # Agency names are matched case-sensitively: "AP" is an agency, "ap" is not.
-        agency=_any((regex.escape(a) for a in agencies), regex.UNICODE),
+        agency=regex.compile("|".join(regex.escape(a) for a in agencies), regex.UNICODE),
         agencies=tuple(agencies),
         stopwords=frozenset(_words(data["stopwords"])),
         furniture_limits=limits,
@@ -78,9 +117,9 @@ def lexicon() -> Lexicon:
     )
 
 
-def _unions(entries: Iterable[dict], limits: tuple[int, ...]) -> tuple[regex.Pattern[str], ...]:
+def _unions(entries: Iterable[dict], limits: tuple[int, ...]) -> tuple[AnyOf, ...]:
     entries = list(entries)
-    return tuple(_any(p for e in entries if e["max_chars"] >= limit for p in e["patterns"]) for limit in limits)
+    return tuple(AnyOf.of(p for e in entries if e["max_chars"] >= limit for p in e["patterns"]) for limit in limits)
 
 
 def _words(lists: dict[str, list[object]]) -> list[str]:

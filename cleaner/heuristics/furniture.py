@@ -17,7 +17,7 @@ def may_be_furniture(text: str) -> bool:
     tried entry by entry."""
     lex = lexicon()
     group = bisect_left(lex.furniture_limits, len(text))
-    return group < len(lex.furniture_unions) and lex.furniture_unions[group].search(text) is not None
+    return group < len(lex.furniture_unions) and lex.furniture_unions[group].search(text)
 
 
 def furniture_heuristic(name: str, lex: Lexicon) -> Heuristic:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from cleaner.heuristics import heuristics, lexicon, run
+from cleaner.heuristics.base import LEXICON_FILE, AnyOf, branches
 
 from ..conftest import blocks_of
 
@@ -58,3 +60,28 @@ def test_a_pack_can_switch_a_heuristic_off() -> None:
     blocks = blocks_of(ARTICLE, "ADVERTISEMENT")
     run(blocks, disabled={"generic.advertisement"})
     assert blocks[1].mark is None or blocks[1].mark.rule != "generic.advertisement"
+
+
+def test_every_lexicon_pattern_splits_into_its_alternatives() -> None:
+    """AnyOf regroups the lexicon's patterns by their top-level alternatives; the split must give
+    each pattern back whole, whatever groups, classes and escaped bars it holds."""
+    data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    patterns = [p for entry in data["furniture"].values() for p in entry["patterns"]]
+    patterns += [p for key in ("comment_start", "comment_heading", "related_heading", "self_url_labels") for p in data[key]]
+    assert all("|".join(branches(p)) == p for p in patterns)
+    assert branches(r"^a(b|c)|[|\]]d|e\|f|[^]|]g") == ["^a(b|c)", r"[|\]]d", r"e\|f", "[^]|]g"]
+
+
+@pytest.mark.parametrize(
+    ("text", "search", "match"),
+    [
+        ("Read more", True, True),  # anchored alternative at the start
+        ("Please read more", False, False),  # anchored alternatives match only at the start
+        ("We sell all rights reserved", True, False),  # a floating alternative anywhere
+        ("All rights reserved", True, True),
+        ("Nothing here", False, False),
+    ],
+)
+def test_any_of_tries_anchored_alternatives_at_the_start_only(text: str, search: bool, match: bool) -> None:
+    patterns = AnyOf.of([r"^read more$|\ball rights reserved$", "^nothing$"])
+    assert (patterns.search(text), patterns.match(text)) == (search, match)
