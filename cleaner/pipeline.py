@@ -43,6 +43,7 @@ class Cleaner:
     def mark(self, doc: Document, outlet: str | None = None) -> OutletMatch | None:
         """Segment the document and mark its blocks, stopping short of the output: what
         `clean explain` shows. Returns the outlet used, if any."""
+        heuristics.forget()
         match = self._mark_once(doc, outlet)
         self.settle(doc)
         return match

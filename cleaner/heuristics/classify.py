@@ -117,6 +117,9 @@ def _alone(text: str, stopwords: frozenset[str]) -> Class:
     return classify(features(text, stopwords), True, PARAMS)
 
 
+MEMOS = (features, _alone)  # emptied before each document (see heuristics.forget)
+
+
 def is_prose(block: Block, lex: Lexicon, strict: bool = True) -> bool:
     """A paragraph that reads as article prose on its own features (`strict`: a full paragraph,
     not just a sentence). Asked of the same blocks by several heuristics, so remembered."""
