@@ -54,8 +54,10 @@ PARAMS = Params.load()
 
 _WORD = regex.compile(r"\w+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-# A sentence ending; an ellipsis is not one (it ends a truncated teaser headline, "Build your…").
-_TERMINAL = regex.compile(r"(?<!\.\.)[.!?。！？][\"'”’»)\]]*$")
+# A sentence ends in one of these, then perhaps closing quotes and brackets; an ellipsis is no
+# ending (it ends a truncated teaser headline, "Build your…").
+_SENTENCE_ENDS = ".!?。！？"
+_CLOSERS = "\"'”’»)]"
 
 
 class Class(Enum):
@@ -77,14 +79,19 @@ class Features:
         return self.stopwords / self.words if self.words else 0.0
 
 
+def _ends_sentence(text: str) -> bool:
+    body = text.rstrip(_CLOSERS)
+    return bool(body) and body[-1] in _SENTENCE_ENDS and not body[:-1].endswith("..")
+
+
 @lru_cache(maxsize=16384)
 def features(text: str, stopwords: frozenset[str]) -> Features:
     tokens = _WORD.findall(text)
-    cjk_chars = len(_CJK.findall(text))
+    cjk_chars = 0 if text.isascii() else len(_CJK.findall(text))
     cjk = cjk_chars >= CJK_MIN_SHARE * max(len(text), 1)
     words = len(tokens) + (cjk_chars // CJK_CHARS_PER_WORD if cjk else 0)
-    stops = sum(1 for t in tokens if t.lower() in stopwords)
-    return Features(words, stops, _TERMINAL.search(text) is not None, cjk)
+    stops = sum(map(stopwords.__contains__, map(str.lower, tokens)))
+    return Features(words, stops, _ends_sentence(text), cjk)
 
 
 def classify(f: Features, known_language: bool, p: Params) -> Class:

@@ -73,3 +73,20 @@ def test_lone_prose_in_a_chain_is_a_teaser_list_but_one_between_subheadings_is_n
     article = [G, G, S, G, S, G, G]  # a lone paragraph between two subheadings
     assert _teasers(list(range(len(teaser_list))), dict(enumerate(teaser_list))) == {1, 4, 7}
     assert _teasers(list(range(len(article))), dict(enumerate(article))) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "stopwords", "terminal", "cjk"),
+    [
+        ("The vote was held on Monday.", 6, 3, True, False),
+        ("“It is over,” she said.”)", 5, 5, True, False),  # closing quotes and brackets after the ending
+        ("Build your own…", 3, 1, False, False),
+        ("Wait...", 1, 0, False, False),  # an ellipsis is no sentence ending
+        ("Wait..!", 1, 0, False, False),
+        ("Home", 1, 0, False, False),
+        ("", 0, 0, False, False),
+        ("東京は大きい都市です。", 6, 0, True, True),  # CJK characters count two to a word
+    ],
+)
+def test_block_features(text: str, words: int, stopwords: int, terminal: bool, cjk: bool) -> None:
+    assert features(text, lexicon().stopwords) == cl.Features(words, stopwords, terminal, cjk)
