@@ -6,8 +6,12 @@ import pickle
 from concurrent.futures import ThreadPoolExecutor
 
 from cleaner import Cleaner, Result, clean
+from cleaner.heuristics.classify import MEMOS as CLASS_MEMOS
+from cleaner.heuristics.furniture import may_be_furniture
 
 from .conftest import SEEDS
+
+MEMOS = (*CLASS_MEMOS, may_be_furniture)
 
 
 def test_clean_returns_a_typed_result() -> None:
@@ -29,3 +33,16 @@ def test_a_pickled_cleaner_cleans_the_same(cleaner: Cleaner) -> None:
     for seed in SEEDS:
         text = seed.read_text(encoding="utf-8")
         assert copy.clean_text(text) == cleaner.clean_text(text)
+
+
+def test_no_memo_outlives_its_document(cleaner: Cleaner) -> None:
+    """The per-text memos are emptied before each document: what was cleaned before leaves
+    nothing behind (a benchmark that repeats documents must not time the memo)."""
+    first, second = (seed.read_text(encoding="utf-8") for seed in SEEDS[:2])
+    for memo in MEMOS:
+        memo.cache_clear()
+    cleaner.clean_text(second)
+    alone = [memo.cache_info().currsize for memo in MEMOS]
+    cleaner.clean_text(first)
+    cleaner.clean_text(second)
+    assert [memo.cache_info().currsize for memo in MEMOS] == alone and all(alone)
