@@ -4,6 +4,7 @@ heading marks are removed here so a heading's words read as a plain paragraph.""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -12,7 +13,8 @@ import regex
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = regex.compile(f"[{_INVISIBLE_CHARS}]")
 # Characters without which no markdown rule can match: most scraped lines skip all of them.
-_MARKUP_CHARS = frozenset("*_[]<>#\\!")
+# (The standard module scans a character class several times faster than a set test.)
+_MARKUP_CHAR = re.compile(r"[*_\[\]<>#\\!]")
 
 _IMAGE = regex.compile(r"!\[[^\]]*\]\([^)]*\)")
 MARKDOWN_LINK = regex.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -46,7 +48,7 @@ def normalize_space(text: str) -> str:
 def strip_markdown(text: str) -> str:
     """Remove inline markdown markup, keeping the words it wraps (link text, emphasised text).
     Each rule runs only when its marker is present: most scraped lines carry none."""
-    if _MARKUP_CHARS.isdisjoint(text):
+    if not _MARKUP_CHAR.search(text):
         return text
     if "![" in text:
         text = _IMAGE.sub("", text)
