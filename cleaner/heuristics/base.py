@@ -21,12 +21,17 @@ LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
 FLAGS = regex.IGNORECASE | regex.UNICODE
 
 
-# One token of a pattern: an escape, a character class, or a single character.
-_TOKEN = regex.compile(r"\\.|\[\^?\]?(?:\\.|[^\]])*\]|.", regex.DOTALL)
+# One token of a pattern: an escape, a character class (POSIX classes inside it too), or a single character.
+_TOKEN = regex.compile(r"\\.|\[\^?\]?(?:\[:\^?\w+:\]|\\.|[^\]])*\]|.", regex.DOTALL)
+# Global inline flags and comments: a split could move what they cover.
+_UNSPLITTABLE = regex.compile(r"\(\?[a-zA-Z-]+\)|\(\?#")
 
 
 def branches(pattern: str) -> list[str]:
-    """The top-level alternatives of `pattern`."""
+    """The top-level alternatives of `pattern`; one with global inline flags or a comment stays
+    whole, grouped, so it is never taken for an anchored alternative."""
+    if _UNSPLITTABLE.search(pattern):
+        return [f"(?:{pattern})"]
     found, depth, start = [], 0, 0
     for token in _TOKEN.finditer(pattern):
         depth += {"(": 1, ")": -1}.get(token.group(), 0)
@@ -37,7 +42,9 @@ def branches(pattern: str) -> list[str]:
 
 
 def _union(alternatives: list[str], prefix: str = "") -> regex.Pattern[str] | None:
-    return regex.compile(prefix + "(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")", FLAGS) if alternatives else None
+    if not alternatives:
+        return None
+    return regex.compile(prefix + "(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")", FLAGS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import regex
 import yaml
 
 from cleaner.heuristics import heuristics, lexicon, run
-from cleaner.heuristics.base import LEXICON_FILE, AnyOf, branches
+from cleaner.heuristics.base import FLAGS, LEXICON_FILE, AnyOf, branches
 
-from ..conftest import blocks_of
+from ..conftest import SEEDS, blocks_of
 
 ARTICLE = "The council voted on Tuesday to approve the budget, which includes new funding for libraries and parks."
 
@@ -62,14 +63,37 @@ def test_a_pack_can_switch_a_heuristic_off() -> None:
     assert blocks[1].mark is None or blocks[1].mark.rule != "generic.advertisement"
 
 
-def test_every_lexicon_pattern_splits_into_its_alternatives() -> None:
-    """AnyOf regroups the lexicon's patterns by their top-level alternatives; the split must give
-    each pattern back whole, whatever groups, classes and escaped bars it holds."""
+def _lexicon_lists() -> dict[str, list[str]]:
     data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
-    patterns = [p for entry in data["furniture"].values() for p in entry["patterns"]]
-    patterns += [p for key in ("comment_start", "comment_heading", "related_heading", "self_url_labels") for p in data[key]]
-    assert all("|".join(branches(p)) == p for p in patterns)
-    assert branches(r"^a(b|c)|[|\]]d|e\|f|[^]|]g") == ["^a(b|c)", r"[|\]]d", r"e\|f", "[^]|]g"]
+    lists = {name: entry["patterns"] for name, entry in data["furniture"].items()}
+    return lists | {key: data[key] for key in ("comment_start", "comment_heading", "related_heading", "self_url_labels")}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "alternatives"),
+    [
+        (r"^a(b|c)|[|\]]d|e\|f|[^]|]g", ["^a(b|c)", r"[|\]]d", r"e\|f", "[^]|]g"]),  # groups, classes, escapes
+        (r"[[:alpha:]|]x|y", ["[[:alpha:]|]x", "y"]),  # a POSIX class inside a class
+        (r"(?s)^a.b|c.d", [r"(?:(?s)^a.b|c.d)"]),  # a global flag covers every alternative: no split
+        (r"^a(?#x|y)|b", [r"(?:^a(?#x|y)|b)"]),
+    ],
+)
+def test_patterns_split_at_their_top_level_bars(pattern: str, alternatives: list[str]) -> None:
+    assert branches(pattern) == alternatives
+
+
+def test_any_of_finds_what_one_union_of_the_lexicon_finds() -> None:
+    """Regrouping by anchoring changes no answer: each lexicon list, searched and matched as
+    AnyOf and as the plain union of its patterns, over the lines of the seeds and every
+    furniture example in this module."""
+    lines = {line.strip() for seed in SEEDS for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()}
+    lines |= {text for _, _, examples in CASES for text in examples} | {ARTICLE}
+    for patterns in _lexicon_lists().values():
+        union = regex.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+        any_of = AnyOf.of(patterns)
+        assert all(regex.compile(b, FLAGS) for p in patterns for b in branches(p))  # each alternative stands alone
+        assert [any_of.search(t) for t in lines] == [union.search(t) is not None for t in lines]
+        assert [any_of.match(t) for t in lines] == [union.match(t) is not None for t in lines]
 
 
 @pytest.mark.parametrize(
