@@ -107,7 +107,7 @@ def detect(
         return _by_url(url, index)
     warnings = [] if warnings is None else warnings
     linked: dict[str, str] = {}
-    for host in sorted({host.lower() for host in _LINK.findall("\n".join(b.raw for b in blocks))}):
+    for host in sorted({name.lower() for name in _LINK.findall("\n".join(b.raw for b in blocks))}):
         if found := index.by_host(host):
             linked.setdefault(found[1].id, host)
     scored, page = [], _Page(blocks)

@@ -61,8 +61,8 @@ def strip_markdown(text: str) -> str:
         if text.rstrip().endswith("#"):
             text = _HEADING_CLOSE.sub("", text)
     for markers, pattern in _EMPHASIS:
-        previous = None
-        while previous != text and any(m in text for m in markers):  # nested emphasis (***x***) needs more than one pass
+        previous = None  # nested emphasis (***x***) needs more than one pass
+        while previous != text and any(m in text for m in markers):
             previous, text = text, pattern.sub(lambda m: m.group(m.lastindex or 1), text)
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 

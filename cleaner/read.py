@@ -145,8 +145,11 @@ def _decode_any(data: bytes, warnings: list[str]) -> tuple[str, str]:
 
 
 def _has_controls(text: str) -> bool:
+    """Whether `_CONTROL` would find anything (one regex over the bytes is seven times slower)."""
     encoded = text.encode("utf-8", "surrogatepass")
-    return len(encoded.translate(None, _CONTROL_ASCII_BYTES)) < len(encoded) or _CONTROL_C1_UTF8.search(encoded) is not None
+    if len(encoded.translate(None, _CONTROL_ASCII_BYTES)) < len(encoded):
+        return True
+    return _CONTROL_C1_UTF8.search(encoded) is not None
 
 
 def decode(data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:

@@ -6,12 +6,9 @@ import pickle
 from concurrent.futures import ThreadPoolExecutor
 
 from cleaner import Cleaner, Result, clean
-from cleaner.heuristics.classify import MEMOS as CLASS_MEMOS
-from cleaner.heuristics.furniture import may_be_furniture
+from cleaner.heuristics import MEMOS
 
 from .conftest import SEEDS
-
-MEMOS = (*CLASS_MEMOS, may_be_furniture)
 
 
 def test_clean_returns_a_typed_result() -> None:
@@ -35,9 +32,9 @@ def test_a_pickled_cleaner_cleans_the_same(cleaner: Cleaner) -> None:
         assert copy.clean_text(text) == cleaner.clean_text(text)
 
 
-def test_no_memo_outlives_its_document(cleaner: Cleaner) -> None:
-    """The per-text memos are emptied before each document: what was cleaned before leaves
-    nothing behind (a benchmark that repeats documents must not time the memo)."""
+def test_memos_are_emptied_before_each_document(cleaner: Cleaner) -> None:
+    """What was cleaned before leaves nothing in the per-text memos for the next document (a
+    benchmark that repeats documents must not time the memo)."""
     first, second = (seed.read_text(encoding="utf-8") for seed in SEEDS[:2])
     for memo in MEMOS:
         memo.cache_clear()

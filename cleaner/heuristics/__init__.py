@@ -57,13 +57,16 @@ def heuristic_ids() -> frozenset[str]:
     return frozenset(h.id for h in heuristics())
 
 
+MEMOS = (*CLASS_MEMOS, may_be_furniture)
+
+
 def forget() -> None:
     """Empty the memos of per-text results (features, prose, furniture words). They spare one
     document's heuristics repeated work on the same blocks (a dozen furniture entries, the settle
     pass); emptied before each document, the time a document takes never depends on what was
     cleaned before it, and a benchmark that repeats its documents times the cleaning, not the
     memo. Emptying them while another thread cleans only costs that thread some time."""
-    for memo in (*CLASS_MEMOS, may_be_furniture):
+    for memo in MEMOS:
         memo.cache_clear()
 
 
@@ -78,4 +81,4 @@ def run(blocks: Sequence[Block], disabled: Collection[str] = ()) -> None:
                 block.mark = heuristic.mark
 
 
-__all__ = ["Heuristic", "Lexicon", "forget", "heuristic_ids", "heuristics", "lexicon", "run"]
+__all__ = ["MEMOS", "Heuristic", "Lexicon", "forget", "heuristic_ids", "heuristics", "lexicon", "run"]

@@ -56,7 +56,7 @@ def _agency_covers(text: str, lex: Lexicon) -> bool:
 def split_credit(raw: str, text: str, lex: Lexicon) -> tuple[str, str] | None:
     """(caption, credit) when a block is a caption ending in its credit, else None. Each credit
     form is tried only when the block has what it needs (bold, brackets at the end, a label's
-    colon, a slash, a last letter for a glued agency): most paragraphs have none of them."""
+    colon, a slash, an agency's name at the end): most paragraphs have none of them."""
     if len(text) > CAPTION_MAX_CHARS:
         return None
     if "**" in raw and (m := _TRAILING_BOLD.match(raw.strip())):

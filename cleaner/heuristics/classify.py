@@ -120,15 +120,17 @@ def page_classes(blocks: Sequence[Block], lex: Lexicon) -> tuple[dict[int, Featu
 
 
 @lru_cache(maxsize=16384)
-def _alone(text: str, stopwords: frozenset[str]) -> Class:
+def _class_alone(text: str, stopwords: frozenset[str]) -> Class:
+    """The class of a block on its own, the page's language known (with the PARAMS of the time:
+    the memo is emptied before each document)."""
     return classify(features(text, stopwords), True, PARAMS)
 
 
-MEMOS = (features, _alone)  # emptied before each document (see heuristics.forget)
+MEMOS = (features, _class_alone)  # emptied before each document (see heuristics.forget)
 
 
 def is_prose(block: Block, lex: Lexicon, strict: bool = True) -> bool:
     """A paragraph that reads as article prose on its own features (`strict`: a full paragraph,
     not just a sentence). Asked of the same blocks by several heuristics, so remembered."""
-    c = _alone(block.text, lex.stopwords)
+    c = _class_alone(block.text, lex.stopwords)
     return c is Class.GOOD or (not strict and c is Class.NEAR)

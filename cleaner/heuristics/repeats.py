@@ -100,10 +100,12 @@ def _contained(blocks: list[Block]) -> set[int]:
             held.append((len(shingles), shingles))
             continue
         words = _words(block.text)
-        count = len(words) - SHINGLE + 1  # with repeats; below every long block's, the exact number cannot matter
-        if count >= fewest:
-            count = len(set(_shingles(words)))
-        held.append((count, wanted.intersection(_shingles(words))))
+        positions = len(words) - SHINGLE + 1
+        if positions < fewest:  # fewer than every long block: the exact number cannot matter
+            held.append((positions, wanted.intersection(_shingles(words))))
+        else:
+            shingles = set(_shingles(words))
+            held.append((len(shingles), shingles & wanted))
     # A long block's 4-gram counts when a block with fewer 4-grams holds it: going through the
     # long blocks from the shortest, gather the 4-grams of the blocks below each.
     held.sort(key=lambda h: h[0])
