@@ -19,6 +19,7 @@ from cleaner.packs.schema import Pack
         (r"(?i)^Story continues$", {"story", "continues"}),
         (r"^Follow(ing)? us$", set()),  # the word runs into a group
         (r"^Colou?r$", set()),  # a quantifier makes part of it optional
+        (r"^[]|x] Bloomberg$", {"bloomberg"}),  # a bar inside a class is no alternation
     ],
 )
 def test_required_words_are_read_conservatively(pattern: str, words: set[str]) -> None:

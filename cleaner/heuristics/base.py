@@ -16,13 +16,12 @@ import regex
 import yaml
 
 from ..model import Block, Field, Mark
+from ..patterns import atoms, opens_group
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
 FLAGS = regex.IGNORECASE | regex.UNICODE
 
 
-# One token of a pattern: an escape, a character class (POSIX classes inside it too), or a single character.
-_TOKEN = regex.compile(r"\\.|\[\^?\]?(?:\[:\^?\w+:\]|\\.|[^\]])*\]|.", regex.DOTALL)
 # Global inline flags and comments: a split could move what they cover.
 _UNSPLITTABLE = regex.compile(r"\(\?[a-zA-Z-]+\)|\(\?#")
 
@@ -32,13 +31,18 @@ def branches(pattern: str) -> list[str]:
     whole, grouped, so it is never taken for an anchored alternative."""
     if _UNSPLITTABLE.search(pattern):
         return [f"(?:{pattern})"]
-    found, depth, start = [], 0, 0
-    for token in _TOKEN.finditer(pattern):
-        depth += {"(": 1, ")": -1}.get(token.group(), 0)
-        if token.group() == "|" and depth == 0:
-            found.append(pattern[start : token.start()])
-            start = token.end()
-    return [*found, pattern[start:]]
+    found, depth, current = [], 0, []
+    for atom in atoms(pattern):
+        if opens_group(atom):
+            depth += 1
+        elif atom == ")":
+            depth -= 1
+        elif atom == "|" and depth == 0:
+            found.append("".join(current))
+            current = []
+            continue
+        current.append(atom)
+    return [*found, "".join(current)]
 
 
 def _union(alternatives: list[str], prefix: str = "") -> regex.Pattern[str] | None:

@@ -20,12 +20,12 @@ from collections.abc import Set
 
 import regex
 
+from ..patterns import atoms, opens_group
 from .schema import Pack, Signature
 
 MIN_WORD = 3
 # Up to this many distinct required words, a substring test each beats tokenising a 16 KB page.
 MAX_LOOKUP_WORDS = 32
-_ATOM = regex.compile(r"\\.|\[(?:\\.|[^\]])*\]|\(\?[a-zA-Z]*\)|\(\?[:=!]|\(\?<[=!]|\(|.", regex.DOTALL)
 _WORD_CHAR = regex.compile(r"[^\W_]")
 # ASCII letters and digits stay, every other byte (punctuation, and each byte of a character
 # beyond ASCII) becomes a space: splitting the result gives every ASCII word of a UTF-8 text.
@@ -47,14 +47,14 @@ def _is_boundary(atom: str | None) -> bool:
 
 def required_words(pattern: str) -> frozenset[str]:
     """Lower-case words every match of `pattern` contains (none when it cannot tell)."""
-    atoms: list[str | None] = [None, *_ATOM.findall(pattern), None]
-    if "|" in atoms:
+    parts: list[str | None] = [None, *atoms(pattern), None]
+    if "|" in parts:
         return frozenset()
     words: set[str] = set()
     depth, start = 0, None
-    for i in range(1, len(atoms)):
-        atom = atoms[i]
-        if atom is not None and atom.startswith("(") and atom[-1:] != ")":
+    for i in range(1, len(parts)):
+        atom = parts[i]
+        if atom is not None and opens_group(atom):
             depth += 1
         elif atom == ")":
             depth -= 1
@@ -63,9 +63,9 @@ def required_words(pattern: str) -> frozenset[str]:
             start = i if start is None else start
             continue
         if start is not None:
-            word = "".join(atoms[start:i])  # type: ignore[arg-type]
+            word = "".join(parts[start:i])  # type: ignore[arg-type]
             followed = atom is not None and atom.startswith(_QUANTIFIERS)
-            if len(word) >= MIN_WORD and not followed and _is_boundary(atoms[start - 1]) and _is_boundary(atom):
+            if len(word) >= MIN_WORD and not followed and _is_boundary(parts[start - 1]) and _is_boundary(atom):
                 words.add(word.lower())
             start = None
     return frozenset(words)
