@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import stat
 from pathlib import Path
-
-import re
 
 import ftfy
 

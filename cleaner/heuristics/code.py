@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-
 import re
+from collections.abc import Iterator, Sequence
 
 import regex
 

@@ -3,8 +3,8 @@ copyright lines, "READ:" links, bare URLs): one heuristic per lexicon entry."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ..model import Block

@@ -86,7 +86,6 @@ def _headline_score(block: Block, distance: int, repeats: Counter[str], lead: se
     return score + (1.0 if repeats[text.casefold()] > 1 else 0.0) - HEADLINE_DISTANCE_COST * distance
 
 
-
 def find_heading_title(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """A markdown `# Headline` among the first blocks."""
     if not has_title(blocks):

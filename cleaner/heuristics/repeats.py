@@ -51,7 +51,6 @@ def _first_repeated(blocks: Sequence[Block]) -> Iterator[Block]:
             return
 
 
-
 def find_repeated_title(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """With no title yet, a headline-like block printed more than once is the headline."""
     return iter(()) if has_title(blocks) else _first_repeated(blocks)

@@ -60,6 +60,8 @@ Regex = Annotated[
     PlainSerializer(lambda p: p.pattern, return_type=str),
     WithJsonSchema({"type": "string", "format": "regex"}),
 ]
+
+
 def _check_selector(value: str) -> str:
     from ..html.prune import selector_error  # lexbor loads only for packs with an html: section
 
