@@ -102,8 +102,12 @@ class Cleaner:
             doc.warnings.append("no article text left after cleaning")
         return Result(text=text, metadata=build(doc, match, text))
 
-    def clean_text(self, text: str, *, url: str | None = None, outlet: str | None = None, source: str | None = None) -> Result:
-        return self.clean_bytes(text.encode("utf-8"), url=url, outlet=outlet, source=source)
+    def clean_text(
+        self, text: str, *, url: str | None = None, outlet: str | None = None, source: str | None = None, html: bool | None = None
+    ) -> Result:
+        """A document already decoded: an HTML page in it is not decoded again with the charset it
+        declares. `html` says whether it is one (by default its first characters tell)."""
+        return self.clean_document(read_bytes(text.encode("utf-8"), source, url, html, known="utf-8"), outlet)
 
     def clean_bytes(self, data: bytes, *, url: str | None = None, outlet: str | None = None, source: str | None = None) -> Result:
         return self.clean_document(read_bytes(data, source, url), outlet)

@@ -169,14 +169,17 @@ def decode(data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:
     return stripped, encoding
 
 
-def read_bytes(data: bytes, source: str | None, url: str | None = None, html: bool | None = None) -> Document:
+def read_bytes(
+    data: bytes, source: str | None, url: str | None = None, html: bool | None = None, known: str | None = None
+) -> Document:
     """A Document of `data`; an HTML page (by its name's suffix or its first bytes, unless `html`
-    says) is decoded with the charset it declares and marked for the extract step."""
+    says) is decoded with the charset it declares, or with `known`, the encoding of bytes the
+    caller made from a string, and marked for the extract step."""
     from .html import decode_html, is_html  # cleaner.html decodes with this module's fallbacks
 
     warnings: list[str] = []
     html = is_html(data, source) if html is None else html
-    text, encoding = decode_html(data, warnings) if html else decode(data, warnings)
+    text, encoding = decode_html(data, warnings, known) if html else decode(data, warnings)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         warnings.append("the input is only whitespace" if text else "the input is empty")

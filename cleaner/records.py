@@ -30,6 +30,7 @@ class RecordError(ValueError):
 class Record:
     line: int
     content: str
+    html: bool | None = None  # True for an "html" record; a "text" one is told by its first characters
     id: Any = None
     url: str | None = None
     outlet: str | None = None
@@ -43,13 +44,14 @@ def parse(line: str, number: int) -> Record:
         raise RecordError(number, f"not valid JSON ({err.msg} at column {err.colno})") from None
     if not isinstance(data, dict):
         raise RecordError(number, f"a record must be a JSON object, not {type(data).__name__}")
-    content = next((data[k] for k in CONTENT_KEYS if k in data), None)
+    given = next((k for k in CONTENT_KEYS if k in data), None)
+    content = data[given] if given else None
     if not isinstance(content, str):
         raise RecordError(number, 'a record needs a string "text" or "html"')
     for key in ("url", "outlet"):
         if data.get(key) is not None and not isinstance(data[key], str):
             raise RecordError(number, f'"{key}" must be a string')
-    return Record(number, content, data.get("id"), data.get("url"), data.get("outlet"))
+    return Record(number, content, True if given == "html" else None, data.get("id"), data.get("url"), data.get("outlet"))
 
 
 def read(lines: Iterable[str]) -> Iterator[Record | RecordError]:
@@ -69,7 +71,7 @@ def clean(cleaner: Cleaner, record: Record, source: str | None = None) -> tuple[
     record never stops a stream and every input still has its output line."""
     where = f"{source}:{record.line}" if source else None
     try:
-        result = cleaner.clean_text(record.content, url=record.url, outlet=record.outlet, source=where)
+        result = cleaner.clean_text(record.content, url=record.url, outlet=record.outlet, source=where, html=record.html)
     except (InputError, PackError) as err:
         problem = f"line {record.line}: {err}"
         return f'{{"id":{_json(record.id)},"error":{_json(problem)}}}\n', problem

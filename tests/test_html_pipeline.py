@@ -43,3 +43,10 @@ def test_a_url_on_the_page_or_from_the_caller_names_the_outlet(cleaner: Cleaner)
     meta = cleaner.clean_text(html).metadata
     assert meta.outlet is not None and (meta.outlet.id, meta.outlet.detected_by) == ("vice", "url")
     assert meta.url == "https://www.vice.com/en/article/x"
+
+
+def test_a_page_handed_over_as_a_string_is_not_decoded_again(cleaner: Cleaner) -> None:
+    """A string is already text: a page in it that declares windows-1252 keeps its accents."""
+    page = '<html><head><meta charset="windows-1252"><title>Café</title></head><body><p>The Café reopened on Sunday after two years of work.</p></body></html>'
+    result = cleaner.clean_text(page)
+    assert result.metadata.encoding == "utf-8" and "The Café reopened" in result.text

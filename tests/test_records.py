@@ -58,3 +58,11 @@ def test_two_workers_clean_exactly_as_one(cleaner: Cleaner) -> None:
     one = list(ordered_map(batch.clean_records, items, 1, batch.init_worker, (cleaner,)))
     two = list(ordered_map(batch.clean_records, items, 2, batch.init_worker, (cleaner,)))
     assert one == two and [json.loads(line)["id"] for line, _ in two] == list(range(len(recs)))
+
+
+@pytest.mark.parametrize(("key", "text"), [("html", "The vote was held on Monday night.\n"), ("text", "")])
+def test_the_content_key_says_whether_a_record_is_html(cleaner: Cleaner, key: str, text: str) -> None:
+    """An "html" record is a page even without a doctype; a "text" one is told by how it opens,
+    and markup in a text is no article."""
+    record = records.parse(json.dumps({key: "<div><p>The vote was held on Monday night.</p></div>"}), 1)
+    assert json.loads(records.clean(cleaner, record)[0])["text"] == text

@@ -30,12 +30,13 @@ def declared_charset(data: bytes) -> str | None:
     return "cp1252" if name in _AS_CP1252 else name
 
 
-def decode_html(data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:
+def decode_html(data: bytes, warnings: list[str] | None = None, known: str | None = None) -> tuple[str, str]:
     """(text, encoding used) of an HTML page's bytes; what the fallbacks had to mend is
-    appended to `warnings`."""
+    appended to `warnings`. `known` is the bytes' encoding when the caller made them (a page
+    handed over as a string), which the page's own declaration must not override."""
     if not data.startswith(_BOMS):
         # The declared charset, then UTF-8 (most pages are, declared or not), each tried once.
-        for charset in dict.fromkeys(filter(None, (declared_charset(data), "utf-8"))):
+        for charset in dict.fromkeys(filter(None, (known or declared_charset(data), "utf-8"))):
             try:
                 return data.decode(charset), charset
             except UnicodeDecodeError:
