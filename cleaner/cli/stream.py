@@ -31,12 +31,22 @@ def _sources(paths: list[str]) -> Iterator[tuple[str, TextIO]]:
             yield name, handle
 
 
-def _records(paths: list[str], strict: bool, problems: list[str]) -> Iterator[tuple[records.Record, str | None]]:
+class _Problems:
+    """Problems reported as they come; only their number is kept, so memory stays constant."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def report(self, message: str) -> None:
+        error(message)
+        self.count += 1
+
+
+def _records(paths: list[str], strict: bool, problems: _Problems) -> Iterator[tuple[records.Record, str | None]]:
     for name, handle in _sources(paths):
         for item in records.read(handle):
             if isinstance(item, records.RecordError):
-                problems.append(f"{name}:{item.line}: {item.problem}")
-                error(problems[-1])
+                problems.report(f"{name}:{item.line}: {item.problem}")
                 if strict:
                     raise Stop
                 continue
@@ -45,7 +55,7 @@ def _records(paths: list[str], strict: bool, problems: list[str]) -> Iterator[tu
 
 def clean_jsonl(cleaner: Cleaner, paths: list[str], out: Path | None, jobs: int, strict: bool) -> int:
     """Exit code: 0, or 1 when a line was malformed or a record could not be cleaned."""
-    problems: list[str] = []
+    problems = _Problems()
     written = 0
     target = nullcontext(sys.stdout) if out is None or str(out) == STDIN else atomic_stream(out)
     try:
@@ -53,8 +63,7 @@ def clean_jsonl(cleaner: Cleaner, paths: list[str], out: Path | None, jobs: int,
             stream = _records(paths, strict, problems)
             for line, problem in ordered_map(batch.clean_records, stream, jobs, batch.init_worker, (cleaner,)):
                 if problem:
-                    problems.append(problem)
-                    error(problem)
+                    problems.report(problem)
                 sink.write(line)
                 written += 1
     except Stop:
@@ -63,5 +72,5 @@ def clean_jsonl(cleaner: Cleaner, paths: list[str], out: Path | None, jobs: int,
     except OSError as err:
         error(f"{err.filename or out}: {err.strerror or err}")
         return FAILED
-    print(f"{count(written, 'record')} cleaned, {count(len(problems), 'problem')}", file=sys.stderr)
-    return FAILED if problems else 0
+    print(f"{count(written, 'record')} cleaned, {count(problems.count, 'problem')}", file=sys.stderr)
+    return FAILED if problems.count else 0
