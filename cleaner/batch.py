@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .pipeline import Cleaner
-from .read import InputError, read_path
+from .read import InputError
 from .records import Record, clean
 from .result import Result
 
@@ -56,7 +56,7 @@ def clean_files(chunk: list[tuple[Path, str | None, int]]) -> list[Cleaned | str
     results: list[Cleaned | str] = []
     for path, outlet, max_bytes in chunk:
         try:
-            results.append(Cleaned.of(_cleaner().clean_document(read_path(path, max_bytes), outlet)))
+            results.append(Cleaned.of(_cleaner().clean_file(path, outlet=outlet, max_bytes=max_bytes)))
         except (InputError, OSError) as err:
             results.append(str(err))
     return results

@@ -112,5 +112,6 @@ class Cleaner:
     def clean_bytes(self, data: bytes, *, url: str | None = None, outlet: str | None = None, source: str | None = None) -> Result:
         return self.clean_document(read_bytes(data, source, url), outlet)
 
-    def clean_file(self, path: Path, *, outlet: str | None = None) -> Result:
-        return self.clean_document(read_path(path), outlet)
+    def clean_file(self, path: Path, *, outlet: str | None = None, max_bytes: int | None = None) -> Result:
+        """A file, refused (InputError) when larger than `max_bytes`."""
+        return self.clean_document(read_path(path, max_bytes), outlet)
