@@ -11,7 +11,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from cleaner import Cleaner
-from cleaner.cli import explain_app
+from cleaner.cli.explain import app as explain_app
 from cleaner.explain import explain
 from cleaner.packs.sources import ENV_VAR
 from cleaner.read import read_path

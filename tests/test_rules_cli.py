@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cleaner.cli import main, rules_app
+from cleaner.cli import main
+from cleaner.cli.rules import app as rules_app
 from cleaner.packs.sources import ENV_VAR
 
 from .conftest import ROOT

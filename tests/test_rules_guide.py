@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner import Cleaner
-from cleaner.cli import rules_app
+from cleaner.cli.rules import app as rules_app
 from cleaner.packs.sources import ENV_VAR
 
 from .conftest import ROOT

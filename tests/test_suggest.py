@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cleaner.cli import rules_app
+from cleaner.cli.rules import app as rules_app
 from cleaner.packs import PackSet, read_pack
 from cleaner.packs.sources import ENV_VAR
 

@@ -19,12 +19,6 @@ def _subcommand(name: str) -> typer.Typer:
     return import_module(f".{name}", __name__).app
 
 
-def __getattr__(name: str) -> typer.Typer:
-    if name.endswith("_app") and (subcommand := name.removesuffix("_app")) in SUBCOMMANDS:
-        return _subcommand(subcommand)
-    raise AttributeError(name)
-
-
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] in SUBCOMMANDS:
