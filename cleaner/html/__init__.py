@@ -39,7 +39,7 @@ def page_meta(tree: LexborHTMLParser, html: str, url: str | None = None) -> Page
     tags = meta_tags(tree)
     stated = merge(from_json_ld(json_ld_objects(tree), url), from_meta_tags(tags, OPENGRAPH, url),
                    from_meta_tags(tags, META_TAGS, url))
-    meta = merge(stated, from_elements(tree, stated.site_name))
+    meta = merge(stated, from_elements(tree, stated))
     meta = replace(meta, url=canonical_url(tree, url) or meta.url, authors=without_site(meta.authors, meta.site_name))
     return meta if meta.published else merge(meta, from_htmldate(html, meta.url or url))
 

@@ -158,13 +158,15 @@ def figure_images(tree: LexborHTMLParser) -> tuple[Image, ...]:
     return tuple(images)
 
 
-def from_elements(tree: LexborHTMLParser, site_name: str | None) -> PageMeta:
+def from_elements(tree: LexborHTMLParser, stated: PageMeta) -> PageMeta:
+    """What the page's elements say, looked for only where its metadata (`stated`) is silent:
+    the metadata comes first, and each look is a pass over the tree."""
     title, root = tree.css_first("title"), tree.root
     return PageMeta(
-        title=page_title(clean_text(title.text()) if title else None, site_name),
-        authors=markup_authors(tree),
-        language=language_tag(root.attributes.get("lang")) if root else None,
-        images=figure_images(tree),
+        title=None if stated.title else page_title(clean_text(title.text()) if title else None, stated.site_name),
+        authors=() if stated.authors else markup_authors(tree),
+        language=None if stated.language or not root else language_tag(root.attributes.get("lang")),
+        images=() if stated.images else figure_images(tree),
     )
 
 
