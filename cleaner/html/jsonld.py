@@ -36,10 +36,13 @@ _TRAILING_COMMA = re.compile(r",(\s*[\]}])")
 JsonObject = dict[str, Any]
 
 
+def listed(value: Any) -> list[Any]:
+    """JSON-LD's one-or-many values as a list."""
+    return value if isinstance(value, list) else [value]
+
+
 def types_of(obj: JsonObject) -> set[str]:
-    kind = obj.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    return {k.lower() for k in kinds if isinstance(k, str)}
+    return {k.lower() for k in listed(obj.get("@type")) if isinstance(k, str)}
 
 
 def _objects(value: Any) -> Iterator[JsonObject]:

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..heuristics import lexicon
 from ..heuristics.captions import split_credit
-from .jsonld import ORGANIZATION_TYPES, JsonObject, article_record, site_record, types_of
+from .jsonld import ORGANIZATION_TYPES, JsonObject, article_record, listed, site_record, types_of
 from .meta import Image, PageMeta, absolute_url, clean_text, iso_date, language_tag, person_names
 
 OPENGRAPH = {
@@ -49,10 +49,6 @@ _CREDIT_CLASS = re.compile(r"(?<![a-z])(?:credit|copyright|courtesy|photographer
                            re.IGNORECASE)
 
 
-def _listed(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
-
-
 def _named(value: Any) -> Any:
     """A name given directly or as a schema.org object's `name`."""
     return value.get("name") if isinstance(value, dict) else value
@@ -64,7 +60,7 @@ def _entity_url(value: Any) -> Any:
 
 def _people(value: Any) -> list[Any]:
     """Author names of a JSON-LD `author`, organisations left out."""
-    return [_named(a) for a in _listed(value) if not (isinstance(a, dict) and types_of(a) & ORGANIZATION_TYPES)]
+    return [_named(a) for a in listed(value) if not (isinstance(a, dict) and types_of(a) & ORGANIZATION_TYPES)]
 
 
 def from_json_ld(objects: list[JsonObject], base: str | None) -> PageMeta:
