@@ -24,7 +24,7 @@ CP1252_FALLBACK = "cleaner-cp1252"  # codec error handler: undecodable bytes rea
 _MENDED = {CP1252_FALLBACK: "read them as cp1252", "replace": "each became U+FFFD"}
 # Each BOM's encoding, and what its bytes that do not decode become: UTF-8 keeps the cp1252
 # fallback of BOM-less files, UTF-16/32 put U+FFFD (a truncated file ends in half a character).
-_BOMS: tuple[tuple[bytes, str, str], ...] = (
+BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig", CP1252_FALLBACK),
     (codecs.BOM_UTF32_LE, "utf-32", "replace"),
     (codecs.BOM_UTF32_BE, "utf-32", "replace"),
@@ -135,7 +135,7 @@ def _decode_8bit(data: bytes, warnings: list[str]) -> tuple[str, str]:
 
 
 def _decode_any(data: bytes, warnings: list[str]) -> tuple[str, str]:
-    for bom, encoding, errors in _BOMS:
+    for bom, encoding, errors in BOMS:
         if data.startswith(bom):
             return _decode_mending(data, encoding, errors, warnings), encoding
     if encoding := _utf16_without_bom(data):

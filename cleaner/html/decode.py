@@ -10,10 +10,10 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..read import decode
+from ..read import BOMS, decode
 
 SNIFF_BYTES = 4096
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32 marks start like UTF-16 ones
+_BOMS = tuple(bom for bom, _, _ in BOMS)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 # Labels browsers read as windows-1252, its superset (WHATWG Encoding Standard).
 _AS_CP1252 = frozenset({"ascii", "iso8859-1"})
