@@ -24,14 +24,13 @@ import time
 from itertools import islice
 from pathlib import Path
 
-from eval import BENCH
+from anchors import c4_filter
+from corpora import BENCH
 from pack_scaling import write_packs
 
 ROOT = Path(__file__).resolve().parent.parent
 PACK_COUNTS = (5, 100, 1000)
 SCALING_DOCS = 400  # documents per pack-scaling run
-C4_MIN_WORDS = 3
-C4_BAD = ("javascript", "lorem ipsum", "{", "cookie policy", "terms of use")
 
 
 def build_corpus(path: Path, megabytes: float) -> int:
@@ -45,17 +44,6 @@ def build_corpus(path: Path, megabytes: float) -> int:
                 size += len(line.encode("utf-8"))
                 count += 1
     return count
-
-
-def c4_filter(text: str) -> str:
-    """C4's line rules: keep lines ending in terminal punctuation with enough words, no code."""
-    kept = []
-    for line in text.split("\n"):
-        line = line.strip()
-        lower = line.lower()
-        if line.endswith((".", "!", "?", '"')) and len(line.split()) >= C4_MIN_WORDS and not any(b in lower for b in C4_BAD):
-            kept.append(line)
-    return "\n".join(kept)
 
 
 def run_config(corpus: Path, mode: str, jobs: int, rules: str | None, limit: int | None) -> dict:

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import trafilatura
-from eval import BENCH, STDOUT, Report, bench_pages, score
+import corpora
+from corpora import BENCH
+from metric import STDOUT, Report, score
 
 from cleaner import Cleaner
 from cleaner.html import extract_html
@@ -58,7 +60,7 @@ def timed_rounds(pages: list[str], rounds: int) -> dict[str, list[float]]:
 
 
 def run(bench: Path, rounds: int) -> list[Row]:
-    rows = bench_pages(bench, "html", ".html")
+    rows = [(p.id, p.html, p.gold) for p in corpora.load("bench", bench)]
     reports = {name: score((i, extract(page), gold) for i, page, gold in rows) for name, extract in EXTRACTORS.items()}
     pages = [page for _, page, _ in rows]
     timings = timed_rounds(pages, rounds)

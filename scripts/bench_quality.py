@@ -12,7 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from eval import BENCH, evaluate, per_doc_lines, report_json, summary_lines
+from corpora import BENCH
+from metric import evaluate, per_doc_lines, report_json, summary_lines
 
 from cleaner import Cleaner
 from cleaner.write import atomic_write

@@ -1,205 +1,97 @@
-"""Score predicted article texts against gold texts with the benchmark's shingle metric.
+"""Quality of the cleaner on every evaluation page, beside the anchors, in one run.
 
-The metric is the one in /work/shared/bench/README.md (from scrapinghub's article-extraction-benchmark):
-tokens are runs of word characters (case kept), each text is a multiset of 4-token shingles, and
-per page tp/fp/fn come from matched shingle counts. Precision is averaged over pages whose prediction
-has a shingle, recall over pages whose gold has one, and F1 is taken from those two means.
+    uv run --group eval python scripts/eval.py                  # bench + wide, text + html
+    uv run --group eval python scripts/eval.py --corpus wide --input html --worst 30
+    uv run python scripts/eval.py PRED_DIR GOLD_DIR [--per-doc [N]] [--json FILE]
 
-Usage: python scripts/eval.py PRED_DIR GOLD_DIR [--per-doc [N]] [--json FILE_OR_-]
-Pages are GOLD_DIR/*.txt; a missing PRED_DIR/ID.txt counts as an empty prediction.
+The full run cleans each page of ../shared/bench and ../shared/wide, as HTML and as its text
+dump, and runs the anchors (scripts/anchors.py) on the same pages, in worker processes. It
+prints F1 overall and per source for every system, then the cleaner's worst pages: empty
+outputs, pages under 0.5 page F1, and pages where it trails the best anchor by more than 0.2.
+`cleaner` uses the shipped models; `cleaner-cv` uses, for each page, the models fitted by
+scripts/fit_blocks.py on the folds that do not hold the page's site (five folds, by site),
+which is the figure to quote for pages never seen. Outputs are kept in
+out/eval/CORPUS/INPUT/SYSTEM/ID.txt to be read next to the gold.
+
+With two folders, it scores PRED_DIR/ID.txt against GOLD_DIR/ID.txt for every gold page.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
 from pathlib import Path
 
-# Python's Unicode \w (letters, digits, underscore), as in the source benchmark's evaluate.py.
-TOKEN_RE = re.compile(r"\w+")
-SHINGLE_SIZE = 4
-PAGE_GLOB = "*.txt"
-DECIMALS = 3
-ALL_DOCS = 0  # --per-doc without N: every page
-STDOUT = "-"
-BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench"  # the development bench
+import corpora
+import report as rp
+from metric import ALL_DOCS, STDOUT, evaluate, per_doc_lines, report_json, summary_lines
+from anchors import ANCHORS, run_anchor
 
-Shingle = tuple[str, ...]
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "out" / "eval"
+INPUTS = ("text", "html")
+OURS = "cleaner"
+CV = "cleaner-cv"
+CHUNK = 8
 
-
-def tokenize(text: str) -> list[str]:
-    """Maximal runs of Unicode word characters, case kept."""
-    return TOKEN_RE.findall(text)
-
-
-def shingles(tokens: list[str], size: int = SHINGLE_SIZE) -> Counter[Shingle]:
-    """Multiset of consecutive `size`-grams; 1..size-1 tokens give one shorter shingle."""
-    if len(tokens) < size:
-        return Counter([tuple(tokens)] if tokens else [])
-    return Counter(tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
+MODELS = ROOT / "out" / "models"  # written by scripts/fit_blocks.py
+_cleaners: dict[int | None, object] = {}
+_folds: dict[str, int] = {}
 
 
-def _ratio(tp: int, wrong: int, other_wrong: int) -> float:
-    """tp/(tp+wrong); 1.0 when nothing is wrong at all, 0.0 when the ratio is undefined."""
-    if wrong == 0 and other_wrong == 0:
-        return 1.0
-    return tp / (tp + wrong) if tp + wrong else 0.0
+def _cleaner(fold: int | None):
+    """The cleaner with the shipped models (fold None), or with those fitted without `fold`."""
+    from cleaner import Cleaner
+    from cleaner.trees import BlockModel, Models
+
+    if fold not in _cleaners:
+        models = Models() if fold is None else Models(*(BlockModel.load(MODELS / f"{kind}-fold{fold}.json")
+                                                        for kind in ("html", "text")))
+        _cleaners[fold] = Cleaner(models=models)
+    return _cleaners[fold]
 
 
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+def fold_of(site: str) -> int | None:
+    """The fold that holds `site`; None for a site no model was fitted on, which the shipped
+    models have never seen either."""
+    if not _folds:
+        _folds.update(json.loads((MODELS / "folds.json").read_text(encoding="utf-8")))
+    return _folds.get(site)
 
 
-@dataclass(frozen=True)
-class PairScore:
-    """Score of one prediction against its gold text."""
-
-    precision: float
-    recall: float
-    f1: float
-    tp: int
-    fp: int
-    fn: int
-    pred_tokens: int
-    gold_tokens: int
-    exact: bool
-
-
-def score_pair(pred: str, gold: str) -> PairScore:
-    """Shingle precision/recall/F1 of one page (raw counts; normalising by tp+fp+fn keeps the ratios)."""
-    pred_tokens, gold_tokens = tokenize(pred), tokenize(gold)
-    pred_sh, gold_sh = shingles(pred_tokens), shingles(gold_tokens)
-    tp = sum((pred_sh & gold_sh).values())
-    fp = sum((pred_sh - gold_sh).values())
-    fn = sum((gold_sh - pred_sh).values())
-    precision, recall = _ratio(tp, fp, fn), _ratio(tp, fn, fp)
-    return PairScore(precision, recall, _f1(precision, recall), tp, fp, fn,
-                     len(pred_tokens), len(gold_tokens), pred_tokens == gold_tokens)
+def run_page(job: tuple[corpora.Page, str, tuple[str, ...]]) -> tuple[str, dict[str, str]]:
+    """Every system's text for one page, as the kind of input `kind`."""
+    page, kind, systems = job
+    content = page.input(kind)
+    texts = {}
+    for system in systems:
+        if system in (OURS, CV):
+            fold = fold_of(page.site) if system == CV else None
+            texts[system] = _cleaner(fold).clean_text(content, html=kind == "html").text
+        else:
+            texts[system] = run_anchor(ANCHORS[kind][system], content)
+    return page.id, texts
 
 
-@dataclass(frozen=True)
-class DocRow:
-    id: str
-    score: PairScore
+def run(pages: list[corpora.Page], kind: str, systems: tuple[str, ...], jobs: int, out: Path) -> dict[str, dict[str, str]]:
+    """{system: {page id: text}}, each text also written to OUT/SYSTEM/ID.txt."""
+    texts: dict[str, dict[str, str]] = {s: {} for s in systems}
+    with ProcessPoolExecutor(jobs) as pool:
+        for page_id, found in pool.map(run_page, [(p, kind, systems) for p in pages], chunksize=CHUNK):
+            for system, text in found.items():
+                texts[system][page_id] = text
+    for system, by_id in texts.items():
+        folder = out / system
+        folder.mkdir(parents=True, exist_ok=True)
+        for page_id, text in by_id.items():
+            (folder / f"{page_id}.txt").write_text(text, encoding="utf-8")
+    return texts
 
 
-@dataclass(frozen=True)
-class Report:
-    """Corpus figures plus the per-page rows they come from."""
-
-    pages: int
-    precision: float
-    recall: float
-    f1: float
-    accuracy: float
-    empty_outputs: int
-    mean_doc_f1: float
-    docs: list[DocRow]
-
-
-def _mean(values: list[float]) -> float:
-    return sum(values) / len(values) if values else 0.0
-
-
-def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8") if path.is_file() else ""
-
-
-def aggregate(docs: list[DocRow]) -> Report:
-    """Corpus figures: P over non-empty predictions, R over non-empty golds, F1 of the two means."""
-    scores = [d.score for d in docs]
-    precision = _mean([s.precision for s in scores if s.tp + s.fp])
-    recall = _mean([s.recall for s in scores if s.tp + s.fn])
-    return Report(
-        pages=len(docs),
-        precision=precision,
-        recall=recall,
-        f1=_f1(precision, recall),
-        accuracy=_mean([float(s.exact) for s in scores]),
-        empty_outputs=sum(1 for s in scores if s.pred_tokens == 0),
-        mean_doc_f1=_mean([s.f1 for s in scores]),
-        docs=docs,
-    )
-
-
-def score(pages: Iterable[tuple[str, str, str]]) -> Report:
-    """The report of (id, predicted text, gold text) triples."""
-    return aggregate([DocRow(page_id, score_pair(pred, gold)) for page_id, pred, gold in pages])
-
-
-def evaluate(pred_dir: Path | str, gold_dir: Path | str) -> Report:
-    """Score every GOLD_DIR/ID.txt against PRED_DIR/ID.txt (missing = empty)."""
-    pred_dir, gold_dir = Path(pred_dir), Path(gold_dir)
-    return score((gold.stem, _read(pred_dir / gold.name), _read(gold)) for gold in sorted(gold_dir.glob(PAGE_GLOB)))
-
-
-def bench_pages(bench: Path, kind: str, suffix: str) -> list[tuple[str, str, str]]:
-    """(id, input, gold text) of every page of BENCH/gold, its input read from BENCH/KIND/ID.SUFFIX."""
-    return [
-        (gold.stem, (bench / kind / f"{gold.stem}{suffix}").read_text(encoding="utf-8"), gold.read_text(encoding="utf-8"))
-        for gold in sorted((bench / "gold").glob(PAGE_GLOB))
-    ]
-
-
-def worst_first(docs: list[DocRow]) -> list[DocRow]:
-    return sorted(docs, key=lambda d: (d.score.f1, d.score.recall, d.id))
-
-
-def summary_lines(report: Report) -> list[str]:
-    figures = [("pages", report.pages), ("precision", report.precision), ("recall", report.recall),
-               ("F1", report.f1), ("accuracy", report.accuracy), ("empty outputs", report.empty_outputs),
-               ("mean per-doc F1", report.mean_doc_f1)]
-    return [f"{name:<16}{value:>8}" if isinstance(value, int) else f"{name:<16}{value:>8.{DECIMALS}f}"
-            for name, value in figures]
-
-
-def per_doc_lines(docs: list[DocRow], limit: int = ALL_DOCS) -> list[str]:
-    rows = worst_first(docs)
-    rows = rows[:limit] if limit > 0 else rows
-    width = max((len(d.id) for d in rows), default=2)
-    head = f"{'id':<{width}}  {'P':>6} {'R':>6} {'F1':>6} {'pred':>7} {'gold':>7}"
-    body = [
-        f"{d.id:<{width}}  {d.score.precision:>6.{DECIMALS}f} {d.score.recall:>6.{DECIMALS}f} "
-        f"{d.score.f1:>6.{DECIMALS}f} {d.score.pred_tokens:>7} {d.score.gold_tokens:>7}"
-        for d in rows
-    ]
-    return [head, *body]
-
-
-def report_json(report: Report) -> str:
-    data = asdict(report)
-    data["docs"] = [{"id": d.id, **asdict(d.score)} for d in worst_first(report.docs)]
-    return json.dumps(data, indent=2, ensure_ascii=False)
-
-
-def _positive_int(value: str) -> int:
-    number = int(value)
-    if number <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value}")
-    return number
-
-
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Score predicted article texts against gold texts.")
-    parser.add_argument("pred_dir", type=Path, help="folder of predicted ID.txt files")
-    parser.add_argument("gold_dir", type=Path, help="folder of gold ID.txt files (defines the pages)")
-    parser.add_argument("--per-doc", nargs="?", type=_positive_int, const=ALL_DOCS, default=None,
-                        metavar="N", help="print per-document rows, worst first (only N worst)")
-    parser.add_argument("--json", metavar="FILE", help="write all figures as JSON to FILE, or - for stdout")
-    args = parser.parse_args(argv)
-    for folder in (args.pred_dir, args.gold_dir):
-        if not folder.is_dir():
-            parser.error(f"folder does not exist: {folder}")
-    return args
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+def score_folders(args: argparse.Namespace) -> int:
     report = evaluate(args.pred_dir, args.gold_dir)
     if args.json == STDOUT:
         print(report_json(report))
@@ -211,6 +103,56 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         Path(args.json).write_text(report_json(report) + "\n", encoding="utf-8")
     return 0
+
+
+def full_run(args: argparse.Namespace) -> int:
+    results = []
+    for corpus in args.corpus:
+        pages = corpora.load(corpus, args.shared / corpus)
+        for kind in args.input:
+            ours = (OURS, CV) if (MODELS / "folds.json").exists() else (OURS,)
+            systems = (*ours, *ANCHORS[kind]) if not args.only_cleaner else ours
+            texts = run(pages, kind, systems, args.jobs, OUT / corpus / kind)
+            table = rp.Table.build(f"{corpus} · {kind}", {p.id: (p.source, p.gold) for p in pages}, texts)
+            print("\n".join(table.lines(args.worst)), flush=True)
+            results.append(table.as_dict())
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value}")
+    return number
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pred_dir", type=Path, nargs="?", help="folder of predicted ID.txt files")
+    parser.add_argument("gold_dir", type=Path, nargs="?", help="folder of gold ID.txt files (defines the pages)")
+    parser.add_argument("--per-doc", nargs="?", type=_positive_int, const=ALL_DOCS, default=None,
+                        metavar="N", help="with folders: per-document rows, worst first (only N worst)")
+    parser.add_argument("--json", metavar="FILE", help="write all figures as JSON to FILE (- for stdout with folders)")
+    parser.add_argument("--corpus", nargs="+", choices=tuple(corpora.SETS), default=list(corpora.SETS))
+    parser.add_argument("--input", nargs="+", choices=INPUTS, default=list(INPUTS))
+    parser.add_argument("--shared", type=Path, default=corpora.SHARED, help="folder holding bench/ and wide/")
+    parser.add_argument("--jobs", type=_positive_int, default=2, help="worker processes")
+    parser.add_argument("--worst", type=int, default=15, help="worst pages listed per kind of failure")
+    parser.add_argument("--only-cleaner", action="store_true", help="skip the anchors (quick look)")
+    args = parser.parse_args(argv)
+    if (args.pred_dir is None) != (args.gold_dir is None):
+        parser.error("give both PRED_DIR and GOLD_DIR, or neither")
+    for folder in (args.pred_dir, args.gold_dir):
+        if folder is not None and not folder.is_dir():
+            parser.error(f"folder does not exist: {folder}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    return score_folders(args) if args.pred_dir is not None else full_run(args)
 
 
 if __name__ == "__main__":

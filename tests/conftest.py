@@ -22,7 +22,12 @@ def expected_text(stem: str) -> str:
 
 
 def load_script(name: str, module_name: str | None = None) -> ModuleType:
-    """A module of scripts/ (not a package), registered so its dataclasses can find it."""
+    """A module of scripts/ (not a package), registered so its dataclasses can find it; the
+    scripts import each other, so their folder goes on the path."""
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
+    if module_name is None and name in sys.modules:  # imported already by another script
+        return sys.modules[name]
     spec = importlib.util.spec_from_file_location(module_name or name, ROOT / "scripts" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -1,4 +1,5 @@
-"""Tests for scripts/eval.py: the benchmark's shingle metric and the CLI around it."""
+"""Tests for scripts/metric.py (the benchmark's shingle metric), scripts/eval.py (the CLI around
+it) and the evaluation's pieces: corpora, anchors, report."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from .conftest import load_script
 
+mt = load_script("metric")
 ev = load_script("eval", "bench_eval")
 
 
@@ -23,21 +25,21 @@ def write_pages(folder: Path, pages: dict[str, str]) -> Path:
 def run_eval(tmp_path: Path, preds: dict[str, str], golds: dict[str, str]):
     pred_dir = write_pages(tmp_path / "pred", preds)
     gold_dir = write_pages(tmp_path / "gold", golds)
-    return ev.evaluate(pred_dir, gold_dir)
+    return mt.evaluate(pred_dir, gold_dir)
 
 
 def test_tokenize_keeps_case_and_unicode_words():
-    assert ev.tokenize("Hello, world!  It's\nÜberall café_1 — 42.") == [
+    assert mt.tokenize("Hello, world!  It's\nÜberall café_1 — 42.") == [
         "Hello", "world", "It", "s", "Überall", "café_1", "42"
     ]
 
 
 def test_shingles_sizes():
-    assert ev.shingles([]) == Counter()
-    assert ev.shingles(["a"]) == Counter({("a",): 1})
-    assert ev.shingles(["a", "b", "c"]) == Counter({("a", "b", "c"): 1})
-    assert ev.shingles(["a", "b", "c", "d"]) == Counter({("a", "b", "c", "d"): 1})
-    assert ev.shingles(list("abcde")) == Counter({("a", "b", "c", "d"): 1, ("b", "c", "d", "e"): 1})
+    assert mt.shingles([]) == Counter()
+    assert mt.shingles(["a"]) == Counter({("a",): 1})
+    assert mt.shingles(["a", "b", "c"]) == Counter({("a", "b", "c"): 1})
+    assert mt.shingles(["a", "b", "c", "d"]) == Counter({("a", "b", "c", "d"): 1})
+    assert mt.shingles(list("abcde")) == Counter({("a", "b", "c", "d"): 1, ("b", "c", "d", "e"): 1})
 
 
 def test_identical_texts_score_perfectly(tmp_path):
@@ -51,27 +53,27 @@ def test_identical_texts_score_perfectly(tmp_path):
 
 
 def test_short_texts_use_one_shorter_shingle():
-    assert ev.score_pair("Hello world", "Hello world").f1 == 1.0
+    assert mt.score_pair("Hello world", "Hello world").f1 == 1.0
     # One shingle each, and they differ: no partial credit for shared tokens.
-    s = ev.score_pair("Hello there world", "Hello world")
+    s = mt.score_pair("Hello there world", "Hello world")
     assert (s.tp, s.fp, s.fn) == (0, 1, 1)
     assert (s.precision, s.recall) == (0.0, 0.0)
     # A 3-token prefix of a 5-token gold is its own shingle, not a match.
-    s = ev.score_pair("a b c", "a b c d e")
+    s = mt.score_pair("a b c", "a b c d e")
     assert (s.tp, s.fp, s.fn) == (0, 1, 2)
 
 
 def test_punctuation_and_whitespace_ignored_case_kept():
     gold = "Hello, world! It's fine."
-    same = ev.score_pair("  Hello world\n\nIt -- s   fine ", gold)
+    same = mt.score_pair("  Hello world\n\nIt -- s   fine ", gold)
     assert (same.precision, same.recall, same.exact) == (1.0, 1.0, True)
-    lower = ev.score_pair("hello world it s fine", gold)
+    lower = mt.score_pair("hello world it s fine", gold)
     assert (lower.precision, lower.recall, lower.exact) == (0.0, 0.0, False)
 
 
 def test_partial_overlap_ratios():
     # gold shingles: abcd, bcde; pred: abcd -> tp 1, fp 0, fn 1
-    s = ev.score_pair("a b c d", "a b c d e")
+    s = mt.score_pair("a b c d", "a b c d e")
     assert (s.precision, s.recall) == (1.0, 0.5)
     assert s.f1 == pytest.approx(2 / 3)
     assert not s.exact
@@ -80,11 +82,11 @@ def test_partial_overlap_ratios():
 def test_multiset_counts_use_min(tmp_path):
     # gold "abcd abcd": abcd x2, bcda, cdab, dabc (5 shingles)
     gold = "a b c d a b c d"
-    under = ev.score_pair("a b c d", gold)
+    under = mt.score_pair("a b c d", gold)
     assert (under.tp, under.fp, under.fn) == (1, 0, 4)
     assert under.recall == pytest.approx(0.2)
     # pred "abcd x3": abcd x3, bcda x2, cdab x2, dabc x2 (9) -> tp 5, fp 4
-    over = ev.score_pair("a b c d a b c d a b c d", gold)
+    over = mt.score_pair("a b c d a b c d a b c d", gold)
     assert (over.tp, over.fp, over.fn) == (5, 4, 0)
     assert over.precision == pytest.approx(5 / 9)
     assert over.recall == 1.0
@@ -166,3 +168,84 @@ def test_cli_missing_folder_exits_2(tmp_path, capsys):
         ev.main([str(tmp_path / "nope"), str(gold)])
     assert exc.value.code == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+# The evaluation run: corpora, anchors, report, and the command over a corpus of two pages.
+co = load_script("corpora")
+an = load_script("anchors")
+
+PAGE = """<html><head><title>Bridge reopens</title></head><body>
+<nav><a href="http://www.coastal.example/">Home</a> <a href="http://www.coastal.example/sport">Sport</a></nav>
+<h1>Bridge reopens</h1>
+<p>The harbour bridge reopened to traffic on Sunday after two years of repairs that cost the city far
+more than the council had planned when the work began, officials said on Monday.</p>
+<p>Engineers replaced the steel cables, resurfaced the deck and strengthened the towers, which had been
+weakened by decades of salt spray from the open sea.</p>
+<footer>Copyright 2021 The Coastal Times. Terms of use.</footer></body></html>"""
+GOLD = ("The harbour bridge reopened to traffic on Sunday after two years of repairs that cost the city far "
+        "more than the council had planned when the work began, officials said on Monday.\n"
+        "Engineers replaced the steel cables, resurfaced the deck and strengthened the towers, which had been "
+        "weakened by decades of salt spray from the open sea.\n")
+
+
+def write_corpus(root: Path) -> Path:
+    import gzip
+
+    wide = root / "wide"
+    for sub in ("html", "text", "gold"):
+        (wide / sub).mkdir(parents=True)
+    rows = []
+    for page_id, source, host in (("one-a", "one", "coastal.example"), ("two-b", "two", "")):
+        with gzip.open(wide / "html" / f"{page_id}.html.gz", "wt", encoding="utf-8") as out:
+            out.write(PAGE)
+        (wide / "text" / f"{page_id}.txt").write_text(an.page_lines(PAGE), encoding="utf-8")
+        (wide / "gold" / f"{page_id}.txt").write_text(GOLD, encoding="utf-8")
+        rows.append(json.dumps({"id": page_id, "source": source, "host": host, "url": ""}))
+    (wide / "index.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return root
+
+
+def test_pages_carry_source_and_site_and_a_missing_host_is_the_host_linked_most(tmp_path):
+    pages = co.load("wide", write_corpus(tmp_path) / "wide")
+    assert [(p.id, p.source, p.site) for p in pages] == [("one-a", "one", "coastal.example"),
+                                                         ("two-b", "two", "coastal.example")]
+    assert pages[0].input("html") == PAGE and pages[0].gold == GOLD
+    archived = '<a href="https://web.archive.org/web/2005/http://www.forbes.com/x">x</a>' * 2
+    assert co.linked_host(archived + '<a href="http://other.org/">y</a>') == "forbes.com"
+
+
+def test_the_c4_filter_keeps_sentences_and_drops_code_and_menus():
+    text = "Home\nThe bridge reopened on Sunday after repairs.\nvar x = {a: 1};\nPlease enable javascript now."
+    assert an.c4_filter(text) == "The bridge reopened on Sunday after repairs."
+
+
+def test_an_anchor_that_fails_gives_an_empty_text():
+    def broken(_: str) -> str:
+        raise RuntimeError("boom")
+
+    assert an.run_anchor(broken, "<html></html>") == ""
+    assert an.lines_as_page("a < b\nc") == "<html><body><p>a &lt; b</p><p>c</p></body></html>"
+
+
+def test_the_worst_pages_are_named_by_kind_of_failure():
+    rp = load_script("report")
+    golds = {page_id: ("s", "a b c d e f") for page_id in ("good", "empty", "low")}
+    texts = {"cleaner": {"good": "a b c d e f", "empty": "", "low": "x y z w"},
+             "trafilatura": {"good": "a b c d e f", "empty": "a b c d e f", "low": "a b c d e f"}}
+    table = rp.Table.build("wide · text", golds, texts)
+    worst = table.worst()
+    assert worst["empty outputs"] == [("empty", "empty")]
+    assert [i for i, _ in worst["page F1 under 0.5"]] == ["empty", "low"]
+    assert [i for i, _ in worst["more than 0.2 behind the best anchor"]] == ["empty", "low"]
+    assert table.overall["cleaner"].f1 < table.overall["trafilatura"].f1 == 1.0
+
+
+def test_one_run_scores_the_cleaner_and_every_anchor_per_source(tmp_path):
+    shared = write_corpus(tmp_path / "shared")
+    out = tmp_path / "figures.json"
+    assert ev.main(["--shared", str(shared), "--corpus", "wide", "--jobs", "1", "--json", str(out)]) == 0
+    text, html = json.loads(out.read_text(encoding="utf-8"))
+    for table, anchors in ((text, an.TEXT_ANCHORS), (html, an.HTML_ANCHORS)):
+        assert {"cleaner", *anchors} <= set(table["overall"])
+        assert set(table["by_source"]) == {"one", "two"}
+        assert table["overall"]["cleaner"]["f1"] > 0.9
