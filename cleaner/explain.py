@@ -52,6 +52,8 @@ def explain(doc: Document, match: OutletMatch | None) -> Text:
     out = Text()
     for line in outlet_lines(match):
         out.append(line + "\n", style=HEADING_STYLE)
+    if doc.extraction is not None:
+        out.append(f"extraction: {doc.extraction.route}: {doc.extraction.reason}\n", style=HEADING_STYLE)
     out.append("\n")
     edits: dict[int, list[Edit]] = {}
     for edit in doc.edits:

@@ -23,7 +23,7 @@ from .heuristics.fields import url_in
 from .heuristics.head import BYLINE_PREFIX
 from .inline import MARKDOWN_AUTOLINK, MARKDOWN_LINK
 from .model import Block, Document
-from .result import Counts, Image, Metadata, Outlet, Related, Removal
+from .result import Counts, Extraction, Image, Metadata, Outlet, Related, Removal
 from .version import __version__
 
 _AGENCY_SPLIT = regex.compile(r"^(?P<names>.+?)\s+(?:for|/|\||of)\s+(?P<agency>.+)$")
@@ -136,6 +136,7 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         site_name=page.site_name if page else None,
         language=page.language if page else None,
         description=page.description if page else None,
+        extraction=Extraction(route=doc.extraction.route, reason=doc.extraction.reason) if doc.extraction else None,
         links=links,
         related=_related(doc.moved("related"), links),
         images=([Image(caption=i.caption, credit=i.credit) for i in page.images] if page else []) + _images(doc.blocks),

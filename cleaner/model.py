@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from .html.meta import PageMeta
+    from .html.route import Extraction
 
 # Where a moved block goes in the metadata. A mark without a field is a plain drop.
 Field = Literal[
@@ -70,6 +71,7 @@ class Document:
     url: str | None = None
     html: bool = False  # an HTML page: `text` is its markup until the extract step replaces it
     page: PageMeta | None = None  # what an HTML page states about itself
+    extraction: Extraction | None = None  # how an HTML page's article was found
     blocks: list[Block] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

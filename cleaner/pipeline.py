@@ -6,6 +6,7 @@ with the marking stages run again on their own output until it is settled (see `
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from . import heuristics
@@ -19,15 +20,17 @@ from .packs import PackSet, apply_pack
 from .packs.index import PackIndex
 from .read import read_bytes, read_path
 from .result import Result
+from .trees import Models
 from .segment import segment
 
 
 # The extractor has already isolated an HTML page's article, and the page states its title;
 # these whole-page-dump heuristics would only cut into the article (measured on bench/html:
 # F1 0.955 with them, 0.98 without; guessing a title from repeated lines cost 0.003 more).
-HTML_DISABLED = frozenset(
-    {"generic.outside-body", "generic.body-furniture", "generic.headline", "generic.second-headline", "generic.repeated-title"}
-)
+HTML_DISABLED = frozenset({"generic.outside-body", "generic.headline", "generic.second-headline", "generic.repeated-title"})
+# A pack describes its outlet's pages; the article-body model is for pages nobody wrote one for,
+# and on a pack's cleaned page it takes the paragraphs after a moved "Related" line for a footer.
+PACK_DISABLED = frozenset({"generic.outside-body"})
 # Passes over an output that still loses blocks; the bench and seeds never need a second.
 MAX_SETTLE_PASSES = 3
 
@@ -36,15 +39,19 @@ class Cleaner:
     """Holds the compiled packs; cleaning keeps no state between documents, so one instance can
     serve many threads."""
 
-    def __init__(self, rules_dirs: Sequence[Path] = (), packs: PackSet | None = None) -> None:
+    def __init__(self, rules_dirs: Sequence[Path] = (), packs: PackSet | None = None,
+                 models: Models = Models()) -> None:
+        """`models`: the fitted models to use, the shipped ones by default."""
         self.packs = packs if packs is not None else PackSet.load(rules_dirs)
         self.index = PackIndex(list(self.packs))
+        self.models = models
+        self.lexicon = replace(heuristics.lexicon(), body=models.text)
 
     def mark(self, doc: Document, outlet: str | None = None) -> OutletMatch | None:
         """Segment the document and mark its blocks, stopping short of the output: what
         `clean explain` shows. Returns the outlet used, if any."""
         heuristics.forget()
-        match = self._mark_once(doc, outlet)
+        match = self.mark_once(doc, outlet)
         self.settle(doc)
         return match
 
@@ -61,7 +68,7 @@ class Cleaner:
                 return
             output = "".join(f"{text}\n\n" for text, _ in sources)[:-1]
             again = read_bytes(output.encode("utf-8"), doc.source, html=False)
-            self._mark_once(again, None, disabled=HTML_DISABLED if doc.html else frozenset())
+            self.mark_once(again, None, disabled=HTML_DISABLED if doc.html else frozenset())
             removed = [b for b in again.blocks if b.mark is not None]
             if not removed:
                 return
@@ -71,17 +78,20 @@ class Cleaner:
                         source.mark = source.mark or block.mark
         doc.warnings.append(f"output not settled in {MAX_SETTLE_PASSES} more cleaning pass(es)")
 
-    def _mark_once(self, doc: Document, outlet: str | None, disabled: frozenset[str] = frozenset()) -> OutletMatch | None:
+    def mark_once(self, doc: Document, outlet: str | None = None, disabled: frozenset[str] = frozenset()
+                  ) -> OutletMatch | None:
+        """One marking pass, not settled; `disabled`: heuristic ids to leave out."""
         match = OutletMatch(self.packs.get(outlet), "forced") if outlet else None
         if doc.html:
             match = self._extract(doc, match)
         doc.blocks = segment(doc.text)
-        doc.url = doc.url or stated_url(doc.blocks, heuristics.lexicon())
+        doc.url = doc.url or stated_url(doc.blocks, self.lexicon)
         match = match or detect(doc.blocks, self.packs, doc.url, doc.warnings, self.index)
         if match:
             apply_pack(match.pack, doc)
-        disabled = {*disabled, *(match.pack.disable if match else ()), *(HTML_DISABLED if doc.html else ())}
-        heuristics.run(doc.blocks, disabled=disabled)
+        disabled = {*disabled, *((*match.pack.disable, *PACK_DISABLED) if match else ()),
+                    *(HTML_DISABLED if doc.html else ())}
+        heuristics.run(doc.blocks, disabled=disabled, lex=self.lexicon)
         return match
 
     def _extract(self, doc: Document, match: OutletMatch | None) -> OutletMatch | None:
@@ -92,7 +102,8 @@ class Cleaner:
         doc.url = doc.url or page.meta.url
         match = match or detect_page(page.meta, self.packs, doc.url, self.index)
         rules = match.pack.html if match else None
-        doc.text = page.text(rules.remove, rules.body) if rules else page.text()
+        doc.extraction = page.extract(self.models.html, rules.remove if rules else (), rules.body if rules else None)
+        doc.text = doc.extraction.text
         return match
 
     def clean_document(self, doc: Document, outlet: str | None = None) -> Result:

@@ -39,6 +39,13 @@ class Removal(Model):
     moved_to: str | None = Field(None, description="metadata field it went to, if it was moved")
 
 
+class Extraction(Model):
+    """How an HTML page's article text was found (see `cleaner.html.route`)."""
+
+    route: Literal["pack-body", "block-model", "readability", "trafilatura", "none"]
+    reason: str = Field(description="the evidence that chose this route")
+
+
 class Counts(Model):
     words: int
     paragraphs: int
@@ -61,6 +68,7 @@ class Metadata(Model):
     site_name: str | None = Field(None, description="from an HTML page's metadata")
     language: str | None = Field(None, description="from an HTML page's metadata (`lang`, `og:locale`)")
     description: str | None = Field(None, description="from an HTML page's metadata")
+    extraction: Extraction | None = Field(None, description="how an HTML page's article was found; null for text")
     links: list[str]
     related: list[Related]
     images: list[Image]

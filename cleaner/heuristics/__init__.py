@@ -13,7 +13,7 @@ from functools import cache
 
 from ..model import Block
 from .base import Heuristic, Lexicon, lexicon
-from .body import BODY_INSIDE, BODY_OUTSIDE
+from .body import BODY
 from .captions import CAPTION, CREDIT
 from .classify import MEMOS as CLASS_MEMOS
 from .code import SCRIPT
@@ -21,7 +21,7 @@ from .fields import SELF_URL, SELF_URL_LABEL
 from .furniture import furniture_heuristic, may_be_furniture
 from .head import BYLINE, DATELINE, HEADING_TITLE, HEADLINE, SECOND_HEADLINE
 from .repeats import DUPLICATE, REPEATED_ALTERNATE, REPEATED_HEADLINE, REPEATED_TITLE
-from .sections import COMMENTS, RELATED_LISTS
+from .sections import RELATED_LISTS
 
 
 @cache
@@ -42,14 +42,12 @@ def heuristics() -> tuple[Heuristic, ...]:
         DATELINE,
         HEADLINE,
         SECOND_HEADLINE,
-        COMMENTS,
         RELATED_LISTS,
         REPEATED_TITLE,
         REPEATED_ALTERNATE,
         REPEATED_HEADLINE,
         DUPLICATE,
-        BODY_INSIDE,  # before BODY_OUTSIDE: the article's run is found with the page around it
-        BODY_OUTSIDE,
+        BODY,
     )
 
 
@@ -70,9 +68,10 @@ def forget() -> None:
         memo.cache_clear()
 
 
-def run(blocks: Sequence[Block], disabled: Collection[str] = ()) -> None:
-    """Mark the blocks each enabled heuristic claims, leaving earlier marks alone."""
-    lex = lexicon()
+def run(blocks: Sequence[Block], disabled: Collection[str] = (), lex: Lexicon | None = None) -> None:
+    """Mark the blocks each enabled heuristic claims, leaving earlier marks alone; `lex`: the
+    word lists and body model to use (the shipped ones by default)."""
+    lex = lex or lexicon()
     for heuristic in heuristics():
         if heuristic.id in disabled:
             continue

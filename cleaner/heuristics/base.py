@@ -17,8 +17,10 @@ import yaml
 
 from ..model import Block, Field, Mark
 from ..patterns import atoms, opens_group
+from ..trees import BlockModel
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
+BODY_MODEL_FILE = Path(__file__).with_name("body_model.json")  # fitted by scripts/fit_blocks.py
 FLAGS = regex.IGNORECASE | regex.UNICODE
 
 
@@ -102,6 +104,15 @@ class Lexicon:
     # claim a block that long, searched at once: one search rules most blocks out.
     furniture_limits: tuple[int, ...]
     furniture_unions: tuple[AnyOf, ...]
+    body: BlockModel | None = None  # the article-body model; None: the shipped one (`body_model`)
+
+    def body_model(self) -> BlockModel:
+        return self.body or shipped_body_model()
+
+
+@cache
+def shipped_body_model() -> BlockModel:
+    return BlockModel.load(BODY_MODEL_FILE)
 
 
 @cache

@@ -1,134 +1,99 @@
-"""The article body of a whole-page dump.
+"""The article body of a whole-page dump, by a fitted model over block features.
 
-With every block classified (see `classify`), the article is the one contiguous run of blocks
-with the most prose in it, found as a maximum-sum segment where prose counts for and menus,
-lists and link labels count against; summaries in a list of teasers count little. Inside that
-run, non-prose blocks stay only in short runs between prose (subheadings, a short list);
-everything outside it is page furniture.
+Every block the earlier rules left is scored by two forests (`cleaner.trees.BlockModel`): the
+first reads the block's own features (`cleaner.features.text_features`), the marks earlier rules
+put on its neighbours, where it stands from the headline and the prose around it; the second
+adds the first's scores of the neighbourhood and of the best-scoring run of blocks. Blocks under
+the threshold are not the article (`generic.outside-body`). When the model keeps almost nothing
+it found no article, and when it would remove only a block or two the text is an article
+already (a short one's last line is no footer): either way the text is left as the other rules
+made it.
+
+The model is data (`body_model.json`), fitted by `scripts/fit_blocks.py --input text` on the
+evaluation pages with folds by site; `Lexicon.body_model()` is the one in use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
-import regex
+import numpy as np
 
+from ..features import (CONTEXT_FEATURES, TEXT_FEATURES, context_features, shifted, signed_log, text_features,
+                        words_of)
 from ..model import Block
+from ..trees import BlockModel
 from .base import Heuristic, Lexicon
-from . import classify as cl
-from .classify import Class, Features, features, page_classes
 
-TEASER_CHAIN = 3  # this many lone prose blocks in a row, a few blocks apart: a list of teasers
-TEASER_GAP = 4  # at most this many blocks apart (headline, author, date, summary)
-MIN_OUTSIDE_BLOCKS = 3  # fewer blocks around the article: not a page dump, leave its edges alone
-_LETTER = regex.compile(r"\p{L}")
-# Furniture that sits inside articles (ad slots, their scripts, captions) does not separate runs;
-# menus, link lists and the like do.
-INLINE_KINDS = frozenset({"advertisement", "script", "caption", "credit", "url", "duplicate", "headline"})
-
-
-@dataclass(frozen=True)
-class Body:
-    """The article's span (block indices, inclusive) and the class of every kept block."""
-
-    start: int
-    end: int
-    classes: dict[int, Class]
+MIN_KEPT_WORDS = 25  # the model keeping fewer words than this found no article
+MIN_OUTSIDE_BLOCKS = 3  # fewer blocks to remove: the text is an article already, left alone
+DENSITY_WINDOWS = (3, 8)  # blocks on each side over which the prose around a block is measured
+# Kinds of the marks earlier rules leave, as codes (0: unmarked; an unlisted kind: the last code).
+KINDS = ("navigation", "paywall", "cookie", "advertisement", "promo", "copyright", "disclosure", "bio", "related",
+         "url", "script", "caption", "credit", "headline", "byline", "date", "comments", "duplicate", "header",
+         "footer", "markup")
+MARK_REACH = 2
+BODY_FEATURES = (
+    *TEXT_FEATURES, "mark", *(f"mark_{off:+d}" for off in range(-MARK_REACH, MARK_REACH + 1) if off),
+    "after_title", "from_title", *(f"{what}_window{w}" for w in DENSITY_WINDOWS for what in ("density", "log_words")),
+)
+STAGE_TWO = (*BODY_FEATURES, *CONTEXT_FEATURES)
+_MARK, _WORDS, _DENSITY = BODY_FEATURES.index("mark"), TEXT_FEATURES.index("log_words"), TEXT_FEATURES.index("stop_density")
 
 
-def article_body(blocks: Sequence[Block], lex: Lexicon) -> Body | None:
-    """The maximum-sum run of unmarked blocks; None when nothing reads as prose, or when so little
-    lies around the run that the text is an article already (a short one's first line is no menu)."""
-    feats, classes = page_classes(blocks, lex)
-    p = cl.PARAMS
-    order = sorted(classes)
-    teasers = _teasers(order, classes)
-    weights = {}
-    for i in order:
-        weight = _weight(classes[i], feats[i], p)
-        weights[i] = weight * p.isolated_factor if i in teasers and weight > 0 else weight
-    best, best_span = 0.0, None
-    total, start = 0.0, None
-    for block in blocks:
-        i = block.index
-        if start is None:
-            start, total = i, 0.0
-        total += weights.get(i, 0.0 if block.mark and block.mark.kind in INLINE_KINDS else -p.marked_cost)
-        if total > 0 and total >= best:  # ties extend the run over free blocks at its end
-            best, best_span = total, (start, i)
-        if total < 0:
-            start = None
-    if best_span is None or sum(1 for i in order if not best_span[0] <= i <= best_span[1]) < MIN_OUTSIDE_BLOCKS:
-        return None
-    return Body(best_span[0], best_span[1], classes)
+def _code(block: Block) -> float:
+    if block.mark is None:
+        return 0.0
+    return float(KINDS.index(block.mark.kind) + 1 if block.mark.kind in KINDS else len(KINDS) + 1)
 
 
-def _weight(c: Class, f: Features, p: cl.Params) -> float:
-    if c is Class.GOOD:
-        return f.words
-    if c is Class.NEAR:
-        return f.words * p.near_weight
-    if c is Class.SHORT:
-        return 0.0 if f.terminal else -p.short_cost  # "Stay safe." costs nothing at an edge
-    return -f.words * p.bad_weight
+def _windows(words: np.ndarray, density: np.ndarray) -> list[np.ndarray]:
+    n = len(words)
+    stops = np.concatenate([[0.0], np.cumsum(words * density)])
+    mass = np.concatenate([[0.0], np.cumsum(words)])
+    columns = []
+    for reach in DENSITY_WINDOWS:
+        low, high = np.clip(np.arange(n) - reach, 0, n), np.clip(np.arange(n) + reach + 1, 0, n)
+        total = mass[high] - mass[low]
+        columns += [(stops[high] - stops[low]) / np.maximum(1.0, total), np.log1p(total)]
+    return columns
 
 
-def _prose(c: Class | None) -> bool:
-    return c in (Class.GOOD, Class.NEAR)
+def page_rows(blocks: Sequence[Block], lex: Lexicon) -> np.ndarray:
+    """One row of BODY_FEATURES per block (marked blocks included: they are the context)."""
+    n = len(blocks)
+    if n == 0:
+        return np.zeros((0, len(BODY_FEATURES)))
+    own = text_features([b.text for b in blocks], lex)
+    marks = np.array([_code(b) for b in blocks])
+    title = next((b.index for b in blocks if b.mark is not None and b.mark.field == "title"), None)
+    offset = np.arange(n) - (title if title is not None else 0)
+    known = float(title is not None)
+    words = np.expm1(own[:, _WORDS])
+    return np.column_stack([
+        own, marks, *(shifted(marks, off) for off in range(-MARK_REACH, MARK_REACH + 1) if off),
+        known * np.sign(offset), known * signed_log(offset), *_windows(words, own[:, _DENSITY]),
+    ])
 
 
-def _teasers(order: list[int], classes: dict[int, Class]) -> set[int]:
-    """Prose blocks with no prose next to them that come in chains, as summaries do in a list
-    of links to other stories; one such paragraph between two subheadings is no list."""
-    lone = [
-        i
-        for k, i in enumerate(order)
-        if _prose(classes[i]) and not any(_prose(classes[j]) for j in (order[k - 1] if k else None, order[k + 1] if k + 1 < len(order) else None) if j is not None)
-    ]
-    teasers: set[int] = set()
-    chain: list[int] = []
-    for i in lone + [None]:
-        if i is not None and chain and order.index(i) - order.index(chain[-1]) <= TEASER_GAP:
-            chain.append(i)
-            continue
-        if len(chain) >= TEASER_CHAIN:
-            teasers.update(chain)
-        chain = [i] if i is not None else []
-    return teasers
+def scores(model: BlockModel, blocks: Sequence[Block], rows: np.ndarray) -> np.ndarray:
+    """The second stage's probability that each block is article text (0 for marked blocks)."""
+    unmarked = rows[:, _MARK] == 0
+    first = np.where(unmarked, model.first.predict(rows), 0.0)
+    context = context_features(first, np.expm1(rows[:, _WORDS]))
+    return np.where(unmarked, model.second.predict(np.hstack([rows, context])), 0.0)
 
 
 def find_outside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    body = article_body(blocks, lex)
-    if body is None:
+    model = lex.body_model()
+    rows = page_rows(blocks, lex)
+    probability = scores(model, blocks, rows)
+    kept = probability >= model.threshold
+    outside = [b for b, keep in zip(blocks, kept) if b.mark is None and not keep]
+    if len(outside) < MIN_OUTSIDE_BLOCKS:
         return
-    yield from (b for b in blocks if b.mark is None and not body.start <= b.index <= body.end)
+    if sum(len(words_of(b.text)) for b, keep in zip(blocks, kept) if keep) >= MIN_KEPT_WORDS:
+        yield from outside
 
 
-def find_inside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    """Non-prose blocks inside the body, unless a short run of them sits between prose
-    (subheadings, a short list); a short sentence stays, a block without letters goes."""
-    body = article_body(blocks, lex)
-    if body is None:
-        return
-    inside = [b for b in blocks[body.start : body.end + 1] if b.mark is None]
-    run: list[Block] = []
-    for block in [*inside, None]:
-        if block is not None and not _prose(body.classes[block.index]):
-            run.append(block)
-            continue
-        closed_by_prose = block is not None and bool(run) and run[0] is not inside[0]
-        for member in run:
-            if _LETTER.search(member.text) is None:
-                yield member
-            elif not (closed_by_prose and len(run) <= cl.PARAMS.max_inner_run) and not _short_sentence(member, body, lex):
-                yield member
-        run = []
-
-
-def _short_sentence(block: Block, body: Body, lex: Lexicon) -> bool:
-    return body.classes[block.index] is Class.SHORT and features(block.text, lex.stopwords).terminal
-
-
-BODY_OUTSIDE = Heuristic("generic.outside-body", "boilerplate", find_outside)
-BODY_INSIDE = Heuristic("generic.body-furniture", "boilerplate", find_inside)
+BODY = Heuristic("generic.outside-body", "boilerplate", find_outside)

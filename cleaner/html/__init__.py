@@ -7,8 +7,9 @@
 Bytes are decoded with the charset the page declares (`decode.py`), and the page is parsed
 once, with lexbor. Its metadata is read first (`meta.py` documents the order of precedence of
 the sources); then the pre-pass deletes code, furniture, hidden elements, widget forms and the
-caller's `remove` selectors, and trafilatura extracts the article from what is left, or from
-the `body` selector's elements when it matches.
+caller's `remove` selectors (`prune.py`), the rest is cut into text blocks (`blocks.py`), and
+`route.py` chooses the article: the blocks under the `body` selector when it matches, else the
+blocks a fitted model keeps, or an extractor's text when a fitted selector expects it to be better.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..trees import BlockModel
 from .decode import decode_html
 from .detect import has_html_suffix, is_html, looks_like_html
 from .jsonld import json_ld_objects
 from .meta import Image, PageMeta, merge, without_site
-from .prune import body_html, prune
+from .prune import prune
+from .route import Extraction, extract, shipped_model
 from .sources import (META_TAGS, OPENGRAPH, canonical_url, from_elements, from_htmldate, from_json_ld, from_meta_tags,
                       meta_tags)
 
@@ -46,18 +49,23 @@ def page_meta(tree: LexborHTMLParser, html: str, url: str | None = None) -> Page
 
 class Page:
     """A parsed page in two steps: its metadata first (which tells the pipeline the outlet, and
-    so the pack's selectors), then its article text, extracted once with those selectors."""
+    so the pack's selectors), then its article, extracted once with those selectors."""
 
     def __init__(self, html: str, url: str | None = None) -> None:
+        self.html = html
         self._tree = LexborHTMLParser(html)
         self.meta = page_meta(self._tree, html, url)
 
-    def text(self, remove: Sequence[str] = (), body: str | None = None) -> str:
-        """The article text; prunes the parsed page in place, so call it once."""
-        from .extract import extract_text  # trafilatura is heavy: text input never loads it
+    def prune(self, remove: Sequence[str] = ()) -> LexborNode | None:
+        """The body without what can never be article text; prunes the parsed page in place."""
+        return prune(self._tree, remove)
 
-        root = prune(self._tree, remove)
-        return extract_text(body_html(root, body), self.meta.title) if root is not None else ""
+    def extract(self, model: BlockModel | None = None, remove: Sequence[str] = (), body: str | None = None) -> Extraction:
+        """The article (see `route`); prunes the parsed page, so call it once."""
+        root = self.prune(remove)
+        if root is None:
+            return Extraction([], "none", "the page has no body")
+        return extract(root, self.html, self.meta.title, model or shipped_model(), body)
 
 
 def extract_html(html: str | bytes, *, remove: Sequence[str] = (), body: str | None = None,
@@ -67,8 +75,8 @@ def extract_html(html: str | bytes, *, remove: Sequence[str] = (), body: str | N
     relative URLs. Raises `cleaner.read.InputError` for bytes that are not text."""
     html, encoding = decode_html(html) if isinstance(html, bytes) else (html, None)
     page = Page(html, url)
-    return HtmlDocument(text=page.text(remove, body), meta=page.meta, encoding=encoding)
+    return HtmlDocument(text=page.extract(remove=remove, body=body).text, meta=page.meta, encoding=encoding)
 
 
-__all__ = ["HtmlDocument", "Image", "Page", "PageMeta", "decode_html", "extract_html", "has_html_suffix", "is_html",
+__all__ = ["Extraction", "HtmlDocument", "Image", "Page", "PageMeta", "decode_html", "extract_html", "has_html_suffix", "is_html",
            "looks_like_html", "page_meta"]

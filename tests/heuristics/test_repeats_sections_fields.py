@@ -4,7 +4,7 @@ from cleaner.heuristics import lexicon, run
 from cleaner.heuristics.fields import SELF_URL, SELF_URL_LABEL
 from cleaner.heuristics.head import BYLINE, DATELINE, HEADING_TITLE, is_byline
 from cleaner.heuristics.repeats import DUPLICATE, REPEATED_HEADLINE, REPEATED_TITLE
-from cleaner.heuristics.sections import COMMENTS, RELATED_LISTS
+from cleaner.heuristics.sections import RELATED_LISTS
 
 from ..conftest import blocks_of
 
@@ -34,24 +34,9 @@ def test_short_repeats_are_not_duplicates() -> None:
     assert list(DUPLICATE.find(blocks, lexicon())) == []
 
 
-def test_comment_section_is_cut_to_the_end() -> None:
-    blocks = blocks_of(P1, P2, P1 + " More.", "Join the conversation", "Great article!", "I disagree.")
-    assert list(COMMENTS.find(blocks, lexicon())) == blocks[3:]
-
-
-def test_comment_marker_before_the_article_is_ignored() -> None:
-    blocks = blocks_of("Join the conversation", P1, P2, "Leave a comment", "Nice.")
-    assert list(COMMENTS.find(blocks, lexicon())) == blocks[3:]
-
-
 def test_related_heading_takes_the_list_below_it_up_to_the_next_paragraph() -> None:
     blocks = blocks_of(P1, "Related articles", "Council Rejects Park Plan", "Mayor Quits Amid Row", P2)
     assert list(RELATED_LISTS.find(blocks, lexicon())) == blocks[1:4]
-
-
-def test_comments_link_in_a_top_menu_is_not_a_comment_section() -> None:
-    blocks = blocks_of("Comments", P1, P2, P1 + " More.", P2 + " More.")
-    assert list(COMMENTS.find(blocks, lexicon())) == []
 
 
 def test_markdown_headline_byline_and_date_move_to_metadata() -> None:

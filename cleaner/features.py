@@ -1,0 +1,173 @@
+"""Block features: what the article-body models read of each block, computed once per page.
+
+`text_features` reads a page's blocks as text: length, stopword share in the page's language
+(`stoplists`), sentence ending, digits and capitals, list and URL shapes, furniture and comment
+words, repeats, position, and the same few facts of the two blocks on each side. The HTML route
+adds what the tree says (`html/features.py`); the text route adds the marks earlier rules left.
+
+`context_features` is the second stage's view: what the first stage thought of the block's
+neighbours, of the page around it (wider windows, the whole page, the best-scoring run of
+blocks) and, for a page, of the elements the block shares with others.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+import regex
+
+from .heuristics.base import Lexicon
+from .heuristics.furniture import may_be_furniture
+from .stoplists import guess_language, stopwords
+
+PROSE_WORDS = 20  # a block this long that ends like a sentence is article prose
+NEIGHBOURS = 2  # the first stage reads these facts of this many blocks on each side
+REACH = 3  # the second stage reads the first's scores of this many blocks on each side
+WINDOWS = (5, 15)  # and its word-weighted mean over these many blocks on each side
+_WORD = regex.compile(r"\w+")
+_BULLET = regex.compile(r"^\s*(?:[-*+•·▪►»]|\d{1,3}[.)])\s")
+_URL = regex.compile(r"https?://|www\.|\.(?:com|org|net)\b")
+_SENTENCE_ENDS = ".!?。！？"
+_CLOSERS = "\"'”’»)]"
+
+_OWN = (
+    "log_words", "stop_density", "terminal", "digit_share", "upper_share", "commas_per_word", "separators",
+    "furniture_words", "comment_marker", "after_comments", "bullet", "ends_colon", "all_caps",
+    "capitalised_share", "has_url", "repeats", "position", "chars_before", "log_blocks",
+)
+_SHARED = ("log_words", "stop_density", "terminal")  # read of the neighbours too
+TEXT_FEATURES = (*_OWN, *(f"{name}_{off:+d}" for off in range(-NEIGHBOURS, NEIGHBOURS + 1) if off
+                         for name in _SHARED))
+CONTEXT_FEATURES = (
+    *(f"p_{off:+d}" for off in range(-REACH, REACH + 1) if off), *(f"p_window{w}" for w in WINDOWS),
+    "p_page_mean", "p_page_max", "p_words_before", "in_run", "from_run_start", "from_run_end",
+)
+
+
+def terminal(text: str) -> bool:
+    """Whether the text ends like a sentence (closing quotes and brackets aside)."""
+    body = text.rstrip(_CLOSERS)
+    return bool(body) and body[-1] in _SENTENCE_ENDS
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def signed_log(values: np.ndarray) -> np.ndarray:
+    return np.sign(values) * np.log1p(np.abs(values))
+
+
+def shifted(column: np.ndarray, offset: int, fill: float = -1.0) -> np.ndarray:
+    """`column` moved by `offset` rows (row i reads row i + offset), `fill` past the ends."""
+    out = np.full(len(column), fill)
+    if offset > 0:
+        out[:-offset] = column[offset:]
+    elif offset < 0:
+        out[-offset:] = column[:offset]
+    else:
+        out[:] = column
+    return out
+
+
+def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
+    return set(zip(tokens, tokens[1:], tokens[2:], tokens[3:]))
+
+
+def covered(texts: Sequence[str], reference: str) -> list[float]:
+    """For each text, the share of its 4-word shingles found in `reference` (a text of fewer than
+    four words: 1.0 when it stands in `reference` whole)."""
+    tokens = _WORD.findall(reference)
+    shingles, joined = _shingles(tokens), f" {' '.join(tokens)} "
+    shares = []
+    for text in texts:
+        words = _WORD.findall(text)
+        if len(words) < 4:
+            shares.append(float(bool(words) and f" {' '.join(words)} " in joined))
+        else:
+            own = list(zip(words, words[1:], words[2:], words[3:]))
+            shares.append(sum(s in shingles for s in own) / len(own))
+    return shares
+
+
+def text_features(texts: Sequence[str], lex: Lexicon) -> np.ndarray:
+    """One row of TEXT_FEATURES per block of a page."""
+    tokens = [words_of(t) for t in texts]
+    language = guess_language(w for ws in tokens for w in ws)
+    stops = stopwords(language) if language else lex.stopwords
+    repeats = Counter(texts)
+    n, total = len(texts), max(1, sum(len(t) for t in texts))
+    rows, chars_before, after_comments, seen_prose = [], 0, 0.0, False
+    for i, (text, words) in enumerate(zip(texts, tokens)):
+        count, length = len(words), max(1, len(text))
+        ends = terminal(text)
+        marker = bool(lex.comment_start.search(text) or (count <= 6 and lex.comment_heading.search(text)))
+        capitalised = [w for w in text.split() if w[:1].isalpha()]
+        rows.append((
+            np.log1p(count), sum(w in stops for w in words) / count if count else 0.0, float(ends),
+            sum(c.isdigit() for c in text) / length, sum(c.isupper() for c in text) / length,
+            text.count(",") / max(1, count), text.count("|") + text.count("»") + text.count("·"),
+            float(bool(may_be_furniture(text))), float(marker), after_comments,
+            float(bool(_BULLET.match(text))), float(text.endswith(":")), float(text.isupper()),
+            sum(w[0].isupper() for w in capitalised) / max(1, len(capitalised)), float(bool(_URL.search(text))),
+            np.log1p(repeats[text] - 1), i / max(1, n), chars_before / total, np.log1p(n),
+        ))
+        chars_before += len(text)
+        # A comment section follows the article: markers before its first paragraph are share bars.
+        seen_prose = seen_prose or (count >= PROSE_WORDS and ends)
+        after_comments = max(after_comments, float(marker and seen_prose))
+    own = np.array(rows, dtype=np.float64).reshape(n, len(_OWN))
+    shared = [_OWN.index(name) for name in _SHARED]
+    around = [shifted(own[:, col], off) for off in range(-NEIGHBOURS, NEIGHBOURS + 1) if off for col in shared]
+    return np.column_stack([own, *around]) if n else np.zeros((0, len(TEXT_FEATURES)))
+
+
+def _window_means(values: np.ndarray, weights: np.ndarray, reach: int) -> np.ndarray:
+    n = len(values)
+    sums = np.concatenate([[0.0], np.cumsum(values * weights)])
+    mass = np.concatenate([[0.0], np.cumsum(weights)])
+    low, high = np.clip(np.arange(n) - reach, 0, n), np.clip(np.arange(n) + reach + 1, 0, n)
+    return (sums[high] - sums[low]) / np.maximum(1.0, mass[high] - mass[low])
+
+
+def best_run(scores: np.ndarray) -> tuple[int, int] | None:
+    """The contiguous run of blocks with the largest sum of `scores` (first and last index)."""
+    best, span, total, start = 0.0, None, 0.0, 0
+    for i, value in enumerate(scores):
+        if total <= 0:
+            start, total = i, 0.0
+        total += value
+        if total > best:
+            best, span = total, (start, i)
+    return span
+
+
+def context_features(first: np.ndarray, words: np.ndarray, groups: Sequence[Sequence[int]] = ()) -> np.ndarray:
+    """CONTEXT_FEATURES from the first stage's probabilities `first` (0 for blocks already taken
+    by a rule), plus one column per grouping in `groups` (a key per block, such as its parent
+    element): the mean probability of the blocks sharing the block's key."""
+    n = len(first)
+    if n == 0:
+        return np.zeros((0, len(CONTEXT_FEATURES) + len(groups)))
+    columns = [shifted(first, off) for off in range(-REACH, REACH + 1) if off]
+    columns += [_window_means(first, words, reach) for reach in WINDOWS]
+    kept = words * (first >= 0.5)
+    columns += [np.full(n, float((first * words).sum() / max(1.0, words.sum()))), np.full(n, float(first.max())),
+                np.cumsum(kept) / max(1.0, float(kept.sum()))]
+    clipped = np.clip(first, 1e-4, 1 - 1e-4)
+    run = best_run(np.log(clipped / (1 - clipped)) * np.sqrt(np.maximum(1.0, words)))
+    index = np.arange(n)
+    if run is None:
+        columns += [np.zeros(n)] * 3
+    else:
+        columns += [((index >= run[0]) & (index <= run[1])).astype(float), signed_log(index - run[0]),
+                    signed_log(index - run[1])]
+    for keys in groups:
+        members: dict[int, list[float]] = defaultdict(list)
+        for key, p in zip(keys, first):
+            members[key].append(p)
+        means = {key: sum(ps) / len(ps) for key, ps in members.items()}
+        columns.append(np.array([means[key] for key in keys]))
+    return np.column_stack(columns)

@@ -1,0 +1,182 @@
+"""A pruned page as text blocks with the DOM evidence a text dump cannot carry.
+
+The page is walked once, in document order, with an explicit stack (no recursion, so nesting of
+any depth is walked). Block-level elements and `<br>` close the text gathered so far, as jusText's
+paragraph maker does; inline text joins the open block. Each block keeps what its place in the
+tree says about it: the share of its characters inside links, its element, how deep it sits, the
+headings, lists, tables, `<article>` or `<main>` around it, and the furniture or content words in
+the class and id names of its ancestors (`comment`, `related`, `article-body`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+from selectolax.lexbor import LexborNode
+
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "ul",
+})
+BREAKS = frozenset({"br", "hr"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Words in class and id names, by what they say of the text inside. A name is split into words at
+# case changes, digits and punctuation ("articleBody", "post-content_2" -> article body, post content).
+CUES: dict[str, frozenset[str]] = {
+    "content": frozenset({"article", "body", "content", "story", "entry", "post", "text", "main", "prose",
+                          "blog", "news", "detail", "paragraph", "copy"}),
+    "comment": frozenset({"comment", "comments", "reply", "replies", "disqus", "discussion", "respond"}),
+    "navigation": frozenset({"nav", "menu", "breadcrumb", "breadcrumbs", "navbar", "pagination", "pager",
+                             "masthead", "header", "topbar", "skip"}),
+    "footer": frozenset({"footer", "foot", "copyright", "legal", "colophon"}),
+    "sidebar": frozenset({"sidebar", "side", "rail", "widget", "aside", "column", "col"}),
+    "related": frozenset({"related", "recommended", "recommend", "more", "popular", "trending", "teaser",
+                          "promo", "also", "outbrain", "taboola", "latest", "headlines", "list"}),
+    "share": frozenset({"share", "sharing", "social", "tools", "toolbar", "print", "email", "follow"}),
+    "ad": frozenset({"ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "banner", "dfp", "gpt"}),
+    "caption": frozenset({"caption", "credit", "photo", "image", "img", "figure", "gallery", "media", "video",
+                          "thumb", "thumbnail"}),
+    "meta": frozenset({"byline", "author", "date", "time", "meta", "dateline", "tags", "tag", "topics",
+                       "keywords", "category", "info"}),
+    "subscribe": frozenset({"subscribe", "newsletter", "signup", "login", "register", "paywall", "modal",
+                            "popup", "cookie", "consent"}),
+}
+CUE_NAMES = tuple(CUES)
+_NAME_WORD = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_SPACE = regex.compile(r"\s+")
+
+
+def cue_words(name: str) -> set[str]:
+    return {w.lower() for w in _NAME_WORD.findall(name)}
+
+
+def _names(node: LexborNode) -> frozenset[str]:
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}"
+    return frozenset(cue_words(names)) if names.strip() else frozenset()
+
+
+def _cues(words: frozenset[str]) -> tuple[int, ...]:
+    return tuple(int(bool(words & CUES[c])) for c in CUE_NAMES)
+
+
+def _kind(node: LexborNode, tag: str) -> str:
+    """Tag and first class name: items of one list share it, whatever else their classes say."""
+    classes = (node.attributes.get("class") or "").split()
+    return f"{tag}.{classes[0]}" if classes else tag
+
+
+@dataclass(slots=True)
+class DomBlock:
+    """One block of a page's text and where it sits in the tree."""
+
+    text: str
+    tag: str  # the innermost block-level element around it
+    depth: int
+    link_chars: int
+    heading: bool
+    in_list: bool
+    in_table: bool
+    in_article: bool  # inside <article> or <main>
+    near_cues: tuple[int, ...]  # per CUE_NAMES: a cue word on the block's element or its parent
+    far_cues: tuple[int, ...]  # per CUE_NAMES: ancestors with the cue, any distance
+    ancestors: tuple[int, ...] = field(default=())  # ids of the block-level elements around it
+    parent_kind: str = ""  # tag and class of the element around its own: twins mark repeated items
+    near_names: frozenset[str] = frozenset()  # class and id words of its element and the parent
+    far_names: frozenset[str] = frozenset()  # class and id words of all its ancestors
+
+    @property
+    def link_density(self) -> float:
+        return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
+
+
+@dataclass(slots=True)
+class _Open:
+    id: int
+    tag: str
+    cues: tuple[int, ...]
+    kind: str  # tag and class attribute
+    names: frozenset[str]  # class and id words
+
+
+class _Walk:
+    """The state of one walk: the open elements and the text of the block being gathered."""
+
+    def __init__(self) -> None:
+        self.open: list[_Open] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.links_open = 0
+        self.blocks: list[DomBlock] = []
+        self.next_id = 0
+
+    def enter(self, node: LexborNode) -> None:
+        tag = node.tag or ""
+        if tag == "a":
+            self.links_open += 1
+        if tag in BLOCK_TAGS or tag in BREAKS:
+            self.flush()
+        if tag in BLOCK_TAGS:
+            names = _names(node)
+            self.open.append(_Open(self.next_id, tag, _cues(names), _kind(node, tag), names))
+            self.next_id += 1
+
+    def leave(self, tag: str) -> None:
+        if tag == "a":
+            self.links_open -= 1
+        if tag in BLOCK_TAGS:
+            self.flush()
+            self.open.pop()
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        if self.links_open:
+            self.link_chars += len(text.strip())
+
+    def flush(self) -> None:
+        text = _SPACE.sub(" ", "".join(self.parts)).strip()
+        link_chars, self.parts, self.link_chars = self.link_chars, [], 0
+        if not text or not self.open:
+            return
+        tags = [o.tag for o in self.open]
+        near = [o.cues for o in self.open[-2:]]
+        self.blocks.append(DomBlock(
+            text=text,
+            tag=tags[-1],
+            depth=len(tags),
+            link_chars=link_chars,
+            heading=tags[-1] in HEADINGS,
+            in_list="li" in tags,
+            in_table="td" in tags or "th" in tags,
+            in_article="article" in tags or "main" in tags,
+            near_cues=tuple(max(c) for c in zip(*near)),
+            far_cues=tuple(sum(c) for c in zip(*(o.cues for o in self.open))),
+            ancestors=tuple(o.id for o in self.open),
+            parent_kind=self.open[-2].kind if len(self.open) > 1 else "",
+            near_names=frozenset().union(*(o.names for o in self.open[-2:])),
+            far_names=frozenset().union(*(o.names for o in self.open)),
+        ))
+
+
+def dom_blocks(root: LexborNode) -> list[DomBlock]:
+    """The text blocks under `root` (a pruned body), in document order."""
+    walk = _Walk()
+    stack: list[tuple[LexborNode | None, str]] = [(root, "")]
+    while stack:
+        node, closing = stack.pop()
+        if node is None:
+            walk.leave(closing)
+            continue
+        if node.is_text_node:
+            walk.add(node.text_content or "")
+            continue
+        if not node.is_element_node:
+            continue
+        walk.enter(node)
+        stack.append((None, node.tag or ""))
+        stack.extend((child, "") for child in reversed(list(node.iter(include_text=True))))
+    walk.flush()
+    return walk.blocks

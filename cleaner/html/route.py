@@ -1,0 +1,149 @@
+"""Which blocks of a pruned page are its article, and by what evidence.
+
+- `pack-body`: the outlet's pack names the article's element (`html: body:`) and it is there,
+  so every block under it is kept (the pack's rules clean them afterwards).
+- Otherwise three candidates: `block-model`, the page's blocks scored by the fitted two-stage
+  model over their features (`features.py`, readability's choice among them), kept at the
+  threshold; `readability`, trafilatura's port of it on the pruned page; `trafilatura` with its
+  own fallbacks on the page as it came. The block model's blocks win unless the fitted route
+  selector (`routes.py`), reading how much each candidate found and how far they agree, expects
+  an extractor to do better: no page comes out empty when an extractor finds its article.
+Each route says why it won, for the metadata and `clean explain`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..heuristics.base import lexicon
+from ..trees import BlockModel
+from .blocks import DomBlock, dom_blocks
+from ..features import covered, words_of
+from .features import BLOCK_FEATURES, block_features, context
+from .routes import route_features
+
+MODEL_FILE = Path(__file__).with_name("block_model.json")
+HEAD_PARAGRAPHS = 3  # an extractor's leading lines that may repeat the headline
+ROUTE_CONFIDENCE = 0.5  # the selector's probability that an extractor beats the block model
+_WORDS, _TITLE = BLOCK_FEATURES.index("log_words"), BLOCK_FEATURES.index("title")
+
+
+@cache
+def shipped_model() -> BlockModel:
+    return BlockModel.load(MODEL_FILE)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The article's paragraphs and the route that chose them."""
+
+    paragraphs: list[str]
+    route: str
+    reason: str
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def readability_text(html: str) -> str:
+    """The article as trafilatura's port of readability sees it; '' when it finds none."""
+    from trafilatura.readability_lxml import Document
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return ""
+    try:
+        summary = Document(tree, min_text_length=25).summary()
+    except Exception:  # noqa: BLE001 - its failure is only missing evidence
+        return ""
+    body = LexborHTMLParser(summary).body if summary else None
+    return body.text(separator="\n") if body is not None else ""
+
+
+def trafilatura_text(html: str) -> str:
+    """trafilatura's article text with its own fallbacks (readability, jusText) on."""
+    from trafilatura.core import bare_extraction
+    from trafilatura.settings import Extractor
+
+    options = Extractor(output_format="python", comments=False, tables=True)
+    document = bare_extraction(html, options=options)
+    return document.text if document is not None and document.text else ""
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """What every route found on one page: the blocks with the model's scores, and the texts of
+    the two extractors (readability on the pruned page, trafilatura on the page as it came)."""
+
+    blocks: list[DomBlock]
+    rows: np.ndarray  # BLOCK_FEATURES
+    scores: np.ndarray
+    readability: str
+    trafilatura: str
+
+    def kept(self, threshold: float) -> list[str]:
+        """The texts of the blocks the model keeps, the headline aside (it is metadata)."""
+        return [b.text for b, p, row in zip(self.blocks, self.scores, self.rows)
+                if p >= threshold and not row[_TITLE]]
+
+
+def page_features(root: LexborNode, title: str | None) -> tuple[list[DomBlock], np.ndarray, str]:
+    """The page's blocks, their BLOCK_FEATURES and readability's text (which they include)."""
+    blocks = dom_blocks(root)
+    readability = readability_text(_page(root.inner_html or ""))
+    return blocks, block_features(blocks, title, covered([b.text for b in blocks], readability), lexicon()), readability
+
+
+def scores(model: BlockModel, blocks: Sequence[DomBlock], rows: np.ndarray) -> np.ndarray:
+    first = model.first.predict(rows)
+    return model.second.predict(np.hstack([rows, context(blocks, first, np.expm1(rows[:, _WORDS]))]))
+
+
+def candidates(root: LexborNode, html: str, title: str | None, model: BlockModel) -> Candidates:
+    blocks, rows, readability = page_features(root, title)
+    return Candidates(blocks, rows, scores(model, blocks, rows), readability, trafilatura_text(html))
+
+
+def _page(inner: str) -> str:
+    return f"<html><body>{inner}</body></html>"
+
+
+def paragraphs(text: str, title: str | None = None) -> list[str]:
+    """An extractor's one-block-per-line text as paragraphs, without leading repeats of `title`
+    (the headline is metadata; extractors often keep it, and its repeats, at the top)."""
+    found = [line for line in (raw.strip() for raw in text.splitlines()) if line]
+    headline = words_of(title) if title else None
+    return [p for i, p in enumerate(found) if not (i < HEAD_PARAGRAPHS and headline and words_of(p) == headline)]
+
+
+def choose(found: Candidates, model: BlockModel, title: str | None = None) -> Extraction:
+    """The block model's blocks, unless the route selector expects an extractor to do better
+    on this page (an article the model barely found, or one it cut into)."""
+    kept = found.kept(model.threshold)
+    stated = f"the model kept {len(kept)} of {len(found.blocks)} blocks at p >= {model.threshold:.2f}"
+    evidence = route_features(kept, found.readability, found.trafilatura, found.scores,
+                              np.expm1(found.rows[:, _WORDS]))
+    preference = {route: float(forest.predict(evidence[None, :])[0]) for route, forest in model.routes.items()
+                  if words_of(getattr(found, route))}  # an extractor that found nothing is no candidate
+    best = max(preference, key=preference.__getitem__, default=None)
+    said = ", ".join(f"{route} {p:.2f}" for route, p in sorted(preference.items()))
+    if best is not None and preference[best] >= ROUTE_CONFIDENCE:
+        return Extraction(paragraphs(getattr(found, best), title), best, f"{stated}; the selector prefers {best} ({said})")
+    return Extraction(kept, "block-model", f"{stated}; the selector keeps them ({said})" if said else stated)
+
+
+def extract(root: LexborNode, html: str, title: str | None, model: BlockModel, body: str | None = None) -> Extraction:
+    """The article of a pruned page (`root` is its body; `html` the page as it came)."""
+    chosen = root.css(body) if body else []
+    if chosen:
+        paragraphs = [b.text for node in chosen for b in dom_blocks(node)]
+        return Extraction(paragraphs, "pack-body", f"the pack's body selector {body!r} matched")
+    return choose(candidates(root, html, title, model), model, title)

@@ -1,0 +1,65 @@
+"""The route selector's part of scripts/fit_blocks.py: page-level evidence, per-route targets, fits.
+
+For each page, the block model's kept blocks are one candidate, readability's and trafilatura's
+texts the others. A route's target is how much better its text scores against the gold than the
+kept blocks (page F1); its forest learns whether that is positive, each page weighing the size of
+the difference, so pages where the choice hardly matters teach little.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+import boosting
+from metric import score_pair
+
+from cleaner.features import words_of
+from cleaner.html.features import BLOCK_FEATURES
+from cleaner.html.route import ROUTE_CONFIDENCE
+from cleaner.html.routes import ROUTE_FEATURES, ROUTES, route_features
+
+PARAMS = dict(n_estimators=100, learning_rate=0.05, num_leaves=7, max_depth=3, min_child_samples=20,
+              colsample_bytree=1.0, reg_lambda=0.0)
+_WORDS = BLOCK_FEATURES.index("log_words")
+
+
+def kept(page, scores: np.ndarray, threshold: float) -> list[str]:
+    return [t for t, p, keep in zip(page.texts, scores, page.keepable) if p >= threshold and keep]
+
+
+def evidence(page, scores: np.ndarray, threshold: float) -> np.ndarray:
+    return route_features(kept(page, scores, threshold), page.readability, page.trafilatura, scores,
+                          np.expm1(page.rows[:, _WORDS]))
+
+
+def gains(page, scores: np.ndarray, threshold: float) -> dict[str, float]:
+    """Page F1 of each route's text minus that of the kept blocks."""
+    own = score_pair("\n".join(kept(page, scores, threshold)), page.gold).f1
+    return {route: score_pair(getattr(page, route), page.gold).f1 - own for route in ROUTES}
+
+
+def fit(pages, scores: dict[str, np.ndarray], threshold: float) -> dict:
+    rows = np.array([evidence(p, scores[p.id], threshold) for p in pages]).reshape(len(pages), len(ROUTE_FEATURES))
+    targets = [gains(p, scores[p.id], threshold) for p in pages]
+    models = {}
+    for route in ROUTES:
+        gain = np.array([t[route] for t in targets])
+        models[route] = boosting.fit(rows, (gain > 0).astype(int), np.abs(gain) + 1e-3, **PARAMS)
+    return models
+
+
+def chosen(models: dict, pages, scores: dict[str, np.ndarray], threshold: float) -> dict[str, str]:
+    """The text the selector picks for each page, as `cleaner.html.route.choose` does."""
+    texts = {}
+    for page in pages:
+        row = evidence(page, scores[page.id], threshold)[None, :]
+        preference = {route: float(m.predict_proba(row)[0, 1]) for route, m in models.items()
+                      if words_of(getattr(page, route))}
+        best = max(preference, key=preference.__getitem__, default=None)
+        texts[page.id] = (getattr(page, best) if best and preference[best] >= ROUTE_CONFIDENCE
+                          else "\n".join(kept(page, scores[page.id], threshold)))
+    return texts
+
+
+def export(models: dict) -> dict:
+    return {route: boosting.export(m, ROUTE_FEATURES) for route, m in models.items()}
