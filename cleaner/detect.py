@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
-from urllib.parse import urlsplit
 
 import regex
 
@@ -23,6 +22,7 @@ from .packs import Pack, PackSet
 from .packs.index import PackIndex
 from .packs.schema import Signature
 from .packs.apply import RuleFailed, Timed
+from .urls import hostname
 
 if TYPE_CHECKING:
     from .html.meta import PageMeta
@@ -42,7 +42,7 @@ class OutletMatch:
 
 
 def _by_url(url: str, index: PackIndex) -> OutletMatch | None:
-    host = urlsplit(url).hostname or ""
+    host = hostname(url) or ""
     if found := index.by_host(host):
         domain, pack = found
         return OutletMatch(pack, "url", [f"url host {host} is {domain}"])
@@ -103,7 +103,7 @@ def detect(
     the document has are searched (see `packs.index`); a signature that times out scores
     nothing and is named in `warnings` (the document's, when the caller passes them)."""
     index = index or PackIndex(list(packs))
-    if url and urlsplit(url).hostname:  # a known URL decides, also when no pack has its host
+    if url and hostname(url):  # a known URL decides, also when no pack has its host
         return _by_url(url, index)
     warnings = [] if warnings is None else warnings
     linked: dict[str, str] = {}

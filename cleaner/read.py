@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import stat
 from pathlib import Path
@@ -19,6 +20,7 @@ import ftfy
 
 from .inline import normalize_space
 from .model import Document
+from .names import shown
 
 CP1252_FALLBACK = "cleaner-cp1252"  # codec error handler: undecodable bytes read as cp1252
 _MENDED = {CP1252_FALLBACK: "read them as cp1252", "replace": "each became U+FFFD"}
@@ -188,21 +190,30 @@ def read_bytes(
 
 
 def read_path(path: Path, max_bytes: int | None = None) -> Document:
-    """Read a regular file, refusing one over `max_bytes` before reading it. Pipes and devices
-    are refused too: reading them could block or never end."""
+    """Read a regular file, refusing one over `max_bytes` before reading it, and reading no more
+    than that of one whose size the system does not tell (`/proc` files say 0). Pipes and
+    devices are refused: reading them could block or never end. The file is opened without
+    blocking and checked once open, so a path swapped for a pipe meanwhile is refused too."""
     try:
-        info = path.stat()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise InputError("is a broken symbolic link" if path.is_symlink() else "no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as err:  # a symlink loop, a name too long, …
+        raise InputError(err.strerror or str(err)) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise InputError("is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
             raise InputError("is not a regular file (a pipe, device or socket)")
         if max_bytes is not None and info.st_size > max_bytes:
             raise InputError(f"is {info.st_size:,} bytes, over the --max-bytes limit of {max_bytes:,}")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("is a broken symbolic link" if path.is_symlink() else "no such file") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except OSError as err:  # a symlink loop, an I/O error, a name too long, …
-        raise InputError(err.strerror or str(err)) from None
-    return read_bytes(data, str(path))
+        try:
+            data = handle.read(-1 if max_bytes is None else max_bytes + 1)
+        except OSError as err:
+            raise InputError(err.strerror or str(err)) from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"is over the --max-bytes limit of {max_bytes:,} (its size said {info.st_size:,})")
+    return read_bytes(data, shown(path))
