@@ -119,7 +119,9 @@ def lines(stream: BinaryIO, max_bytes: int) -> Iterator[str | RecordError]:
     """A binary stream's lines as text, each at most `max_bytes` long: a longer one is passed
     over in pieces, never held, and stands as a RecordError in its place. Bytes that are not
     valid UTF-8 stay as surrogates for `parse` to mend."""
-    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    if not hasattr(stream, "peek"):  # a BytesIO, say
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+    head = stream.peek(4)[:4]
     encoding = next((name for bom, name in _STREAM_BOMS if head.startswith(bom)), None)
     if encoding in ("utf-16", "utf-32"):
         text = io.TextIOWrapper(stream, encoding, errors="replace", newline="\n")
