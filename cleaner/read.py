@@ -16,6 +16,7 @@ import re
 import stat
 from pathlib import Path
 
+import charset_normalizer
 import ftfy
 
 from .inline import normalize_space
@@ -45,6 +46,10 @@ _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1f\x7f-\x84\x86
 # the scan above, and most texts have none.
 _CONTROL_ASCII_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 _CONTROL_C1_UTF8 = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
+# Bytes that are neither UTF-8 nor UTF-16 by their NULs go to charset-normalizer, which reads
+# this much of them; a guess whose text has fewer letters and spaces than this share is doubtful.
+GUESS_SAMPLE_BYTES = 2**16
+MIN_LETTERS_SHARE = 0.7
 BINARY_CONTROL_SHARE = 0.05  # text has next to none of them; binary data about a tenth
 # Cheap sign of UTF-8 read as cp1252 ("Ã©", "â€™"): a lead byte's character before a
 # continuation byte's. Only text that shows it is handed to ftfy, so clean text stays untouched.
@@ -121,8 +126,32 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _guess(data: bytes, warnings: list[str]) -> tuple[str, str]:
+    """Bytes in an encoding charset-normalizer names: cp1251, KOI8-R, Shift_JIS, GB18030, UTF-16
+    without a BOM… Whatever cp1252 may have written stays cp1252 (on short Western texts the
+    detector's first guess is often another code page that reads them wrong). A guess whose text
+    is not mostly letters and spaces (random bytes read as box drawing) is named in a warning;
+    no guess at all is cp1252, with a warning."""
+    matches = charset_normalizer.from_bytes(data[:GUESS_SAMPLE_BYTES])
+    best = matches.best()
+    if any("cp1252" in match.could_be_from_charset for match in matches) or best is None:
+        if best is None:
+            warnings.append("the encoding could not be told; read as cp1252")
+        return data.decode("cp1252", CP1252_FALLBACK), "cp1252"
+    encoding = codecs.lookup(best.encoding).name
+    text = data.decode(encoding, "replace")
+    if _letters_share(text) < MIN_LETTERS_SHARE:
+        warnings.append(f"the encoding is a guess ({encoding}) that reads as little text; check it")
+    return text, encoding
+
+
+def _letters_share(text: str) -> float:
+    sample = text[:GUESS_SAMPLE_BYTES]
+    return sum(c.isalpha() or c.isspace() for c in sample) / max(len(sample), 1)
+
+
 def _decode_8bit(data: bytes, warnings: list[str]) -> tuple[str, str]:
-    """UTF-8, or cp1252 when UTF-8 fails. UTF-8 with a few broken bytes (more bytes in valid
+    """UTF-8, or a guess when UTF-8 fails. UTF-8 with a few broken bytes (more bytes in valid
     multi-byte characters than invalid ones) stays UTF-8, the broken bytes read as cp1252."""
     try:
         return data.decode("utf-8"), "utf-8"
@@ -133,7 +162,7 @@ def _decode_8bit(data: bytes, warnings: list[str]) -> tuple[str, str]:
     if len(data) - len(escaped) > invalid:  # bytes that valid multi-byte characters fold away
         warnings.append(f"bytes not valid UTF-8 ({invalid:,}) read as cp1252")
         return data.decode("utf-8", CP1252_FALLBACK), "utf-8"
-    return data.decode("cp1252", CP1252_FALLBACK), "cp1252"
+    return _guess(data, warnings)
 
 
 def _decode_any(data: bytes, warnings: list[str]) -> tuple[str, str]:
