@@ -207,10 +207,12 @@ def read_bytes(
     says) is decoded with the charset it declares, or with `known`, the encoding of bytes the
     caller made from a string, and marked for the extract step."""
     from .html import decode_html, is_html  # cleaner.html decodes with this module's fallbacks
+    from .html.guard import tame
 
     warnings: list[str] = []
     html = is_html(data, source) if html is None else html
     text, encoding = decode_html(data, warnings, known) if html else decode(data, warnings)
+    text = tame(text, warnings) if html else text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         warnings.append("the input is only whitespace" if text else "the input is empty")
