@@ -15,11 +15,11 @@ from .inline import has_markup, plain
 from .model import Block
 from .segment import continues
 
-# Joining stays linear in a paragraph's length: past twice this many characters, only the
-# paragraph's last JOIN_WINDOW to 2 * JOIN_WINDOW characters are cleaned again with each block
-# joined to it, where markup spanning the join starts (an emphasis span is at most 300
-# characters). Paragraphs shorter than that, all real ones, are cleaned whole as before.
-JOIN_WINDOW = 1024
+# Joining stays linear in a paragraph's length: when a join holds markup, only the paragraph's
+# last JOIN_WINDOW characters are cleaned again with the block joined to it, which covers any
+# emphasis spanning the join (at most 300 characters). Shorter paragraphs, most real ones, are
+# cleaned whole as before.
+JOIN_WINDOW = 512
 
 
 class _Paragraph:
@@ -35,17 +35,23 @@ class _Paragraph:
     def last(self) -> str:
         return self.tail or (self.done[-1] if self.done else "")
 
+    def _settle(self, keep: int) -> None:
+        """Move all but about the last `keep` characters of the tail to `done`."""
+        if len(self.tail) > keep and (cut := self.tail.rfind(" ", 0, len(self.tail) - keep)) > 0:
+            self.done.append(self.tail[:cut])
+            self.tail = self.tail[cut + 1 :]
+
     def join(self, block: Block) -> None:
         self.blocks.append(block)
-        joined = f"{self.tail} {block.text}"  # two plain texts without markup join as they are
         if self.markup or has_markup(block.text):
-            joined = plain(joined)
-            self.markup = has_markup(joined)
-        self.tail = joined
-        if len(joined) > 2 * JOIN_WINDOW and (cut := joined.find(" ", len(joined) - JOIN_WINDOW)) > 0:
-            self.done.append(joined[:cut])
-            self.tail = joined[cut + 1 :]
+            self._settle(JOIN_WINDOW)
+            self.tail = plain(f"{self.tail} {block.text}")
             self.markup = has_markup(self.tail)
+        else:  # two plain texts without markup join as they are
+            self.tail = f"{self.tail} {block.text}"
+            if len(self.tail) > 4 * JOIN_WINDOW:  # so that joining does not copy the paragraph
+                self._settle(JOIN_WINDOW)
+                self.markup = has_markup(self.tail)
 
     def text(self) -> str:
         return " ".join([*self.done, self.tail] if self.tail else self.done)
