@@ -114,7 +114,10 @@ class _Pool(Generic[T, R]):
     def hand(self, worker: _Worker, tasks: list[_Task]) -> None:
         worker.tasks.extend(tasks)
         worker.since = time.monotonic()
-        worker.conn.send([task.item for task in tasks])
+        try:
+            worker.conn.send([task.item for task in tasks])
+        except OSError:  # it died between two chunks
+            self.bury(worker)
 
     def busy(self) -> list[_Worker]:
         return [w for w in self.workers if w.tasks]
@@ -162,15 +165,15 @@ class _Pool(Generic[T, R]):
             elif self.limit is not None and worker.tasks and time.monotonic() - worker.since > self.limit:
                 self.bury(worker, f"took longer than the time limit of {self.limit:g} s")
 
-    def close(self) -> None:
-        """End every worker: a None asks it to leave, a kill makes sure."""
-        for worker in self.workers:
+    def close(self, now: bool = False) -> None:
+        """End every worker: a None asks it to leave, a kill makes sure (at once when `now`)."""
+        for worker in self.workers if not now else ():
             try:
                 worker.conn.send(None)
             except OSError:  # already gone
                 pass
             worker.conn.close()
-        deadline = time.monotonic() + JOIN_SECONDS
+        deadline = time.monotonic() + (0 if now else JOIN_SECONDS)
         for worker in self.workers:
             worker.process.join(max(0.0, deadline - time.monotonic()))
             if worker.process.is_alive():
@@ -238,6 +241,9 @@ def ordered_map(
     pool: _Pool[T, R] = _Pool(fn, lost or _raise, jobs, initializer, initargs, limit)
     try:
         yield from _run(pool, _chain(first, iterator))
+    except BaseException:  # Ctrl-C, SIGTERM, a closed consumer: no worker is waited for
+        pool.close(now=True)
+        raise
     finally:
         pool.close()
 

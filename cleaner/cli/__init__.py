@@ -25,8 +25,10 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run a command; SIGTERM is handled as Ctrl-C, so a stopped run cleans up the same way."""
+    """Run a command; SIGTERM is handled as Ctrl-C, so a stopped run cleans up the same way (and
+    is unblocked, should the launcher have left it blocked: it would never arrive)."""
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] in SUBCOMMANDS:
         _subcommand(args[0])(args=args[1:], prog_name=f"clean {args[0]}")

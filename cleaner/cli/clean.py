@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -154,12 +155,12 @@ def _run_jobs(work: Work, jobs: list[Job], options: Options, tally: Tally) -> No
     todo = _pending(jobs, options, tally)
 
     show = sys.stderr.isatty() and len(todo) >= PROGRESS_MIN_FILES
-    with Progress(transient=True, disable=not show, console=None) as progress:
+    paths = (job.path for job in todo)
+    outcomes = ordered_map(batch.clean_file, paths, options.jobs, batch.init_worker, (work,), batch.file_lost,
+                           hard_limit(work.seconds))
+    with Progress(transient=True, disable=not show, console=None) as progress, closing(outcomes):
         task = progress.add_task("cleaning", total=len(todo))
-        paths = (job.path for job in todo)
-        outcomes = ordered_map(batch.clean_file, paths, options.jobs, batch.init_worker, (work,), batch.file_lost,
-                               hard_limit(work.seconds))
-        for job, outcome in zip(todo, outcomes):
+        for job, outcome in zip(todo, outcomes):  # closing: on an interrupt the workers end at once
             progress.advance(task)
             if not _record(job, outcome, options, tally) and options.fail_fast:
                 tally.stopped = True

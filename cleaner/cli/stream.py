@@ -12,7 +12,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import BinaryIO
 
@@ -97,11 +97,12 @@ def clean_jsonl(work: batch.Work, paths: list[str], out: Path | None, jobs: int,
             stream = _records(paths, work, strict, problems)
             outputs = ordered_map(batch.clean_record, stream, jobs, batch.init_worker, (work,), batch.record_lost,
                                   hard_limit(work.seconds))
-            for line, problem in outputs:
-                if problem:
-                    problems.report(problem)
-                sink.write(line)
-                written += 1
+            with closing(outputs):  # on an interrupt the workers end at once
+                for line, problem in outputs:
+                    if problem:
+                        problems.report(problem)
+                    sink.write(line)
+                    written += 1
     except OSError as err:
         error(f"{shown(err.filename or out or STDIN)}: {err.strerror or err}")
         return FAILED
