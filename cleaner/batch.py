@@ -87,7 +87,13 @@ class Cleaned:
     @classmethod
     def of(cls, result: Result) -> Cleaned:
         meta = result.metadata
-        return cls(result.text, meta.model_dump_json(indent=2) + "\n", meta.counts.words, meta.removed_by_kind, meta.warnings)
+        return cls(
+            result.text,
+            meta.model_dump_json(indent=2) + "\n",
+            meta.counts.words,
+            meta.removed_by_kind,
+            meta.warnings,
+        )
 
 
 def clean_file(path: Path) -> Cleaned | str:
@@ -96,7 +102,9 @@ def clean_file(path: Path) -> Cleaned | str:
     work = _work()
     try:
         with time_limit(work.seconds):
-            return Cleaned.of(work.cleaner.clean_file(path, outlet=work.outlet, max_bytes=work.max_bytes))
+            return Cleaned.of(
+                work.cleaner.clean_file(path, outlet=work.outlet, max_bytes=work.max_bytes)
+            )
     except Exception as err:  # noqa: BLE001 - one file's failure is that file's answer
         return failed(err)
 

@@ -25,9 +25,12 @@ MAX_LINK_TEXT = 2000
 MAX_URL = 2048
 _IMAGE = regex.compile(rf"!\[[^\]]{{0,{MAX_LINK_TEXT}}}+\]\([^)]{{0,{MAX_URL}}}+\)")
 MARKDOWN_LINK = regex.compile(
-    rf"\[([^\]]{{1,{MAX_LINK_TEXT}}}+)\]\(([^)\s]{{0,{MAX_URL}}}+)(?:\s+\"[^\"]{{0,{MAX_LINK_TEXT}}}+\")?\)"
+    rf"\[([^\]]{{1,{MAX_LINK_TEXT}}}+)\]\(([^)\s]{{0,{MAX_URL}}}+)"
+    rf"(?:\s+\"[^\"]{{0,{MAX_LINK_TEXT}}}+\")?\)"
 )
-MARKDOWN_AUTOLINK = regex.compile(rf"<((?:https?|ftp)://[^<>\s]{{1,{MAX_URL}}}+|mailto:[^<>\s]{{1,{MAX_URL}}}+)>")
+MARKDOWN_AUTOLINK = regex.compile(
+    rf"<((?:https?|ftp)://[^<>\s]{{1,{MAX_URL}}}+|mailto:[^<>\s]{{1,{MAX_URL}}}+)>"
+)
 # A heading's opening marks, and its optional closing ones (searched only when it ends in `#`:
 # unanchored, that search tries every space of a long line).
 _HEADING_OPEN = regex.compile(r"^\s{0,3}#{1,6}\s+")

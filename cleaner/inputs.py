@@ -61,7 +61,12 @@ class _Scan:
             self.errors.append((str(path), "is a symbolic link loop"))
             return None
         if not self.follow_links and not self._inside(target):
-            self.errors.append((str(path), f"is a symbolic link out of the folder (to {target}); --follow-links cleans it"))
+            self.errors.append(
+                (
+                    str(path),
+                    f"is a symbolic link out of the folder (to {target}); --follow-links cleans it",
+                )
+            )
             return None
         return target
 

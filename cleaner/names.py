@@ -13,7 +13,9 @@ import re
 
 # Control characters (C0, DEL, C1), bidi controls and marks, and the surrogates that stand for
 # bytes that are not UTF-8.
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSHOWABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _ESCAPED_BYTES = range(0xDC80, 0xDD00)  # how "surrogateescape" holds the bytes 0x80-0xff
 
 
@@ -27,4 +29,6 @@ def _escape(match: re.Match[str]) -> str:
 def shown(name: str | os.PathLike[str]) -> str:
     """`name` safe to print and to write as UTF-8; unchanged when it already is."""
     text = os.fspath(name)
-    return _UNSHOWABLE.sub(_escape, text) if not text.isascii() or _UNSHOWABLE.search(text) else text
+    return (
+        _UNSHOWABLE.sub(_escape, text) if not text.isascii() or _UNSHOWABLE.search(text) else text
+    )

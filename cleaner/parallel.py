@@ -36,6 +36,7 @@ WINDOW_PER_JOB = 4
 TRIES = 2  # an item whose worker died is tried once more, alone, before it is reported
 JOIN_SECONDS = 1.0  # how long a worker gets to leave on its own at the end
 _PR_SET_PDEATHSIG = 1  # prctl option: the signal this process gets when its parent dies
+_STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
 def default_jobs() -> int:
@@ -52,12 +53,18 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _work(conn: Connection, parent: int, fn: Callable[[Any], Any], initializer: Callable[..., None] | None,
-          initargs: tuple) -> None:
+def _work(
+    conn: Connection,
+    parent: int,
+    fn: Callable[[Any], Any],
+    initializer: Callable[..., None] | None,
+    initargs: tuple,
+) -> None:
     """A worker's life: chunks in, one (ok, result or problem) message per item out."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends its workers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held by the parent while it forked
     if initializer:
         initializer(*initargs)
     try:
@@ -85,15 +92,24 @@ class _Task(Generic[T]):
 class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection
-    tasks: deque[_Task] = field(default_factory=deque)  # handed over, not yet answered; the first is running
+    tasks: deque[_Task] = field(
+        default_factory=deque
+    )  # handed over, not yet answered; the first is running
     since: float = 0.0  # when the running task began
 
 
 class _Pool(Generic[T, R]):
     """The parent's side: workers, the tasks each holds, answers waiting for their turn."""
 
-    def __init__(self, fn: Callable[[T], R], lost: Callable[[T, str], R], jobs: int,
-                 initializer: Callable[..., None] | None, initargs: tuple, limit: float | None) -> None:
+    def __init__(
+        self,
+        fn: Callable[[T], R],
+        lost: Callable[[T, str], R],
+        jobs: int,
+        initializer: Callable[..., None] | None,
+        initargs: tuple,
+        limit: float | None,
+    ) -> None:
         self.fn, self.lost, self.jobs, self.limit = fn, lost, jobs, limit
         self.initializer, self.initargs = initializer, initargs
         self.context = multiprocessing.get_context()
@@ -105,7 +121,13 @@ class _Pool(Generic[T, R]):
         parent_end, child_end = self.context.Pipe()
         args = (child_end, os.getpid(), self.fn, self.initializer, self.initargs)
         process = self.context.Process(target=_work, args=args, daemon=True)
-        process.start()
+        # Ctrl-C or SIGTERM during the fork would be handled inside the fork's callbacks, which
+        # swallow the KeyboardInterrupt: they wait until the fork is done.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        try:
+            process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         child_end.close()
         worker = _Worker(process, parent_end)
         self.workers.append(worker)
@@ -139,7 +161,10 @@ class _Pool(Generic[T, R]):
         running = worker.tasks.popleft()
         running.tries += 1
         code = worker.process.exitcode or 0
-        why = problem or f"its worker process died ({f'signal {-code}' if code < 0 else f'exit code {code}'})"
+        why = (
+            problem
+            or f"its worker process died ({f'signal {-code}' if code < 0 else f'exit code {code}'})"
+        )
         if problem or running.tries >= TRIES:
             self.done[running.seq] = self.lost(running.item, why)
         else:
@@ -162,7 +187,11 @@ class _Pool(Generic[T, R]):
                 continue
             if worker.process.sentinel in ready and worker in self.workers:
                 self.bury(worker)
-            elif self.limit is not None and worker.tasks and time.monotonic() - worker.since > self.limit:
+            elif (
+                self.limit is not None
+                and worker.tasks
+                and time.monotonic() - worker.since > self.limit
+            ):
                 self.bury(worker, f"took longer than the time limit of {self.limit:g} s")
 
     def close(self, now: bool = False) -> None:
@@ -187,9 +216,13 @@ def _run(pool: _Pool[T, R], items: Iterator[T]) -> Iterator[R]:
     new_seq = next_out = 0
     exhausted = False
     while True:
-        for worker in [w for w in pool.workers if not w.tasks] + [None] * (pool.jobs - len(pool.workers)):
+        for worker in [w for w in pool.workers if not w.tasks] + [None] * (
+            pool.jobs - len(pool.workers)
+        ):
             if pool.retry:
-                tasks = [pool.retry.popleft()]  # alone: if it kills its worker again, it alone is lost
+                tasks = [
+                    pool.retry.popleft()
+                ]  # alone: if it kills its worker again, it alone is lost
             elif not exhausted and new_seq - next_out < window:
                 batch = list(islice(items, min(CHUNK_SIZE, window - (new_seq - next_out))))
                 exhausted = len(batch) == 0

@@ -246,5 +246,6 @@ def read_path(path: Path, max_bytes: int | None = None) -> Document:
         except OSError as err:
             raise InputError(err.strerror or str(err)) from None
     if max_bytes is not None and len(data) > max_bytes:
-        raise InputError(f"is over the --max-bytes limit of {max_bytes:,} (its size said {info.st_size:,})")
+        said = f"its size said {info.st_size:,}"
+        raise InputError(f"is over the --max-bytes limit of {max_bytes:,} ({said})")
     return read_bytes(data, shown(path))

@@ -50,7 +50,9 @@ class RecordError(ValueError):
 class Record:
     line: int
     content: str
-    html: bool | None = None  # True for an "html" record; a "text" one is told by its first characters
+    html: bool | None = (
+        None  # True for an "html" record; a "text" one is told by its first characters
+    )
     id: Any = None
     url: str | None = None
     outlet: str | None = None
@@ -97,8 +99,13 @@ def parse(line: str, number: int) -> Record:
     except (RecursionError, ValueError):
         raise RecordError(number, '"id" cannot be written back: nested too deeply') from None
     mended = [0]
-    content, url, outlet = (_mended(v, mended) for v in (content, data.get("url"), data.get("outlet")))
-    warnings = (f"{mended[0]:,} characters not valid Unicode (bad UTF-8 bytes, lone surrogates) became U+FFFD",)
+    content, url, outlet = (
+        _mended(v, mended) for v in (content, data.get("url"), data.get("outlet"))
+    )
+    warnings = (
+        f"{mended[0]:,} characters not valid Unicode (bad UTF-8 bytes, lone surrogates)"
+        " became U+FFFD",
+    )
     html = True if given == "html" else None
     return Record(number, content, html, data.get("id"), url, outlet, warnings if mended[0] else ())
 
@@ -129,11 +136,14 @@ def lines(stream: BinaryIO, max_bytes: int) -> Iterator[str | RecordError]:
         return
     if encoding:
         stream.read(len(codecs.BOM_UTF8))
-    yield from _limited(stream.readline, max_bytes, b"\n", lambda line: line.decode("utf-8", "surrogateescape"))
+    yield from _limited(
+        stream.readline, max_bytes, b"\n", lambda line: line.decode("utf-8", "surrogateescape")
+    )
 
 
-def _limited(readline: Callable[[int], Any], max_bytes: int, newline: Any,
-             decode: Callable[[Any], str]) -> Iterator[str | RecordError]:
+def _limited(
+    readline: Callable[[int], Any], max_bytes: int, newline: Any, decode: Callable[[Any], str]
+) -> Iterator[str | RecordError]:
     number = 0
     while line := readline(max_bytes + 1):
         number += 1
@@ -152,12 +162,17 @@ def clean(cleaner: Cleaner, record: Record, source: str | None = None) -> tuple[
     record never stops a stream and every input still has its output line."""
     where = f"{source}:{record.line}" if source else None
     try:
-        result = cleaner.clean_text(record.content, url=record.url, outlet=record.outlet, source=where, html=record.html)
+        result = cleaner.clean_text(
+            record.content, url=record.url, outlet=record.outlet, source=where, html=record.html
+        )
     except (InputError, PackError) as err:
         return error_line(record, str(err))
     result.metadata.warnings.extend(record.warnings)
     # pydantic writes the metadata's JSON itself: a third of the time of a dict through json.dumps
-    return f'{{"id":{record.id_json},"text":{_json(result.text)},"metadata":{result.metadata.model_dump_json()}}}\n', None
+    return (
+        f'{{"id":{record.id_json},"text":{_json(result.text)},"metadata":{result.metadata.model_dump_json()}}}\n',
+        None,
+    )
 
 
 def error_line(record: Record, problem: str) -> tuple[str, str]:

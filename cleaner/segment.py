@@ -85,7 +85,8 @@ def segment(text: str) -> list[Block]:
         elif len(spans) < MAX_BLOCKS:
             spans.append((i, i))
         else:
-            raise InputError(f"has more than {MAX_BLOCKS:,} paragraphs and lines; no article has as many")
+            many = f"has more than {MAX_BLOCKS:,} paragraphs and lines"
+            raise InputError(f"{many}; no article has as many")
     blocks = []
     for start, end in spans:
         raw = lines[start].strip() if start == end else " ".join(line.strip() for line in lines[start : end + 1])

@@ -21,16 +21,36 @@ DEEP_PAGE = "<html><body>{}<p>Words of the article, long enough to be kept as pr
 
 # name: (make a document of size n, whether it is HTML, n)
 CASES: dict[str, tuple[Callable[[int], str], bool, int]] = {
-    "short lower-case lines": (lambda n: "".join(random.Random(i).choice(WORDS) + "\n" for i in range(n)), False, 40_000),
-    "the same, with markup": (lambda n: "".join(random.Random(i).choice(WORDS) + " *x\n" for i in range(n)), False, 2_000),
+    "short lower-case lines": (
+        lambda n: "".join(random.Random(i).choice(WORDS) + "\n" for i in range(n)),
+        False,
+        40_000,
+    ),
+    "the same, with markup": (
+        lambda n: "".join(random.Random(i).choice(WORDS) + " *x\n" for i in range(n)),
+        False,
+        2_000,
+    ),
     "[a]( repeated": (lambda n: "[a](" * n, False, 16_000),
     "<http:// repeated": (lambda n: "<http://" * n, False, 16_000),
     "a URL of n labels": (lambda n: "See https://" + "a." * n + "com/x for more.", False, 100_000),
-    "Original url: of n labels": (lambda n: "Original url: https://" + "a." * n + "com/x\n\nText.", False, 100_000),
-    "an element with n attributes": (lambda n: ATTRIBUTE_PAGE.format(" ".join(f"a{i}=x" for i in range(n))), True, 80_000),
+    "Original url: of n labels": (
+        lambda n: "Original url: https://" + "a." * n + "com/x\n\nText.",
+        False,
+        100_000,
+    ),
+    "an element with n attributes": (
+        lambda n: ATTRIBUTE_PAGE.format(" ".join(f"a{i}=x" for i in range(n))),
+        True,
+        80_000,
+    ),
     "HTML nested n deep": (lambda n: DEEP_PAGE.format("<div>" * n, "</div>" * n), True, 5_000),
     "n paragraphs 'a.'": (lambda n: "a.\n\n" * n, False, 50_000),
-    "one line of n sentences": (lambda n: "The minister said on Monday that it rained. " * n, False, 50_000),
+    "one line of n sentences": (
+        lambda n: "The minister said on Monday that it rained. " * n,
+        False,
+        50_000,
+    ),
 }
 
 

@@ -27,11 +27,46 @@ DEFAULT_SECONDS = 600.0
 LEAK_MB = 200  # peak memory may grow this much past the first minute before it is a leak
 WARM_UP_SECONDS = 60.0
 
-_UNITS = ["[a](", "<http://", "*_", "a.\n\n", "[", "]", "<div>", "</div>", "{\"a\":", "[[", "\\", "#",
-          "a.b.", "\x1b[1m", "\u202e", "\ud800", "\udc80", "\x00", "\r", "\t", "é", "Ã©", "\ufeff", "<p a=1 ",
-          "Original url: http://[::1\n", "<meta charset=\"base64\">", "http://", "**x**", "`", "|"]
-_PREFIXES = ["", "<html><body>", "<!doctype html><html><head><script type=\"application/ld+json\">",
-             "<html><head><meta charset=\"punycode\"></head><body>", "\ufeff", "By Anna for AFP\n\n"]
+_UNITS = [
+    "[a](",
+    "<http://",
+    "*_",
+    "a.\n\n",
+    "[",
+    "]",
+    "<div>",
+    "</div>",
+    '{"a":',
+    "[[",
+    "\\",
+    "#",
+    "a.b.",
+    "\x1b[1m",
+    "\u202e",
+    "\ud800",
+    "\udc80",
+    "\x00",
+    "\r",
+    "\t",
+    "é",
+    "Ã©",
+    "\ufeff",
+    "<p a=1 ",
+    "Original url: http://[::1\n",
+    '<meta charset="base64">',
+    "http://",
+    "**x**",
+    "`",
+    "|",
+]
+_PREFIXES = [
+    "",
+    "<html><body>",
+    '<!doctype html><html><head><script type="application/ld+json">',
+    '<html><head><meta charset="punycode"></head><body>',
+    "\ufeff",
+    "By Anna for AFP\n\n",
+]
 
 
 @st.composite
@@ -52,7 +87,11 @@ def _encoded(text: str, encoding: str) -> bytes:
 
 DOCUMENTS = st.one_of(
     st.binary(max_size=4000),
-    st.builds(_encoded, hostile_text(), st.sampled_from(["utf-8", "utf-16", "utf-16-le", "cp1252", "shift_jis"])),
+    st.builds(
+        _encoded,
+        hostile_text(),
+        st.sampled_from(["utf-8", "utf-16", "utf-16-le", "cp1252", "shift_jis"]),
+    ),
 )
 TARGET_NAMES = st.sampled_from(sorted(TARGETS))
 
@@ -69,8 +108,13 @@ def _save(target: str, data: bytes) -> Path:
 
 
 def _round(seed: int, found: list[Path], count: list[int]) -> None:
-    @settings(max_examples=ROUND_EXAMPLES, deadline=None, database=None, report_multiple_bugs=False,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=ROUND_EXAMPLES,
+        deadline=None,
+        database=None,
+        report_multiple_bugs=False,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(target=TARGET_NAMES, data=DOCUMENTS)
     def check(target: str, data: bytes) -> None:
         count[0] += 1
@@ -95,11 +139,12 @@ def main(seconds: float) -> int:
             settled_mb = _peak_mb()
     grown = _peak_mb() - (settled_mb or _peak_mb())
     took = time.monotonic() - start
-    print(f"{count[0]:,} inputs in {took:.0f} s ({count[0] / took:.1f}/s), {len(found)} failures, "
-          f"peak RSS {_peak_mb():.0f} MB ({grown:+.0f} MB after the first {WARM_UP_SECONDS:.0f} s)")
+    print(
+        f"{count[0]:,} inputs in {took:.0f} s ({count[0] / took:.1f}/s), {len(found)} failures, "
+        f"peak RSS {_peak_mb():.0f} MB ({grown:+.0f} MB after the first {WARM_UP_SECONDS:.0f} s)"
+    )
     return 1 if found or grown > LEAK_MB else 0
 
 
 if __name__ == "__main__":
     sys.exit(main(float(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SECONDS))
-

@@ -38,17 +38,24 @@ print(json.dumps({"base_mb": base / 1024, "peak_mb": peak / 1024, "outcome": out
 
 
 def measure(unit: str, size: int) -> dict:
-    run = subprocess.run([sys.executable, "-c", CHILD, unit, str(size)], capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", CHILD, unit, str(size)], capture_output=True, text=True, check=True
+    )
     return json.loads(run.stdout)
 
 
 def main(sizes: list[float]) -> int:
-    print("| input | MB | peak RSS MB | growth over the input | outcome |\n| --- | --- | --- | --- | --- |")
+    print(
+        "| input | MB | peak RSS MB | growth over the input | outcome |\n| --- | --- | --- | --- | --- |"
+    )
     for name, unit in SHAPES.items():
         for mb in sizes:
             found = measure(unit, int(mb * 2**20))
             factor = (found["peak_mb"] - found["base_mb"]) / mb
-            print(f"| {name} | {mb:g} | {found['peak_mb']:.0f} | {factor:.1f}x | {found['outcome'][:60]} |", flush=True)
+            print(
+                f"| {name} | {mb:g} | {found['peak_mb']:.0f} | {factor:.1f}x | {found['outcome'][:60]} |",
+                flush=True,
+            )
     return 0
 
 

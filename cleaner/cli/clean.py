@@ -110,7 +110,8 @@ def _pending(jobs: list[Job], options: Options, tally: Tally) -> list[Job]:
         text_out, json_out = _outputs(job, options)
         if {text_out.resolve(), json_out.resolve()} & inputs:
             tally.errors += 1
-            error(f"{shown(job.path)}: its output {shown(text_out)} would overwrite an input; choose another -o folder")
+            where = f"{shown(job.path)}: its output {shown(text_out)}"
+            error(f"{where} would overwrite an input; choose another -o folder")
             if options.fail_fast:
                 tally.stopped = True
                 return []
@@ -156,8 +157,8 @@ def _run_jobs(work: Work, jobs: list[Job], options: Options, tally: Tally) -> No
 
     show = sys.stderr.isatty() and len(todo) >= PROGRESS_MIN_FILES
     paths = (job.path for job in todo)
-    outcomes = ordered_map(batch.clean_file, paths, options.jobs, batch.init_worker, (work,), batch.file_lost,
-                           hard_limit(work.seconds))
+    outcomes = ordered_map(batch.clean_file, paths, options.jobs, batch.init_worker, (work,),
+                           batch.file_lost, hard_limit(work.seconds))
     with Progress(transient=True, disable=not show, console=None) as progress, closing(outcomes):
         task = progress.add_task("cleaning", total=len(todo))
         for job, outcome in zip(todo, outcomes):  # closing: on an interrupt the workers end at once
@@ -234,7 +235,8 @@ def clean(
             _clean_stdin(work, fmt, url)
             return
         out_dir = _out_dir(paths, out)
-        raise typer.Exit(_clean_files(work, paths, Options(out_dir, fail_fast, skip_existing, workers, follow_links)))
+        options = Options(out_dir, fail_fast, skip_existing, workers, follow_links)
+        raise typer.Exit(_clean_files(work, paths, options))
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: workers and temporary files are gone already
         error("interrupted; the outputs written so far are complete")
         raise typer.Exit(INTERRUPTED) from None

@@ -62,7 +62,9 @@ def _sources(paths: list[str], problems: _Problems) -> Iterator[tuple[str, Binar
             yield name, handle
 
 
-def _records(paths: list[str], work: batch.Work, strict: bool, problems: _Problems) -> Iterator[batch.SourcedRecord]:
+def _records(
+    paths: list[str], work: batch.Work, strict: bool, problems: _Problems
+) -> Iterator[batch.SourcedRecord]:
     assert work.max_bytes is not None
     for name, handle in _sources(paths, problems):
         for item in records.read(records.lines(handle, work.max_bytes)):
@@ -83,7 +85,9 @@ def _replaces_an_input(out: Path, paths: list[str]) -> str | None:
     return None
 
 
-def clean_jsonl(work: batch.Work, paths: list[str], out: Path | None, jobs: int, strict: bool) -> int:
+def clean_jsonl(
+    work: batch.Work, paths: list[str], out: Path | None, jobs: int, strict: bool
+) -> int:
     """Exit code: 0, 1 when a line was malformed or a record could not be cleaned, 2 when the
     output would replace an input."""
     if out is not None and str(out) != STDIN and (given := _replaces_an_input(out, paths)):
@@ -95,8 +99,15 @@ def clean_jsonl(work: batch.Work, paths: list[str], out: Path | None, jobs: int,
     try:
         with target as sink:
             stream = _records(paths, work, strict, problems)
-            outputs = ordered_map(batch.clean_record, stream, jobs, batch.init_worker, (work,), batch.record_lost,
-                                  hard_limit(work.seconds))
+            outputs = ordered_map(
+                batch.clean_record,
+                stream,
+                jobs,
+                batch.init_worker,
+                (work,),
+                batch.record_lost,
+                hard_limit(work.seconds),
+            )
             with closing(outputs):  # on an interrupt the workers end at once
                 for line, problem in outputs:
                     if problem:
@@ -107,7 +118,12 @@ def clean_jsonl(work: batch.Work, paths: list[str], out: Path | None, jobs: int,
         error(f"{shown(err.filename or out or STDIN)}: {err.strerror or err}")
         return FAILED
     if problems.stopped:
-        print(f"stopped at the first malformed line (--strict); {count(written, 'record')} before it written", file=sys.stderr)
+        print(
+            f"stopped at the first malformed line (--strict); {count(written, 'record')} before it written",
+            file=sys.stderr,
+        )
         return FAILED
-    print(f"{count(written, 'record')} cleaned, {count(problems.count, 'problem')}", file=sys.stderr)
+    print(
+        f"{count(written, 'record')} cleaned, {count(problems.count, 'problem')}", file=sys.stderr
+    )
     return FAILED if problems.count else 0

@@ -29,7 +29,7 @@ def declared_charset(data: bytes) -> str | None:
         codec = codecs.lookup(m.group(1).decode("ascii"))
     except LookupError:
         return None
-    if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_CHARSETS:  # base64, rot13, …
+    if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_CHARSETS:  # base64…
         return None
     return "cp1252" if codec.name in _AS_CP1252 else codec.name
 

@@ -52,4 +52,5 @@ def _has_markup(content: str | bytes) -> bool:
 def is_html(content: str | bytes, name: str | PurePath | None = None) -> bool:
     """An HTML page by its file name's extension (when there is one) or by its content, with
     some markup in its first characters."""
-    return ((name is not None and has_html_suffix(name)) or looks_like_html(content)) and _has_markup(content)
+    by_name = name is not None and has_html_suffix(name)
+    return (by_name or looks_like_html(content)) and _has_markup(content)

@@ -23,12 +23,35 @@ MAX_NESTING = 512
 _DEEP_RUN = re.compile(r"(?:<[A-Za-z][^<>]*>[^<]*){%d}" % MAX_NESTING)
 _TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>")
 # Elements that never nest: void ones, and those whose end tag is optional (`<p>a<p>b`).
-_FLAT = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-                   "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th"})
+_FLAT = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "tr",
+        "td",
+        "th",
+    }
+)
 
 
 def tame(html: str, warnings: list[str]) -> str:
-    """`html` with no element of more than MAX_ATTRIBUTES attributes, none deeper than MAX_NESTING."""
+    """`html` without elements of over MAX_ATTRIBUTES attributes or deeper than MAX_NESTING."""
     return _shallow(_few_attributes(html, warnings), warnings)
 
 
@@ -44,7 +67,9 @@ def _shallow(html: str, warnings: list[str]) -> str:
             pieces.append(html[start : tag.start()])
             start, dropped = tag.end(), dropped + 1
         depth = max(depth, 0)
-    warnings.append(f"{dropped:,} tags nested more than {MAX_NESTING} deep were dropped (their text kept)")
+    warnings.append(
+        f"{dropped:,} tags nested more than {MAX_NESTING} deep were dropped (their text kept)"
+    )
     return "".join([*pieces, html[start:]])
 
 
@@ -62,5 +87,8 @@ def _few_attributes(html: str, warnings: list[str]) -> str:
             cut += 1
     if not cut:
         return html
-    warnings.append(f"{cut:,} element(s) with more than {MAX_ATTRIBUTES} attributes kept only the first {MAX_ATTRIBUTES}")
+    warnings.append(
+        f"{cut:,} element(s) with more than {MAX_ATTRIBUTES} attributes"
+        f" kept only the first {MAX_ATTRIBUTES}"
+    )
     return "".join([*pieces, html[start:]])

@@ -39,7 +39,9 @@ WRAPPER_TAGS = frozenset({"div", "span", "figure", "section"})
 # this depth every element but those that hold paragraphs is unwrapped (its content kept).
 MAX_DEPTH = 200
 _TOO_DEEP = "body" + " > *" * MAX_DEPTH
-PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "br", "td", "th"})
+PARAGRAPH_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "br", "td", "th"}
+)
 
 
 def _drop(nodes: Sequence[LexborNode]) -> None:

@@ -39,7 +39,8 @@ def _compile(value: object) -> regex.Pattern[str]:
     if not isinstance(value, str):
         raise ValueError("a regex must be a string")
     if len(value) > MAX_PATTERN_CHARS:
-        raise ValueError(f"regex of {len(value):,} characters, over the limit of {MAX_PATTERN_CHARS:,}")
+        limit = f"over the limit of {MAX_PATTERN_CHARS:,}"
+        raise ValueError(f"regex of {len(value):,} characters, {limit}")
     try:
         return regex.compile(value, regex.UNICODE)
     except regex.error as err:

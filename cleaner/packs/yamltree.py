@@ -87,7 +87,8 @@ class _Walker:
     def build(self, node: Node, loc: Loc) -> object:
         self.values += 1
         if self.values > MAX_VALUES:
-            raise self.fail(node, f"more than {MAX_VALUES:,} values once aliases are expanded; a pack is far smaller", loc)
+            expanded = f"more than {MAX_VALUES:,} values once aliases are expanded"
+            raise self.fail(node, f"{expanded}; a pack is far smaller", loc)
         if id(node) in self.ancestors:
             raise self.fail(node, "an alias refers to a node that contains it", loc)
         if not _plain(node):
@@ -166,7 +167,8 @@ def _check_depth(path: Path, text: str) -> None:
         depth += isinstance(event, _OPENS) - isinstance(event, _CLOSES)
         if depth > MAX_DEPTH:
             line, column = event.start_mark.line + 1, event.start_mark.column + 1
-            raise PackError([Problem(path, f"nested more than {MAX_DEPTH} deep; a pack is far flatter", line, column)])
+            problem = f"nested more than {MAX_DEPTH} deep; a pack is far flatter"
+            raise PackError([Problem(path, problem, line, column)])
 
 
 def read_tree(path: Path) -> Tree:
@@ -177,7 +179,8 @@ def read_tree(path: Path) -> Tree:
     except OSError as err:
         raise PackError([Problem(path, f"cannot read: {err.strerror or err}")]) from None
     if len(data) > MAX_PACK_BYTES:
-        raise PackError([Problem(path, f"over {MAX_PACK_BYTES:,} bytes; a pack is far smaller", 1, 1)])
+        problem = f"over {MAX_PACK_BYTES:,} bytes; a pack is far smaller"
+        raise PackError([Problem(path, problem, 1, 1)])
     text = _decode(path, data)
     try:
         _check_depth(path, text)

@@ -62,11 +62,18 @@ def _name(data: bytes) -> None:
         for job in plan([folder]).jobs:
             outcome = batch.clean_file(job.path)
             assert not isinstance(outcome, str), outcome
-            atomic_write(Path(folder) / "out" / job.out_stem.with_suffix(".json"), outcome.metadata_json)
+            atomic_write(
+                Path(folder) / "out" / job.out_stem.with_suffix(".json"), outcome.metadata_json
+            )
             json.loads(outcome.metadata_json)
 
 
-TARGETS: dict[str, Callable[[bytes], None]] = {"text": _text, "html": _html, "jsonl": _jsonl, "name": _name}
+TARGETS: dict[str, Callable[[bytes], None]] = {
+    "text": _text,
+    "html": _html,
+    "jsonl": _jsonl,
+    "name": _name,
+}
 
 
 def run_target(target: str, data: bytes) -> None:

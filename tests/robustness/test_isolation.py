@@ -16,7 +16,11 @@ from cleaner.cli import app
 
 runner = CliRunner()
 GOOD = "Good article text in a paragraph of its own, long enough to be kept by the cleaner.\n"
-BODY = "<body><article><p>" + "Words of the article, which go on long enough to be kept. " * 8 + "</p></article></body>"
+BODY = (
+    "<body><article><p>"
+    + "Words of the article, which go on long enough to be kept. " * 8
+    + "</p></article></body>"
+)
 HOSTILE_FILES = {
     "base64.html": f'<html><head><meta charset="base64"></head>{BODY}</html>',
     "punycode.html": f'<html><head><meta charset="punycode"></head>{BODY}</html>',
@@ -37,19 +41,29 @@ def _batch(folder: Path, goods: int = 3) -> list[str]:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_each_hostile_file_is_cleaned_or_reported_and_the_batch_goes_on(tmp_path: Path, jobs: str) -> None:
+def test_each_hostile_file_is_cleaned_or_reported_and_the_batch_goes_on(
+    tmp_path: Path, jobs: str
+) -> None:
     names = _batch(tmp_path / "in", goods=40)  # over one chunk, so two jobs use workers
     too_long = str(tmp_path / ("x" * 300 + ".txt"))
-    result = runner.invoke(app, [str(tmp_path / "in"), too_long, "-o", str(tmp_path / "out"), "-j", jobs])
+    result = runner.invoke(
+        app, [str(tmp_path / "in"), too_long, "-o", str(tmp_path / "out"), "-j", jobs]
+    )
     assert "Traceback" not in result.output
-    assert result.stderr.count("error: ") == 1 and "File name too long" in result.stderr, result.stderr
+    assert (
+        result.stderr.count("error: ") == 1 and "File name too long" in result.stderr
+    ), result.stderr
     assert result.exit_code == 1
     written = {os.fsdecode(p.name) for p in (tmp_path / "out").iterdir()}
     assert written == {str(Path(n).with_suffix(s)) for n in names for s in (".txt", ".json")}
-    metadata = json.loads((tmp_path / "out" / os.fsdecode(b"not-utf8-\xff.json")).read_text(encoding="utf-8"))
+    metadata = json.loads(
+        (tmp_path / "out" / os.fsdecode(b"not-utf8-\xff.json")).read_text(encoding="utf-8")
+    )
     assert metadata["source"].endswith("not-utf8-\\xff.txt")
     for name in HOSTILE_FILES:
-        assert (tmp_path / "out" / name).with_suffix(".txt").read_text(encoding="utf-8").strip(), name
+        assert (
+            (tmp_path / "out" / name).with_suffix(".txt").read_text(encoding="utf-8").strip()
+        ), name
 
 
 def test_a_url_that_cannot_be_read_is_no_url() -> None:
@@ -82,7 +96,9 @@ def test_an_item_that_kills_its_worker_twice_is_reported_and_the_rest_are_mapped
     out = list(parallel.ordered_map(_poison, range(200), 2, lost=_lost))
     assert out[40] == "40: its worker process died (signal 9)"
     assert out[41] == "41: RecursionError: maximum recursion depth exceeded"
-    assert [x for i, x in enumerate(out) if i not in (40, 41)] == [2 * i for i in range(200) if i not in (40, 41)]
+    assert [x for i, x in enumerate(out) if i not in (40, 41)] == [
+        2 * i for i in range(200) if i not in (40, 41)
+    ]
 
 
 def test_a_worker_killed_once_costs_nothing(tmp_path: Path) -> None:

@@ -18,7 +18,10 @@ GOOD = json.dumps({"id": "good", "text": ARTICLE})
 HOSTILE = {
     "lone surrogate": b'{"id": "s", "text": "Caf\\udc80 ' + ARTICLE.encode() + b'"}',
     "5,000-digit number": b'{"id": ' + b"9" * 5000 + b', "text": "x"}',
-    "nested 100,000 deep": b'{"id": 1, "text": "x", "extra": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    "nested 100,000 deep": b'{"id": 1, "text": "x", "extra": '
+    + b"[" * 100_000
+    + b"]" * 100_000
+    + b"}",
     "bad url": b'{"id": "u", "url": "http://[::1", "text": "' + ARTICLE.encode() + b'"}',
     "invalid UTF-8 byte": b'{"id": "b", "text": "Caf\xe9 ' + ARTICLE.encode() + b'"}',
     "NaN": b'{"id": NaN, "text": "x"}',
@@ -36,7 +39,11 @@ def _stream() -> bytes:
 
 
 def _good_ids(lines: list[str]) -> list[object]:
-    return [record["id"] for record in map(json.loads, lines) if "text" in record and isinstance(record["id"], int)]
+    return [
+        record["id"]
+        for record in map(json.loads, lines)
+        if "text" in record and isinstance(record["id"], int)
+    ]
 
 
 @pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "-o"])
@@ -49,7 +56,10 @@ def test_hostile_records_cost_only_themselves(tmp_path: Path, to_file: bool) -> 
     lines = out.read_text(encoding="utf-8").splitlines() if to_file else result.stdout.splitlines()
     assert _good_ids(lines) == list(range(100))
     by_id = {record["id"]: record for record in map(json.loads, lines)}
-    assert by_id["s"]["text"].startswith("Caf\ufffd") and "U+FFFD" in by_id["s"]["metadata"]["warnings"][0]
+    assert (
+        by_id["s"]["text"].startswith("Caf\ufffd")
+        and "U+FFFD" in by_id["s"]["metadata"]["warnings"][0]
+    )
     assert by_id["b"]["text"].startswith("Caf\ufffd") and by_id["u"]["text"] == ARTICLE + "\n"
     assert "NaN is not JSON" in result.stderr and "-Infinity is not JSON" in result.stderr
     assert "nested too deeply" in result.stderr and "4300" in result.stderr
@@ -67,14 +77,21 @@ def test_a_stream_with_a_byte_order_mark_is_read(encoding: str) -> None:
 
 def test_a_line_over_max_bytes_is_reported_and_skipped_without_being_held() -> None:
     big = json.dumps({"id": "big", "text": ARTICLE * 100})
-    result = runner.invoke(app, ["--jsonl", "-", "--max-bytes", "1000"], input=f"{GOOD}\n{big}\n{GOOD}\n")
+    result = runner.invoke(
+        app, ["--jsonl", "-", "--max-bytes", "1000"], input=f"{GOOD}\n{big}\n{GOOD}\n"
+    )
     assert result.exit_code == 1 and "-:2: over the --max-bytes limit of 1,000" in result.stderr
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["good", "good"]
 
 
 def test_a_missing_file_among_inputs_costs_only_itself(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text(GOOD + "\n", encoding="utf-8")
-    args = ["--jsonl", str(tmp_path / "a.jsonl"), str(tmp_path / "missing.jsonl"), str(tmp_path / "a.jsonl")]
+    args = [
+        "--jsonl",
+        str(tmp_path / "a.jsonl"),
+        str(tmp_path / "missing.jsonl"),
+        str(tmp_path / "a.jsonl"),
+    ]
     result = runner.invoke(app, [*args, "-o", str(tmp_path / "out.jsonl")])
     assert result.exit_code == 1 and "missing.jsonl: No such file or directory" in result.stderr
     assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 2

@@ -34,13 +34,16 @@ def _cleaned_characters(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
 
     with monkeypatch.context() as patch:
         patch.setattr(canonical, "plain", counting_plain)
-        assert canonical.canonical_text(blocks_of(text)).count("\n") == 1, "the lines are one paragraph"
+        assert (
+            canonical.canonical_text(blocks_of(text)).count("\n") == 1
+        ), "the lines are one paragraph"
     return sum(cleaned)
 
 
 @pytest.mark.parametrize(("markup", "lines"), [("", 5_000), (" *x", 500)])
-def test_joining_twice_the_lines_cleans_twice_the_characters(monkeypatch: pytest.MonkeyPatch, markup: str,
-                                                             lines: int) -> None:
+def test_joining_twice_the_lines_cleans_twice_the_characters(
+    monkeypatch: pytest.MonkeyPatch, markup: str, lines: int
+) -> None:
     once = _cleaned_characters(monkeypatch, _short_lines(lines, markup))
     twice = _cleaned_characters(monkeypatch, _short_lines(2 * lines, markup))
     assert twice <= 2.2 * max(once, 1)  # before: 4 times (each join cleaned the whole paragraph)
@@ -52,7 +55,9 @@ def test_a_long_joined_paragraph_matches_cleaning_it_whole() -> None:
     assert canonical.canonical_text(blocks) == whole + "\n"
 
 
-@pytest.mark.parametrize("pattern", [MARKDOWN_LINK, MARKDOWN_AUTOLINK, _IMAGE], ids=["link", "autolink", "image"])
+@pytest.mark.parametrize(
+    "pattern", [MARKDOWN_LINK, MARKDOWN_AUTOLINK, _IMAGE], ids=["link", "autolink", "image"]
+)
 def test_link_patterns_repeat_nothing_without_a_bound(pattern: re.Pattern[str]) -> None:
     assert not _UNBOUNDED.search(pattern.pattern), pattern.pattern
 

@@ -22,8 +22,13 @@ def test_a_document_of_more_blocks_than_the_limit_is_refused_and_the_batch_goes_
     monkeypatch.setattr(segment, "MAX_BLOCKS", 1000)
     (tmp_path / "many.txt").write_text("a.\n\n" * 1001, encoding="utf-8")
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    result = runner.invoke(app, [str(tmp_path / "many.txt"), str(tmp_path / "good.txt"), "-o", str(tmp_path / "out")])
-    assert result.exit_code == 1 and "many.txt: has more than 1,000 paragraphs and lines" in result.stderr
+    result = runner.invoke(
+        app, [str(tmp_path / "many.txt"), str(tmp_path / "good.txt"), "-o", str(tmp_path / "out")]
+    )
+    assert (
+        result.exit_code == 1
+        and "many.txt: has more than 1,000 paragraphs and lines" in result.stderr
+    )
     assert (tmp_path / "out" / "good.txt").read_text(encoding="utf-8") == GOOD
     assert segment.segment("a.\n\n" * 1000)[-1].index == 999
 
@@ -48,7 +53,9 @@ class _Endless:
         return b"x" * size
 
 
-def test_max_bytes_bounds_what_is_read_from_a_file_whose_size_is_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_max_bytes_bounds_what_is_read_from_a_file_whose_size_is_unknown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(read.os, "fdopen", _Endless)
     with pytest.raises(InputError, match="over the --max-bytes limit of 100 .its size said 0"):
         read.read_path(Path("/proc/self/environ"), max_bytes=100)
@@ -56,5 +63,7 @@ def test_max_bytes_bounds_what_is_read_from_a_file_whose_size_is_unknown(monkeyp
 
 
 def test_a_proc_file_over_max_bytes_is_refused() -> None:
-    result = runner.invoke(app, ["/proc/self/status", "-o", "/tmp/never-written", "--max-bytes", "10"])
+    result = runner.invoke(
+        app, ["/proc/self/status", "-o", "/tmp/never-written", "--max-bytes", "10"]
+    )
     assert result.exit_code == 1 and "over the --max-bytes limit of 10" in result.stderr

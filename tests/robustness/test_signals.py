@@ -49,7 +49,9 @@ def batch(tmp_path: Path) -> Path:
     folder.mkdir()
     seeds = "\n\n".join(seed.read_text(encoding="utf-8") for seed in SEEDS)
     for i in range(BATCH):
-        (folder / f"doc{i:04}.txt").write_text(f"{seeds}\n\nDocument {i} of the batch ends here.\n", encoding="utf-8")
+        (folder / f"doc{i:04}.txt").write_text(
+            f"{seeds}\n\nDocument {i} of the batch ends here.\n", encoding="utf-8"
+        )
     return folder
 
 
@@ -57,9 +59,17 @@ class _Run:
     """A `clean -j 2` run in its own process group, ended whatever happens."""
 
     def __init__(self, *args: str) -> None:
-        self.process = subprocess.Popen([str(CLEAN), *args, "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                        text=True, start_new_session=True)
-        _wait_for(lambda: len(_children(self.process.pid)) == 2 or self.process.poll() is not None, "two workers")
+        self.process = subprocess.Popen(
+            [str(CLEAN), *args, "-j", "2"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        _wait_for(
+            lambda: len(_children(self.process.pid)) == 2 or self.process.poll() is not None,
+            "two workers",
+        )
         self.workers = _children(self.process.pid)
         assert len(self.workers) == 2, "the run ended before its workers could be seen"
 
@@ -91,7 +101,9 @@ def _written(out: Path) -> int:
     return sum(1 for _ in out.glob("*.json")) if out.is_dir() else 0
 
 
-def test_a_worker_killed_from_outside_costs_no_output(batch: Path, tmp_path: Path, run: Callable[..., _Run]) -> None:
+def test_a_worker_killed_from_outside_costs_no_output(
+    batch: Path, tmp_path: Path, run: Callable[..., _Run]
+) -> None:
     out = tmp_path / "out"
     started = run(str(batch), "-o", str(out))
     _wait_for(lambda: _written(out) >= 10, "some outputs")
@@ -116,7 +128,9 @@ def test_sigterm_and_ctrl_c_end_the_run_and_its_workers_cleanly(
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_workers_die_with_their_parent(batch: Path, tmp_path: Path, run: Callable[..., _Run]) -> None:
+def test_workers_die_with_their_parent(
+    batch: Path, tmp_path: Path, run: Callable[..., _Run]
+) -> None:
     out = tmp_path / "out"
     started = run(str(batch), "-o", str(out))
     os.kill(started.process.pid, signal.SIGKILL)
@@ -127,10 +141,14 @@ def test_workers_die_with_their_parent(batch: Path, tmp_path: Path, run: Callabl
     assert _written(out) == written, "nothing is written after the parent died"
 
 
-def test_sigterm_during_jsonl_output_leaves_no_temporary_file(tmp_path: Path, run: Callable[..., _Run]) -> None:
+def test_sigterm_during_jsonl_output_leaves_no_temporary_file(
+    tmp_path: Path, run: Callable[..., _Run]
+) -> None:
     src = tmp_path / "in.jsonl"
     text = "\n\n".join(seed.read_text(encoding="utf-8") for seed in SEEDS)
-    src.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in range(2000)), encoding="utf-8")
+    src.write_text(
+        "".join(json.dumps({"id": i, "text": text}) + "\n" for i in range(2000)), encoding="utf-8"
+    )
     started = run("--jsonl", str(src), "-o", str(tmp_path / "out.jsonl"))
     _wait_for(lambda: bool(list(tmp_path.glob(".out.jsonl.*.tmp"))), "the temporary output")
     started.process.send_signal(signal.SIGTERM)
