@@ -196,9 +196,10 @@ class _Pool(Generic[T, R]):
 
     def close(self, now: bool = False) -> None:
         """End every worker: a None asks it to leave, a kill makes sure (at once when `now`)."""
-        for worker in self.workers if not now else ():
+        for worker in self.workers:
             try:
-                worker.conn.send(None)
+                if not now:
+                    worker.conn.send(None)
             except OSError:  # already gone
                 pass
             worker.conn.close()
