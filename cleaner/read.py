@@ -2,7 +2,8 @@
 
 Crawlers hand over whatever they fetched, so reading keeps going where it can and says what it
 did: a BOM decides the encoding; UTF-16 without one is known by its NUL bytes; UTF-8 with a few
-broken bytes stays UTF-8 and reads those bytes as cp1252; anything else is cp1252. Mojibake is
+broken bytes stays UTF-8 and reads those bytes as cp1252; anything else is charset-normalizer's
+guess, cp1252 whenever cp1252 may have written it. Mojibake is
 repaired and stray control characters dropped, each noted in the warnings. Only binary files,
 files over the size limit and paths that are not regular files are refused.
 """
