@@ -1,37 +1,77 @@
-"""Work for worker processes: each unpickles the Cleaner once, then cleans chunks of records or
-files. Module-level functions, so `parallel.ordered_map` can send them to a process pool."""
+"""Work for worker processes: each takes the run's settings (`Work`, the Cleaner included) once,
+then cleans one file or record at a time. Module-level functions, so `parallel.ordered_map` can
+hand them to worker processes.
+
+Whatever goes wrong with one input is that input's answer: a problem the reader names, a time
+limit run out, even a bug in the cleaner (a Python exception of any kind) ends as a message
+for that input, and the batch goes on; `parallel` covers a worker that dies outright.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from .budget import OutOfTime, time_limit
+from .names import shown
 from .pipeline import Cleaner
 from .read import InputError
-from .records import Record, clean
+from .records import Record, clean, error_line
 from .result import Result
 
-_CLEANER: Cleaner | None = None
+
+@dataclass(frozen=True)
+class Work:
+    """How every input of a run is cleaned: settings arrive here, once per worker."""
+
+    cleaner: Cleaner
+    outlet: str | None = None
+    max_bytes: int | None = None
+    seconds: float | None = None  # time limit per input
 
 
-def init_worker(cleaner: Cleaner) -> None:
-    global _CLEANER
-    _CLEANER = cleaner
+_WORK: Work | None = None
 
 
-def _cleaner() -> Cleaner:
-    assert _CLEANER is not None, "init_worker was not called"
-    return _CLEANER
+def init_worker(work: Work) -> None:
+    global _WORK
+    _WORK = work
 
 
-def clean_records(chunk: list[tuple[Record, str | None]]) -> list[tuple[str, str | None]]:
-    """(record, source name) pairs to (output JSONL line, problem or None). The worker writes
-    the JSON: the main process, which reads and writes the stream, is the one to spare."""
-    outputs = []
-    for record, source in chunk:
-        line, problem = clean(_cleaner(), record, source)
-        outputs.append((line, f"record {record.id!r}: {problem}" if problem else None))
-    return outputs
+def _work() -> Work:
+    assert _WORK is not None, "init_worker was not called"
+    return _WORK
+
+
+def failed(err: Exception) -> str:
+    """An input's problem: the reader's own words, else the exception (a bug, but this input's)."""
+    if isinstance(err, (InputError, OutOfTime)):
+        return str(err)
+    if isinstance(err, OSError):
+        return shown(err.strerror or str(err))
+    return f"could not be cleaned ({type(err).__name__}: {err}); please report this input"
+
+
+SourcedRecord = tuple[Record, str | None]  # a record and the name of the file it came from
+
+
+def clean_record(item: SourcedRecord) -> tuple[str, str | None]:
+    """A (record, source name) pair to its output JSONL line and its problem or None. The worker
+    writes the JSON: the main process, which reads and writes the stream, is the one to spare."""
+    record, source = item
+    work = _work()
+    try:
+        with time_limit(work.seconds):
+            line, problem = clean(work.cleaner, record, source)
+    except Exception as err:  # noqa: BLE001 - one record's failure is that record's output
+        line, problem = error_line(record, failed(err))
+    return line, f"record {record.id_json}: {problem}" if problem else None
+
+
+def record_lost(item: SourcedRecord, problem: str) -> tuple[str, str]:
+    """The output of a record whose worker died on it."""
+    line, problem = error_line(item[0], problem)
+    return line, f"record {item[0].id_json}: {problem}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +87,27 @@ class Cleaned:
     @classmethod
     def of(cls, result: Result) -> Cleaned:
         meta = result.metadata
-        return cls(result.text, meta.model_dump_json(indent=2) + "\n", meta.counts.words, meta.removed_by_kind, meta.warnings)
+        return cls(
+            result.text,
+            meta.model_dump_json(indent=2) + "\n",
+            meta.counts.words,
+            meta.removed_by_kind,
+            meta.warnings,
+        )
 
 
-def clean_files(chunk: list[tuple[Path, str | None, int]]) -> list[Cleaned | str]:
-    """(path, outlet, max bytes) to the file's outputs, or the reason it failed. The worker
-    serialises the metadata, sparing the process that writes the files."""
-    results: list[Cleaned | str] = []
-    for path, outlet, max_bytes in chunk:
-        try:
-            results.append(Cleaned.of(_cleaner().clean_file(path, outlet=outlet, max_bytes=max_bytes)))
-        except (InputError, OSError) as err:
-            results.append(str(err))
-    return results
+def clean_file(path: Path) -> Cleaned | str:
+    """A file to its outputs, or the reason it failed. The worker serialises the metadata,
+    sparing the process that writes the files."""
+    work = _work()
+    try:
+        with time_limit(work.seconds):
+            return Cleaned.of(
+                work.cleaner.clean_file(path, outlet=work.outlet, max_bytes=work.max_bytes)
+            )
+    except Exception as err:  # noqa: BLE001 - one file's failure is that file's answer
+        return failed(err)
+
+
+def file_lost(path: Path, problem: str) -> str:
+    return problem

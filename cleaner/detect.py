@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
-from urllib.parse import urlsplit
 
 import regex
 
@@ -22,7 +21,8 @@ from .model import Block
 from .packs import Pack, PackSet
 from .packs.index import PackIndex
 from .packs.schema import Signature
-from .packs.apply import RuleFailed, Timed
+from .packs.apply import Budget, RuleFailed
+from .urls import hostname
 
 if TYPE_CHECKING:
     from .html.meta import PageMeta
@@ -42,7 +42,7 @@ class OutletMatch:
 
 
 def _by_url(url: str, index: PackIndex) -> OutletMatch | None:
-    host = urlsplit(url).hostname or ""
+    host = hostname(url) or ""
     if found := index.by_host(host):
         domain, pack = found
         return OutletMatch(pack, "url", [f"url host {host} is {domain}"])
@@ -68,12 +68,12 @@ class _Page:
         self.text = "\n".join(b.text for b in blocks)
         self.starts = list(accumulate((len(b.text) + 1 for b in blocks), initial=0))
 
-    def first_hit(self, pattern: regex.Pattern[str]) -> Block | None:
-        in_block = Timed(pattern)
+    def first_hit(self, pattern: regex.Pattern[str], budget: Budget) -> Block | None:
+        in_block = budget.timed(pattern)
         wide = _page_wide(pattern)
         if wide is None:
             return next((block for block in self.blocks if in_block.found(block.text)), None)
-        page, pos = Timed(wide, in_block.deadline), 0  # one time limit for the signature on this document
+        page, pos = in_block.sharing(wide), 0  # one time limit for the signature on this document
         while match := page.search(self.text, pos):
             k = bisect_right(self.starts, match.start()) - 1
             if in_block.found(self.blocks[k].text):  # the joined text can match across blocks
@@ -83,10 +83,10 @@ class _Page:
 
 
 def _score(pack: Pack, signatures: list[Signature], page: _Page, warnings: list[str]) -> tuple[int, list[str]]:
-    score, evidence = 0, []
+    score, evidence, budget = 0, [], Budget()
     for signature in signatures:
         try:
-            block = page.first_hit(signature.pattern)
+            block = page.first_hit(signature.pattern, budget)
         except RuleFailed as err:
             warnings.append(f"a detect signature of pack {pack.id} skipped: {err}")
             continue
@@ -103,7 +103,7 @@ def detect(
     the document has are searched (see `packs.index`); a signature that times out scores
     nothing and is named in `warnings` (the document's, when the caller passes them)."""
     index = index or PackIndex(list(packs))
-    if url and urlsplit(url).hostname:  # a known URL decides, also when no pack has its host
+    if url and hostname(url):  # a known URL decides, also when no pack has its host
         return _by_url(url, index)
     warnings = [] if warnings is None else warnings
     linked: dict[str, str] = {}

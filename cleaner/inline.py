@@ -9,16 +9,28 @@ import unicodedata
 
 import regex
 
-# Removed outright: zero-width characters, the BOM and the soft hyphen (invisible in print).
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Removed outright: zero-width characters, the BOM and the soft hyphen (invisible in print), and
+# the bidi embedding, override and isolate controls, which reorder what follows them on screen
+# (U+202E shows "txt.exe" as "exe.txt"); the marks U+200E and U+200F stay.
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad" "\u202a\u202b\u202c\u202d\u202e" "\u2066\u2067\u2068\u2069"
 _INVISIBLE = regex.compile(f"[{_INVISIBLE_CHARS}]")
 # Characters without which no markdown rule can match: most scraped lines skip all of them.
 # (The standard module scans a character class several times faster than a set test.)
 _MARKUP_CHAR = re.compile(r"[*_\[\]<>#\\!]")
 
-_IMAGE = regex.compile(r"!\[[^\]]*\]\([^)]*\)")
-MARKDOWN_LINK = regex.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-MARKDOWN_AUTOLINK = regex.compile(r"<((?:https?|ftp)://[^>\s]+|mailto:[^>\s]+)>")
+# Each part of a link is bounded: unbounded, a search from every `[` or `<` of a line full of
+# them (`[a](` repeated) runs to the line's end, and the line costs its length squared.
+# Possessive (`{m,n}+`): what follows each part cannot match inside it, so no backtracking.
+MAX_LINK_TEXT = 2000
+MAX_URL = 2048
+_IMAGE = regex.compile(rf"!\[[^\]]{{0,{MAX_LINK_TEXT}}}+\]\([^)]{{0,{MAX_URL}}}+\)")
+MARKDOWN_LINK = regex.compile(
+    rf"\[([^\]]{{1,{MAX_LINK_TEXT}}}+)\]\(([^)\s]{{0,{MAX_URL}}}+)"
+    rf"(?:\s+\"[^\"]{{0,{MAX_LINK_TEXT}}}+\")?\)"
+)
+MARKDOWN_AUTOLINK = regex.compile(
+    rf"<((?:https?|ftp)://[^<>\s]{{1,{MAX_URL}}}+|mailto:[^<>\s]{{1,{MAX_URL}}}+)>"
+)
 # A heading's opening marks, and its optional closing ones (searched only when it ends in `#`:
 # unanchored, that search tries every space of a long line).
 _HEADING_OPEN = regex.compile(r"^\s{0,3}#{1,6}\s+")
@@ -43,6 +55,11 @@ def normalize_space(text: str) -> str:
     if not text.isascii() and any(c in text for c in _INVISIBLE_CHARS):
         text = _INVISIBLE.sub("", text)
     return " ".join(text.split())
+
+
+def has_markup(text: str) -> bool:
+    """Whether `text` has a character some markdown rule needs."""
+    return _MARKUP_CHAR.search(text) is not None
 
 
 def strip_markdown(text: str) -> str:

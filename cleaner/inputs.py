@@ -2,13 +2,20 @@
 
 Outputs mirror the inputs' paths below their common parent folder, so `clean seeds/*.txt`
 writes flat names while two `x.txt` from different folders land in different subfolders.
+
+A folder is searched as ripgrep searches one: symbolic links inside it are followed only while
+they stay inside it (`follow_links` allows the others), each folder is entered once, and every
+entry with an input's suffix that cannot be cleaned (a pipe, a broken link, a link loop, a link
+out of the folder) is reported, as is a subfolder that cannot be read. A path that cannot even
+be looked at (a name over 255 bytes) is reported as that path's problem; nothing stops the rest.
 """
 
 from __future__ import annotations
 
 import glob
 import os
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 INPUT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -26,28 +33,116 @@ class Plan:
     errors: list[tuple[str, str]]  # (path as given, problem)
 
 
-def _expand(arg: str) -> tuple[list[Path], str | None]:
+def _problem(err: OSError) -> str:
+    return "permission denied" if isinstance(err, PermissionError) else err.strerror or str(err)
+
+
+@dataclass
+class _Scan:
+    """One folder's search: the files found, and what could not be taken."""
+
+    root: Path  # resolved
+    follow_links: bool
+    found: list[Path] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    seen: set[tuple[int, int]] = field(default_factory=set)  # folders entered, by device and inode
+
+    def _inside(self, target: Path) -> bool:
+        return target == self.root or self.root in target.parents
+
+    def _link(self, path: Path) -> Path | None:
+        """Where a link leads, if it may be followed; otherwise the reason is recorded."""
+        try:
+            target = path.resolve(strict=True)
+        except FileNotFoundError:
+            self.errors.append((str(path), "is a broken symbolic link"))
+            return None
+        except (OSError, RuntimeError):  # RuntimeError: a loop, on older Pythons
+            self.errors.append((str(path), "is a symbolic link loop"))
+            return None
+        if not self.follow_links and not self._inside(target):
+            self.errors.append(
+                (
+                    str(path),
+                    f"is a symbolic link out of the folder (to {target}); --follow-links cleans it",
+                )
+            )
+            return None
+        return target
+
+    def folder(self, folder: Path) -> None:
+        pending = [folder]
+        while pending:
+            current = pending.pop()
+            try:
+                info = current.stat()
+                if (info.st_dev, info.st_ino) in self.seen:
+                    continue
+                self.seen.add((info.st_dev, info.st_ino))
+                entries = sorted(os.scandir(current), key=lambda e: e.name, reverse=True)
+            except OSError as err:
+                self.errors.append((str(current), f"folder cannot be read: {_problem(err)}"))
+                continue
+            for entry in entries:
+                pending.extend(self._entry(Path(entry.path), entry.name))
+
+    def _entry(self, path: Path, name: str) -> list[Path]:
+        """The subfolder to search, if `path` is one; files are taken or reported here."""
+        wanted = Path(name).suffix.lower() in INPUT_SUFFIXES
+        try:
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                if (target := self._link(path) if wanted or self._is_dir(path) else None) is None:
+                    return []
+                mode = target.stat().st_mode
+        except OSError as err:
+            self.errors.append((str(path), _problem(err)))
+            return []
+        if stat.S_ISDIR(mode):
+            return [path]
+        if wanted and stat.S_ISREG(mode):
+            self.found.append(path)
+        elif wanted:
+            self.errors.append((str(path), "is not a regular file (a pipe, device or socket)"))
+        return []
+
+    @staticmethod
+    def _is_dir(path: Path) -> bool:
+        try:
+            return path.is_dir()
+        except OSError:
+            return False
+
+
+def _expand(arg: str, follow_links: bool) -> tuple[list[Path], list[tuple[str, str]]]:
     path = Path(arg)
-    if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
-        return found, None if found else f"folder has no {', '.join(INPUT_SUFFIXES[:-1])} or {INPUT_SUFFIXES[-1]} files"
-    if path.exists():
-        return [path], None
-    if path.is_symlink():
-        return [], "is a broken symbolic link"
+    try:
+        if path.is_dir():
+            scan = _Scan(path.resolve(), follow_links)
+            scan.folder(path)
+            found = sorted(scan.found)
+            if not found and not scan.errors:
+                kinds = f"{', '.join(INPUT_SUFFIXES[:-1])} or {INPUT_SUFFIXES[-1]}"
+                return [], [(arg, f"folder has no {kinds} files")]
+            return found, scan.errors
+        if path.exists():
+            return [path], []
+        if path.is_symlink():
+            return [], [(arg, "is a broken symbolic link")]
+    except OSError as err:  # a name too long, a folder on the way that cannot be read
+        return [], [(arg, _problem(err))]
     if glob.has_magic(arg):
         found = sorted(Path(p) for p in glob.glob(arg, recursive=True) if Path(p).is_file())
-        return found, None if found else "pattern matches no file"
-    return [], "no such file or folder"
+        return found, [] if found else [(arg, "pattern matches no file")]
+    return [], [(arg, "no such file or folder")]
 
 
-def plan(args: list[str]) -> Plan:
+def plan(args: list[str], follow_links: bool = False) -> Plan:
     paths: dict[Path, Path] = {}  # resolved -> as given
     errors: list[tuple[str, str]] = []
     for arg in args:
-        found, problem = _expand(arg)
-        if problem:
-            errors.append((arg, problem))
+        found, problems = _expand(arg, follow_links)
+        errors.extend(problems)
         for p in found:
             paths.setdefault(p.resolve(), p)
     if not paths:

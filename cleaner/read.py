@@ -2,7 +2,8 @@
 
 Crawlers hand over whatever they fetched, so reading keeps going where it can and says what it
 did: a BOM decides the encoding; UTF-16 without one is known by its NUL bytes; UTF-8 with a few
-broken bytes stays UTF-8 and reads those bytes as cp1252; anything else is cp1252. Mojibake is
+broken bytes stays UTF-8 and reads those bytes as cp1252; anything else is charset-normalizer's
+guess, cp1252 whenever cp1252 may have written it. Mojibake is
 repaired and stray control characters dropped, each noted in the warnings. Only binary files,
 files over the size limit and paths that are not regular files are refused.
 """
@@ -11,14 +12,17 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import stat
 from pathlib import Path
 
+import charset_normalizer
 import ftfy
 
 from .inline import normalize_space
 from .model import Document
+from .names import shown
 
 CP1252_FALLBACK = "cleaner-cp1252"  # codec error handler: undecodable bytes read as cp1252
 _MENDED = {CP1252_FALLBACK: "read them as cp1252", "replace": "each became U+FFFD"}
@@ -43,6 +47,10 @@ _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1f\x7f-\x84\x86
 # the scan above, and most texts have none.
 _CONTROL_ASCII_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 _CONTROL_C1_UTF8 = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
+# Bytes that are neither UTF-8 nor UTF-16 by their NULs go to charset-normalizer, which reads
+# this much of them; a guess whose text has fewer letters and spaces than this share is doubtful.
+GUESS_SAMPLE_BYTES = 2**16
+MIN_LETTERS_SHARE = 0.7
 BINARY_CONTROL_SHARE = 0.05  # text has next to none of them; binary data about a tenth
 # Cheap sign of UTF-8 read as cp1252 ("Ã©", "â€™"): a lead byte's character before a
 # continuation byte's. Only text that shows it is handed to ftfy, so clean text stays untouched.
@@ -119,8 +127,32 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _guess(data: bytes, warnings: list[str]) -> tuple[str, str]:
+    """Bytes in an encoding charset-normalizer names: cp1251, KOI8-R, Shift_JIS, GB18030, UTF-16
+    without a BOM… Whatever cp1252 may have written stays cp1252 (on short Western texts the
+    detector's first guess is often another code page that reads them wrong). A guess whose text
+    is not mostly letters and spaces (random bytes read as box drawing) is named in a warning;
+    no guess at all is cp1252, with a warning."""
+    matches = charset_normalizer.from_bytes(data[:GUESS_SAMPLE_BYTES])
+    best = matches.best()
+    if any("cp1252" in match.could_be_from_charset for match in matches) or best is None:
+        if best is None:
+            warnings.append("the encoding could not be told; read as cp1252")
+        return data.decode("cp1252", CP1252_FALLBACK), "cp1252"
+    encoding = codecs.lookup(best.encoding).name
+    text = data.decode(encoding, "replace")
+    if _letters_share(text) < MIN_LETTERS_SHARE:
+        warnings.append(f"the encoding is a guess ({encoding}) that reads as little text; check it")
+    return text, encoding
+
+
+def _letters_share(text: str) -> float:
+    sample = text[:GUESS_SAMPLE_BYTES]
+    return sum(c.isalpha() or c.isspace() for c in sample) / max(len(sample), 1)
+
+
 def _decode_8bit(data: bytes, warnings: list[str]) -> tuple[str, str]:
-    """UTF-8, or cp1252 when UTF-8 fails. UTF-8 with a few broken bytes (more bytes in valid
+    """UTF-8, or a guess when UTF-8 fails. UTF-8 with a few broken bytes (more bytes in valid
     multi-byte characters than invalid ones) stays UTF-8, the broken bytes read as cp1252."""
     try:
         return data.decode("utf-8"), "utf-8"
@@ -131,7 +163,7 @@ def _decode_8bit(data: bytes, warnings: list[str]) -> tuple[str, str]:
     if len(data) - len(escaped) > invalid:  # bytes that valid multi-byte characters fold away
         warnings.append(f"bytes not valid UTF-8 ({invalid:,}) read as cp1252")
         return data.decode("utf-8", CP1252_FALLBACK), "utf-8"
-    return data.decode("cp1252", CP1252_FALLBACK), "cp1252"
+    return _guess(data, warnings)
 
 
 def _decode_any(data: bytes, warnings: list[str]) -> tuple[str, str]:
@@ -176,10 +208,12 @@ def read_bytes(
     says) is decoded with the charset it declares, or with `known`, the encoding of bytes the
     caller made from a string, and marked for the extract step."""
     from .html import decode_html, is_html  # cleaner.html decodes with this module's fallbacks
+    from .html.guard import tame
 
     warnings: list[str] = []
     html = is_html(data, source) if html is None else html
     text, encoding = decode_html(data, warnings, known) if html else decode(data, warnings)
+    text = tame(text, warnings) if html else text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         warnings.append("the input is only whitespace" if text else "the input is empty")
@@ -188,21 +222,31 @@ def read_bytes(
 
 
 def read_path(path: Path, max_bytes: int | None = None) -> Document:
-    """Read a regular file, refusing one over `max_bytes` before reading it. Pipes and devices
-    are refused too: reading them could block or never end."""
+    """Read a regular file, refusing one over `max_bytes` before reading it, and reading no more
+    than that of one whose size the system does not tell (`/proc` files say 0). Pipes and
+    devices are refused: reading them could block or never end. The file is opened without
+    blocking and checked once open, so a path swapped for a pipe meanwhile is refused too."""
     try:
-        info = path.stat()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise InputError("is a broken symbolic link" if path.is_symlink() else "no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as err:  # a symlink loop, a name too long, …
+        raise InputError(err.strerror or str(err)) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise InputError("is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
             raise InputError("is not a regular file (a pipe, device or socket)")
         if max_bytes is not None and info.st_size > max_bytes:
             raise InputError(f"is {info.st_size:,} bytes, over the --max-bytes limit of {max_bytes:,}")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("is a broken symbolic link" if path.is_symlink() else "no such file") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except OSError as err:  # a symlink loop, an I/O error, a name too long, …
-        raise InputError(err.strerror or str(err)) from None
-    return read_bytes(data, str(path))
+        try:
+            data = handle.read(-1 if max_bytes is None else max_bytes + 1)
+        except OSError as err:
+            raise InputError(err.strerror or str(err)) from None
+    if max_bytes is not None and len(data) > max_bytes:
+        said = f"its size said {info.st_size:,}"
+        raise InputError(f"is over the --max-bytes limit of {max_bytes:,} ({said})")
+    return read_bytes(data, shown(path))

@@ -3,20 +3,40 @@
 An input record is a JSON object with `text` or `html` and, optionally, `id`, `url` and
 `outlet`. The output record carries the `id` back with the canonical `text` and `metadata`.
 A malformed line is a `RecordError` naming its line number; the caller skips or stops.
+
+A stream is read as bytes, a line at a time and never more than the size limit of one line,
+so a line without end (`/dev/zero`) costs bounded memory. A byte-order mark says UTF-8, UTF-16
+or UTF-32; bytes that are not valid UTF-8 and lone surrogates (`"\\udc80"`) become U+FFFD
+with a warning in the record's metadata. What JSON itself forbids (`NaN`, `Infinity`), what
+Python's reader refuses (numbers of thousands of digits, nesting thousands deep) and what
+could not be written back (an id nested too deeply) is a malformed line.
 """
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from .packs import PackError
 from .pipeline import Cleaner
 from .read import InputError
 
 CONTENT_KEYS = ("text", "html")
+SKIP_CHUNK = 2**20  # bytes read at a time while passing over a line that is too long
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Byte-order marks of a whole stream; without one a stream is UTF-8.
+_STREAM_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 class RecordError(ValueError):
@@ -30,18 +50,41 @@ class RecordError(ValueError):
 class Record:
     line: int
     content: str
-    html: bool | None = None  # True for an "html" record; a "text" one is told by its first characters
+    html: bool | None = (
+        None  # True for an "html" record; a "text" one is told by its first characters
+    )
     id: Any = None
     url: str | None = None
     outlet: str | None = None
+    warnings: tuple[str, ...] = ()  # what reading the line had to mend
+
+    @property
+    def id_json(self) -> str:
+        return _id_json(self.id)
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _mended(value: Any, mended: list[int]) -> Any:
+    """A string with its surrogates (not Unicode, cannot be written as UTF-8) as U+FFFD."""
+    if isinstance(value, str) and not value.isascii():
+        value, count = _SURROGATE.subn("\ufffd", value)
+        mended[0] += count
+    return value
 
 
 def parse(line: str, number: int) -> Record:
     """One JSONL line as a Record, or RecordError saying what is wrong with it."""
     try:
-        data = json.loads(line)
+        data = json.loads(line, parse_constant=_refuse_constant)
     except json.JSONDecodeError as err:
         raise RecordError(number, f"not valid JSON ({err.msg} at column {err.colno})") from None
+    except RecursionError:
+        raise RecordError(number, "not valid JSON here: nested too deeply") from None
+    except ValueError as err:  # NaN, Infinity; an integer of more than 4,300 digits
+        raise RecordError(number, f"not valid JSON here ({err})") from None
     if not isinstance(data, dict):
         raise RecordError(number, f"a record must be a JSON object, not {type(data).__name__}")
     given = next((k for k in CONTENT_KEYS if k in data), None)
@@ -51,17 +94,65 @@ def parse(line: str, number: int) -> Record:
     for key in ("url", "outlet"):
         if data.get(key) is not None and not isinstance(data[key], str):
             raise RecordError(number, f'"{key}" must be a string')
-    return Record(number, content, True if given == "html" else None, data.get("id"), data.get("url"), data.get("outlet"))
+    try:
+        _id_json(data.get("id"))
+    except (RecursionError, ValueError):
+        raise RecordError(number, '"id" cannot be written back: nested too deeply') from None
+    mended = [0]
+    content, url, outlet = (
+        _mended(v, mended) for v in (content, data.get("url"), data.get("outlet"))
+    )
+    warnings = (
+        f"{mended[0]:,} characters not valid Unicode (bad UTF-8 bytes, lone surrogates)"
+        " became U+FFFD",
+    )
+    html = True if given == "html" else None
+    return Record(number, content, html, data.get("id"), url, outlet, warnings if mended[0] else ())
 
 
 def read(lines: Iterable[str]) -> Iterator[Record | RecordError]:
     """Records of a JSONL stream, lazily, with errors in their place; blank lines are skipped."""
     for number, line in enumerate(lines, start=1):
-        if line.strip():
+        if isinstance(line, RecordError):
+            yield line
+        elif line.strip():
             try:
                 yield parse(line, number)
             except RecordError as err:
                 yield err
+
+
+def lines(stream: BinaryIO, max_bytes: int) -> Iterator[str | RecordError]:
+    """A binary stream's lines as text, each at most `max_bytes` long: a longer one is passed
+    over in pieces, never held, and stands as a RecordError in its place. Bytes that are not
+    valid UTF-8 stay as surrogates for `parse` to mend."""
+    if not hasattr(stream, "peek"):  # a BytesIO, say
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+    head = stream.peek(4)[:4]
+    encoding = next((name for bom, name in _STREAM_BOMS if head.startswith(bom)), None)
+    if encoding in ("utf-16", "utf-32"):
+        text = io.TextIOWrapper(stream, encoding, errors="replace", newline="\n")
+        yield from _limited(text.readline, max_bytes, "\n", str)
+        return
+    if encoding:
+        stream.read(len(codecs.BOM_UTF8))
+    yield from _limited(
+        stream.readline, max_bytes, b"\n", lambda line: line.decode("utf-8", "surrogateescape")
+    )
+
+
+def _limited(
+    readline: Callable[[int], Any], max_bytes: int, newline: Any, decode: Callable[[Any], str]
+) -> Iterator[str | RecordError]:
+    number = 0
+    while line := readline(max_bytes + 1):
+        number += 1
+        if len(line) > max_bytes and not line.endswith(newline):
+            while (rest := readline(SKIP_CHUNK)) and not rest.endswith(newline):
+                pass
+            yield RecordError(number, f"over the --max-bytes limit of {max_bytes:,}")
+        else:
+            yield decode(line)
 
 
 def clean(cleaner: Cleaner, record: Record, source: str | None = None) -> tuple[str, str | None]:
@@ -71,13 +162,35 @@ def clean(cleaner: Cleaner, record: Record, source: str | None = None) -> tuple[
     record never stops a stream and every input still has its output line."""
     where = f"{source}:{record.line}" if source else None
     try:
-        result = cleaner.clean_text(record.content, url=record.url, outlet=record.outlet, source=where, html=record.html)
+        result = cleaner.clean_text(
+            record.content, url=record.url, outlet=record.outlet, source=where, html=record.html
+        )
     except (InputError, PackError) as err:
-        problem = f"line {record.line}: {err}"
-        return f'{{"id":{_json(record.id)},"error":{_json(problem)}}}\n', problem
+        return error_line(record, str(err))
+    result.metadata.warnings.extend(record.warnings)
     # pydantic writes the metadata's JSON itself: a third of the time of a dict through json.dumps
-    return f'{{"id":{_json(record.id)},"text":{_json(result.text)},"metadata":{result.metadata.model_dump_json()}}}\n', None
+    return (
+        f'{{"id":{record.id_json},"text":{_json(result.text)},"metadata":{result.metadata.model_dump_json()}}}\n',
+        None,
+    )
+
+
+def error_line(record: Record, problem: str) -> tuple[str, str]:
+    """The output line of a record that could not be cleaned, and its problem."""
+    problem = f"line {record.line}: {problem}"
+    return f'{{"id":{record.id_json},"error":{_json(problem)}}}\n', problem
 
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _id_json(value: Any) -> str:
+    """An id as given, as JSON that can be written: with ASCII escapes when it holds what UTF-8
+    cannot carry (a lone surrogate)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, separators=(",", ":"))
+    return text

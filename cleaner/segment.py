@@ -13,6 +13,7 @@ import regex
 
 from .inline import plain
 from .model import Block
+from .read import InputError
 
 # A document is hard-wrapped when its long lines end near one width and that width is narrow.
 MAX_WRAP_WIDTH = 120
@@ -20,6 +21,11 @@ WRAP_PERCENTILE = 0.9
 WRAP_FILL = 0.7  # a line at least this share of the wrap width continues onto the next line
 MIN_WRAPPED_SHARE = 0.5  # share of lines followed by text that must be "full" to call it wrapped
 MIN_WRAPPED_LINES = 3
+
+# Each block costs about a kilobyte as it goes through the stages (`a.` and a blank line, four
+# bytes, cost 238 times their size); past this many a document is refused, which bounds the
+# memory of one input at about 200 MB plus 25 times its size. An article has a few hundred.
+MAX_BLOCKS = 200_000
 
 # A block ending in one of these is complete; otherwise a lower-case line after a blank continues it.
 CLOSING = tuple(".!?…:;\"'”’)]»")
@@ -76,8 +82,11 @@ def segment(text: str) -> list[Block]:
             continue
         if spans and (_wraps(lines, i, spans[-1], width) or _stray_blank(lines, i, spans[-1])):
             spans[-1] = (spans[-1][0], i)
-        else:
+        elif len(spans) < MAX_BLOCKS:
             spans.append((i, i))
+        else:
+            many = f"has more than {MAX_BLOCKS:,} paragraphs and lines"
+            raise InputError(f"{many}; no article has as many")
     blocks = []
     for start, end in spans:
         raw = lines[start].strip() if start == end else " ".join(line.strip() for line in lines[start : end + 1])

@@ -16,11 +16,22 @@ from typing import TextIO
 
 NEW_FILE_MODE = 0o666  # less the umask, as for any file a program creates
 TEMP_TOKEN_BYTES = 6
+NAME_MAX_BYTES = 255  # the longest file name most file systems take
+# What a temporary name adds to the output's: ".", "." + the token and ".tmp".
+_TEMP_EXTRA_BYTES = 1 + 1 + 2 * TEMP_TOKEN_BYTES + 4
 
 
 def atomic_write(path: Path, data: str) -> None:
     with atomic_stream(path) as handle:
         handle.write(data)
+
+
+def _shortened(name: str) -> str:
+    """`name` cut so that its temporary name fits in NAME_MAX_BYTES: an output named with 236 to
+    255 bytes can still be written (the token keeps the temporary name unique)."""
+    encoded = os.fsencode(name)
+    room = NAME_MAX_BYTES - _TEMP_EXTRA_BYTES
+    return name if len(encoded) <= room else os.fsdecode(encoded[:room])  # any bytes make a name
 
 
 @contextmanager
@@ -29,7 +40,7 @@ def atomic_stream(path: Path) -> Iterator[TextIO]:
     its data is synced before the rename, so even a crash of the machine cannot leave the new
     name on a file whose data never reached the disk."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(TEMP_TOKEN_BYTES)}.tmp")
+    tmp = path.with_name(f".{_shortened(path.name)}.{secrets.token_hex(TEMP_TOKEN_BYTES)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:

@@ -75,7 +75,8 @@ def run_config(corpus: Path, mode: str, jobs: int, rules: str | None, limit: int
             work(record)
             latencies.append(time.perf_counter() - t)
     else:
-        for _ in ordered_map(batch.clean_records, ((r, None) for r in counted(parsed)), jobs, batch.init_worker, (cleaner,)):
+        items = ((r, None) for r in counted(parsed))
+        for _ in ordered_map(batch.clean_record, items, jobs, batch.init_worker, (batch.Work(cleaner),), batch.record_lost):
             pass
     elapsed = time.perf_counter() - start
     docs = size[0]

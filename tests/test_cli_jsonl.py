@@ -41,12 +41,14 @@ def test_a_malformed_line_is_reported_with_its_number_and_skipped(tmp_path: Path
     assert out[0]["metadata"]["source"] == f"{src}:1"
 
 
-def test_strict_stops_at_the_first_malformed_line_and_writes_no_partial_file(tmp_path: Path) -> None:
+def test_strict_stops_at_the_first_malformed_line_and_keeps_the_records_before_it(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(_lines({"id": 1, "text": ARTICLE}, "[1]", {"id": 3, "text": ARTICLE}), encoding="utf-8")
     result = runner.invoke(app, ["--jsonl", "--strict", str(src), "-o", str(tmp_path / "out.jsonl")])
     assert result.exit_code == 1 and "must be a JSON object" in result.stderr
-    assert not (tmp_path / "out.jsonl").exists() and not list(tmp_path.glob(".out.jsonl*"))
+    assert "stopped at the first malformed line (--strict); 1 record before it written" in result.stderr
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [o["id"] for o in out] == [1] and not list(tmp_path.glob(".out.jsonl*"))
 
 
 def test_a_record_that_cannot_be_cleaned_keeps_its_place_with_an_error() -> None:

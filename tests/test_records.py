@@ -43,8 +43,8 @@ def test_clean_record_carries_id_text_and_metadata(cleaner: Cleaner) -> None:
     assert out["metadata"]["source"] == "in.jsonl:1"
 
 
-def _double(chunk: list[int]) -> list[int]:
-    return [2 * x for x in chunk]
+def _double(x: int) -> int:
+    return 2 * x
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -55,8 +55,9 @@ def test_ordered_map_keeps_input_order(jobs: int) -> None:
 def test_two_workers_clean_exactly_as_one(cleaner: Cleaner) -> None:
     recs = [records.Record(i, seed.read_text(encoding="utf-8"), id=i) for i, seed in enumerate(SEEDS * 20)]
     items = [(r, None) for r in recs]
-    one = list(ordered_map(batch.clean_records, items, 1, batch.init_worker, (cleaner,)))
-    two = list(ordered_map(batch.clean_records, items, 2, batch.init_worker, (cleaner,)))
+    work = batch.Work(cleaner)
+    one = list(ordered_map(batch.clean_record, items, 1, batch.init_worker, (work,), batch.record_lost))
+    two = list(ordered_map(batch.clean_record, items, 2, batch.init_worker, (work,), batch.record_lost))
     assert one == two and [json.loads(line)["id"] for line, _ in two] == list(range(len(recs)))
 
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import typer
@@ -19,7 +20,15 @@ def _subcommand(name: str) -> typer.Typer:
     return import_module(f".{name}", __name__).app
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> None:
+    """Run a command; SIGTERM is handled as Ctrl-C, so a stopped run cleans up the same way (and
+    is unblocked, should the launcher have left it blocked: it would never arrive)."""
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] in SUBCOMMANDS:
         _subcommand(args[0])(args=args[1:], prog_name=f"clean {args[0]}")

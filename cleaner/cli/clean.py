@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -11,16 +12,19 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from ..budget import DEFAULT_SECONDS, hard_limit
+from ..names import shown
 from ..version import __version__
 from .common import FAILED, OutletOption, RulesOption, count, error, fail, load_cleaner, warn
 
 if TYPE_CHECKING:  # the pipeline loads when a command runs, so `clean --help` answers at once
     from ..inputs import Job
     from ..pipeline import Cleaner
-    from ..batch import Cleaned
+    from ..batch import Cleaned, Work
 
 PROGRESS_MIN_FILES = 6  # fewer files than this finish before a bar is worth drawing
 DEFAULT_MAX_BYTES = 50 * 2**20  # far above any article; keeps one input's memory bounded
+INTERRUPTED = 130  # the shell's code for a run ended by Ctrl-C
 
 app = typer.Typer(add_completion=False, rich_markup_mode="rich", context_settings={"help_option_names": ["-h", "--help"]})
 
@@ -35,11 +39,10 @@ class Options:
     """How a batch of files is cleaned."""
 
     out_dir: Path
-    outlet: str | None
-    max_bytes: int
     fail_fast: bool
     skip_existing: bool
     jobs: int
+    follow_links: bool  # into links that leave an input folder
 
 
 @dataclass
@@ -76,16 +79,19 @@ def _warn_all(where: str, warnings: list[str]) -> None:
         warn(f"{where}: {warning}")
 
 
-def _clean_stdin(cleaner: Cleaner, fmt: Format, outlet: str | None, url: str | None, max_bytes: int) -> None:
-    from ..read import InputError
+def _clean_stdin(work: Work, fmt: Format, url: str | None) -> None:
+    from ..batch import failed
+    from ..budget import time_limit
 
-    data = sys.stdin.buffer.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        fail(f"-: over the --max-bytes limit of {max_bytes:,}", FAILED)
+    assert work.max_bytes is not None
+    data = sys.stdin.buffer.read(work.max_bytes + 1)
+    if len(data) > work.max_bytes:
+        fail(f"-: over the --max-bytes limit of {work.max_bytes:,}", FAILED)
     try:
-        result = cleaner.clean_bytes(data, url=url, outlet=outlet)
-    except InputError as err:
-        fail(f"-: {err}", FAILED)
+        with time_limit(work.seconds):
+            result = work.cleaner.clean_bytes(data, url=url, outlet=work.outlet)
+    except Exception as err:  # noqa: BLE001 - reported like any input's problem
+        fail(f"-: {failed(err)}", FAILED)
     _warn_all("-", result.metadata.warnings)
     out = result.model_dump_json(indent=2) + "\n" if fmt is Format.json else result.text
     sys.stdout.write(out)
@@ -104,7 +110,8 @@ def _pending(jobs: list[Job], options: Options, tally: Tally) -> list[Job]:
         text_out, json_out = _outputs(job, options)
         if {text_out.resolve(), json_out.resolve()} & inputs:
             tally.errors += 1
-            error(f"{job.path}: its output {text_out} would overwrite an input; choose another -o folder")
+            where = f"{shown(job.path)}: its output {shown(text_out)}"
+            error(f"{where} would overwrite an input; choose another -o folder")
             if options.fail_fast:
                 tally.stopped = True
                 return []
@@ -121,7 +128,7 @@ def _record(job: Job, outcome: Cleaned | str, options: Options, tally: Tally) ->
 
     if isinstance(outcome, str):
         tally.errors += 1
-        error(f"{job.path}: {outcome}")
+        error(f"{shown(job.path)}: {outcome}")
         return False
     text_out, json_out = _outputs(job, options)
     try:
@@ -129,17 +136,17 @@ def _record(job: Job, outcome: Cleaned | str, options: Options, tally: Tally) ->
         atomic_write(json_out, outcome.metadata_json)
     except OSError as err:
         tally.errors += 1
-        error(f"{job.path}: {err}")
+        error(f"{shown(job.path)}: cannot write its outputs: {shown(err.strerror or str(err))}")
         return False
     tally.files += 1
     tally.words += outcome.words
     tally.kinds.update(outcome.removed_by_kind)
     tally.warnings += len(outcome.warnings)
-    _warn_all(str(job.path), outcome.warnings)
+    _warn_all(shown(job.path), outcome.warnings)
     return True
 
 
-def _run_jobs(cleaner: Cleaner, jobs: list[Job], options: Options, tally: Tally) -> None:
+def _run_jobs(work: Work, jobs: list[Job], options: Options, tally: Tally) -> None:
     """Clean in worker processes, in input order; outputs are written here as results arrive."""
     from rich.progress import Progress
 
@@ -149,27 +156,28 @@ def _run_jobs(cleaner: Cleaner, jobs: list[Job], options: Options, tally: Tally)
     todo = _pending(jobs, options, tally)
 
     show = sys.stderr.isatty() and len(todo) >= PROGRESS_MIN_FILES
-    items = ((job.path, options.outlet, options.max_bytes) for job in todo)
-    with Progress(transient=True, disable=not show, console=None) as progress:
+    paths = (job.path for job in todo)
+    outcomes = ordered_map(batch.clean_file, paths, options.jobs, batch.init_worker, (work,),
+                           batch.file_lost, hard_limit(work.seconds))
+    with Progress(transient=True, disable=not show, console=None) as progress, closing(outcomes):
         task = progress.add_task("cleaning", total=len(todo))
-        outcomes = ordered_map(batch.clean_files, items, options.jobs, batch.init_worker, (cleaner,))
-        for job, outcome in zip(todo, outcomes):
+        for job, outcome in zip(todo, outcomes):  # closing: on an interrupt the workers end at once
             progress.advance(task)
             if not _record(job, outcome, options, tally) and options.fail_fast:
                 tally.stopped = True
                 return
 
 
-def _clean_files(cleaner: Cleaner, paths: list[str], options: Options) -> int:
+def _clean_files(work: Work, paths: list[str], options: Options) -> int:
     from ..inputs import plan
 
-    work = plan(paths)
-    problems = work.errors[:1] if options.fail_fast else work.errors
+    found = plan(paths, options.follow_links)
+    problems = found.errors[:1] if options.fail_fast else found.errors
     for given, problem in problems:
-        error(f"{given}: {problem}")
+        error(f"{shown(given)}: {problem}")
     tally = Tally(errors=len(problems), stopped=options.fail_fast and bool(problems))
     if not tally.stopped:
-        _run_jobs(cleaner, work.jobs, options, tally)
+        _run_jobs(work, found.jobs, options, tally)
     typer.echo(_summary(tally), err=True)
     return FAILED if tally.errors else 0
 
@@ -188,6 +196,8 @@ def clean(
     jsonl: Annotated[bool, typer.Option("--jsonl", help='Inputs are JSONL records {"id", "text" or "html", "url", "outlet"}; one output record per input, to stdout or -o FILE.')] = False,
     strict: Annotated[bool, typer.Option("--strict", help="With --jsonl: stop at the first malformed line instead of reporting and skipping it.")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for files and JSONL; output order is kept. Default: the number of cores.", show_default=False)] = None,
+    seconds: Annotated[float, typer.Option("--time-limit", min=0, help="Seconds one input may take; one that takes longer is reported as failed (0: no limit).")] = DEFAULT_SECONDS,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="Clean files that symbolic links in an input folder lead to outside it (refused by default).")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Strip boilerplate from scraped news articles.
@@ -212,20 +222,32 @@ def clean(
 
     Exit codes: 0 all inputs cleaned, 1 some input failed (the others are still written), 2 usage error.
     """
+    from ..batch import Work
     from ..parallel import default_jobs
     from .stream import clean_jsonl
 
-    cleaner = load_cleaner(rules, outlet)
+    work = Work(load_cleaner(rules, outlet), outlet, max_bytes, seconds or None)
     workers = jobs or default_jobs()
-    if jsonl:
-        raise typer.Exit(clean_jsonl(cleaner, paths, out, workers, strict))
-    if paths == ["-"]:
-        _clean_stdin(cleaner, fmt, outlet, url, max_bytes)
-        return
+    try:
+        if jsonl:
+            raise typer.Exit(clean_jsonl(work, paths, out, workers, strict))
+        if paths == ["-"]:
+            _clean_stdin(work, fmt, url)
+            return
+        out_dir = _out_dir(paths, out)
+        options = Options(out_dir, fail_fast, skip_existing, workers, follow_links)
+        raise typer.Exit(_clean_files(work, paths, options))
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: workers and temporary files are gone already
+        error("interrupted; the outputs written so far are complete")
+        raise typer.Exit(INTERRUPTED) from None
+
+
+def _out_dir(paths: list[str], out: Path | None) -> Path:
+    """The output folder for file inputs, or a usage error."""
     if "-" in paths:
         raise typer.BadParameter("`-` (stdin) cannot be mixed with file paths", param_hint="PATHS")
     if out is None:
         raise typer.BadParameter("an output folder is needed for files: -o OUT_DIR", param_hint="-o")
     if out.exists() and not out.is_dir():
         fail(f"-o {out} is a file, not a folder")
-    raise typer.Exit(_clean_files(cleaner, paths, Options(out, outlet, max_bytes, fail_fast, skip_existing, workers)))
+    return out

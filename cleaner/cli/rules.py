@@ -147,6 +147,8 @@ def suggest(
     _check_names(outlet, domain or [])
     if len(samples) < MIN_SAMPLES:
         fail(f"give at least {MIN_SAMPLES} sample articles; what recurs cannot be told from one")
+    if out is not None and out.exists():  # a sample, or a pack someone wrote: never replaced
+        fail(f"{out} exists; choose another file with -o (a draft never replaces a file)")
     name = name or default_name(outlet)
     try:
         findings = analyse(samples, outlet, [name, *(domain or [])])

@@ -1,34 +1,29 @@
 """`clean --jsonl`: records in (files or stdin), records out (stdout or one file), in input
-order and constant memory, over `--jobs` worker processes."""
+order and constant memory, over `--jobs` worker processes.
+
+One input's trouble stays its own: a file that cannot be opened is reported and the next one
+read; a malformed line is reported and skipped (under --strict it ends the reading, and the
+records before it are still written); a record that cannot be cleaned gets an error record.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Iterator
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 from .. import batch, records
+from ..budget import hard_limit
+from ..names import shown
 from ..parallel import ordered_map
-from ..pipeline import Cleaner
 from ..write import atomic_stream
-from .common import FAILED, count, error
+from .common import FAILED, USAGE_ERROR, count, error
 
 STDIN = "-"
-
-
-class Stop(Exception):
-    """A malformed line under --strict."""
-
-
-def _sources(paths: list[str]) -> Iterator[tuple[str, TextIO]]:
-    for name in paths:
-        if name == STDIN:
-            yield STDIN, sys.stdin
-            continue
-        with open(name, encoding="utf-8", errors="replace", newline=None) as handle:
-            yield name, handle
 
 
 class _Problems:
@@ -36,41 +31,99 @@ class _Problems:
 
     def __init__(self) -> None:
         self.count = 0
+        self.stopped = False  # by a malformed line, under --strict
 
     def report(self, message: str) -> None:
         error(message)
         self.count += 1
 
 
-def _records(paths: list[str], strict: bool, problems: _Problems) -> Iterator[tuple[records.Record, str | None]]:
-    for name, handle in _sources(paths):
-        for item in records.read(handle):
+def _open(name: str) -> BinaryIO:
+    """A JSONL file to read; devices (`/dev/zero`) and folders are refused, pipes are streams."""
+    handle = open(name, "rb")  # noqa: SIM115 - closed by the caller
+    mode = os.fstat(handle.fileno()).st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        handle.close()
+        raise OSError(0, "is not a file or a pipe (a folder, device or socket)")
+    return handle
+
+
+def _sources(paths: list[str], problems: _Problems) -> Iterator[tuple[str, BinaryIO]]:
+    for name in paths:
+        if name == STDIN:
+            yield STDIN, sys.stdin.buffer
+            continue
+        try:
+            handle = _open(name)
+        except OSError as err:
+            problems.report(f"{shown(name)}: {err.strerror or err}")
+            continue
+        with handle:
+            yield name, handle
+
+
+def _records(
+    paths: list[str], work: batch.Work, strict: bool, problems: _Problems
+) -> Iterator[batch.SourcedRecord]:
+    assert work.max_bytes is not None
+    for name, handle in _sources(paths, problems):
+        for item in records.read(records.lines(handle, work.max_bytes)):
             if isinstance(item, records.RecordError):
-                problems.report(f"{name}:{item.line}: {item.problem}")
+                problems.report(f"{shown(name)}:{item.line}: {item.problem}")
                 if strict:
-                    raise Stop
+                    problems.stopped = True
+                    return
                 continue
-            yield item, None if name == STDIN else name
+            yield item, None if name == STDIN else shown(name)
 
 
-def clean_jsonl(cleaner: Cleaner, paths: list[str], out: Path | None, jobs: int, strict: bool) -> int:
-    """Exit code: 0, or 1 when a line was malformed or a record could not be cleaned."""
+def _replaces_an_input(out: Path, paths: list[str]) -> str | None:
+    """The input that `out` is, if it is one."""
+    for name in paths:
+        if name != STDIN and out.exists() and Path(name).exists() and os.path.samefile(out, name):
+            return name
+    return None
+
+
+def clean_jsonl(
+    work: batch.Work, paths: list[str], out: Path | None, jobs: int, strict: bool
+) -> int:
+    """Exit code: 0, 1 when a line was malformed or a record could not be cleaned, 2 when the
+    output would replace an input."""
+    if out is not None and str(out) != STDIN and (given := _replaces_an_input(out, paths)):
+        error(f"-o {shown(out)} is the input {shown(given)}; choose another output file")
+        return USAGE_ERROR
     problems = _Problems()
     written = 0
     target = nullcontext(sys.stdout) if out is None or str(out) == STDIN else atomic_stream(out)
     try:
         with target as sink:
-            stream = _records(paths, strict, problems)
-            for line, problem in ordered_map(batch.clean_records, stream, jobs, batch.init_worker, (cleaner,)):
-                if problem:
-                    problems.report(problem)
-                sink.write(line)
-                written += 1
-    except Stop:
-        print(f"stopped at the first malformed line (--strict); {count(written, 'record')} written", file=sys.stderr)
-        return FAILED
+            stream = _records(paths, work, strict, problems)
+            outputs = ordered_map(
+                batch.clean_record,
+                stream,
+                jobs,
+                batch.init_worker,
+                (work,),
+                batch.record_lost,
+                hard_limit(work.seconds),
+            )
+            with closing(outputs):  # on an interrupt the workers end at once
+                for line, problem in outputs:
+                    if problem:
+                        problems.report(problem)
+                    sink.write(line)
+                    written += 1
     except OSError as err:
-        error(f"{err.filename or out}: {err.strerror or err}")
+        error(f"{shown(err.filename or out or STDIN)}: {err.strerror or err}")
         return FAILED
-    print(f"{count(written, 'record')} cleaned, {count(problems.count, 'problem')}", file=sys.stderr)
+    if problems.stopped:
+        print(
+            f"stopped at the first malformed line (--strict); {count(written, 'record')} before it written",
+            file=sys.stderr,
+        )
+        return FAILED
+    print(
+        f"{count(written, 'record')} cleaned, {count(problems.count, 'problem')}", file=sys.stderr
+    )
     return FAILED if problems.count else 0

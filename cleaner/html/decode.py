@@ -17,6 +17,8 @@ _BOMS = tuple(bom for bom, _, _ in BOMS)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 # Labels browsers read as windows-1252, its superset (WHATWG Encoding Standard).
 _AS_CP1252 = frozenset({"ascii", "iso8859-1"})
+# Python text codecs that are no web charset (browsers ignore such a declaration too).
+_NOT_CHARSETS = frozenset({"punycode", "idna", "unicode-escape", "raw-unicode-escape", "utf-7"})
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -24,10 +26,12 @@ def declared_charset(data: bytes) -> str | None:
     if not (m := _CHARSET.search(data[:SNIFF_BYTES])):
         return None
     try:
-        name = codecs.lookup(m.group(1).decode("ascii")).name
+        codec = codecs.lookup(m.group(1).decode("ascii"))
     except LookupError:
         return None
-    return "cp1252" if name in _AS_CP1252 else name
+    if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_CHARSETS:  # base64…
+        return None
+    return "cp1252" if codec.name in _AS_CP1252 else codec.name
 
 
 def decode_html(data: bytes, warnings: list[str] | None = None, known: str | None = None) -> tuple[str, str]:
@@ -39,6 +43,6 @@ def decode_html(data: bytes, warnings: list[str] | None = None, known: str | Non
         for charset in dict.fromkeys(filter(None, (known or declared_charset(data), "utf-8"))):
             try:
                 return data.decode(charset), charset
-            except UnicodeDecodeError:
+            except UnicodeError:
                 continue  # a wrong declaration: the plain-text fallbacks decide
     return decode(data, warnings)

@@ -46,24 +46,29 @@ def types_of(obj: JsonObject) -> set[str]:
 
 
 def _objects(value: Any) -> Iterator[JsonObject]:
-    """Every object in a JSON value, depth first, parents before children."""
-    if isinstance(value, dict):
-        yield value
-        for child in value.values():
-            yield from _objects(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _objects(child)
+    """Every object in a JSON value, depth first, parents before children; without recursion,
+    so a page's JSON-LD nested thousands deep costs no more than it is long."""
+    stack = [value]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            yield value
+            stack.extend(reversed(value.values()))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
 
 
 def _load(text: str) -> Any:
+    """A block's JSON; None for one that is broken or nested too deeply for Python's reader."""
     try:
         return json.loads(text, strict=False)
+    except RecursionError:
+        return None
     except ValueError:
         pass
     try:
         return json.loads(_TRAILING_COMMA.sub(r"\1", _WRAPPER.sub("", text)), strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None  # a broken block states nothing we could trust
 
 

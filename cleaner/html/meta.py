@@ -23,11 +23,11 @@ import html
 import re
 from dataclasses import dataclass, fields
 from typing import Any, NamedTuple
-from urllib.parse import urldefrag, urljoin
 
 from ..dates import find_date
 from ..inline import normalize_space
 from ..metadata import parse_byline
+from ..urls import resolved
 
 # Years before this are CMS placeholders ("0001-01-01"), as is the Unix epoch's first day.
 MIN_YEAR = 1900
@@ -100,8 +100,8 @@ def without_site(authors: tuple[str, ...], site_name: str | None) -> tuple[str, 
 def absolute_url(value: Any, base: str | None) -> str | None:
     """An http(s) URL, resolved against `base` and without its #fragment."""
     text = clean_text(value)
-    url = urljoin(base, text) if text and base else text
-    return urldefrag(url).url if url and url.startswith(("http://", "https://")) else None
+    url = resolved(text, base) if text else None
+    return url if url and url.startswith(("http://", "https://")) else None
 
 
 def language_tag(value: Any) -> str | None:

@@ -35,6 +35,13 @@ EMPTY_INLINE = ", ".join(f"{tag}:empty" for tag in INLINE_TAGS)
 # (`<div class="social-media-embed">`), so the wrappers are unwrapped.
 EMBEDDED_POSTS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
 WRAPPER_TAGS = frozenset({"div", "span", "figure", "section"})
+# libxml2, which trafilatura parses with, gives up past 256 levels and the article is lost; below
+# this depth every element but those that hold paragraphs is unwrapped (its content kept).
+MAX_DEPTH = 200
+_TOO_DEEP = "body" + " > *" * MAX_DEPTH
+PARAGRAPH_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "br", "td", "th"}
+)
 
 
 def _drop(nodes: Sequence[LexborNode]) -> None:
@@ -75,6 +82,14 @@ def _break_empty(tree: LexborHTMLParser, root: LexborNode) -> None:
     _drop(root.css(EMPTY_INLINE))
 
 
+def _flatten_deep(root: LexborNode) -> None:
+    """Unwrap the elements nested below MAX_DEPTH, keeping their text and their paragraphs."""
+    for top in root.css(_TOO_DEEP):
+        for node in top.css("*"):
+            if node.tag not in PARAGRAPH_TAGS:
+                node.unwrap()
+
+
 def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | None:
     """Delete code, furniture, hidden elements, widget forms and the `remove` selectors (a pack's)
     from the page's body, in place; returns the body, or None for a page without one."""
@@ -90,6 +105,7 @@ def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | No
         _drop(root.css(selector))
     _drop(_widget_forms(root))
     _break_empty(tree, root)
+    _flatten_deep(root)
     return root
 
 

@@ -1,10 +1,11 @@
 """Apply one outlet pack's rules to a document's blocks, in the order the pack lists them.
 
 Packs are written by many hands, so no rule can take a document down with it: each pattern has
-`REGEX_TIMEOUT` seconds for the whole document, and a rule that runs out of time is skipped for
-that document and named in its warnings, while the pack's other rules and the generic
-heuristics still run. A rule marks nothing until it has looked at every block, so a skipped
-rule leaves no half of its work behind.
+`REGEX_TIMEOUT` seconds for the whole document, and all of a pack's patterns together have
+`PACK_REGEX_BUDGET` (fifty catastrophic rules cost 3 s, not 50). A rule that runs out of time
+is skipped for that document and named in its warnings, while the pack's other rules and the
+generic heuristics still run. A rule marks nothing until it has looked at every block, so a
+skipped rule leaves no half of its work behind.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..model import Block, Document, Edit, Mark
 from .schema import DropRule, FooterRule, HeaderRule, Matcher, MoveRule, Pack, ReplaceRule, Rule
 
 REGEX_TIMEOUT = 1.0  # seconds one pack pattern may spend on one document, over all its blocks
+PACK_REGEX_BUDGET = 3.0  # seconds all of one pack's patterns may spend on one document
 
 
 class RuleFailed(Exception):
@@ -29,10 +31,14 @@ class Timed:
     """A pack pattern on one document. Each call gets what is left of the document's time
     limit, so a catastrophic pattern costs one limit per document, not one per block."""
 
-    def __init__(self, pattern: regex.Pattern[str], deadline: float | None = None) -> None:
-        """`deadline` (a `time.monotonic()` value) shares another Timed's limit."""
+    def __init__(self, pattern: regex.Pattern[str], deadline: float | None = None,
+                 pack: float | None = None) -> None:
+        """`deadline` (a `time.monotonic()` value) shares another Timed's limit; `pack` is when
+        the pack's budget runs out, if that comes first."""
         self.pattern = pattern
-        self.deadline = time.monotonic() + REGEX_TIMEOUT if deadline is None else deadline
+        own = time.monotonic() + REGEX_TIMEOUT if deadline is None else deadline
+        self.deadline = own if pack is None else min(own, pack)
+        self.by_pack = self.deadline != own
 
     def _left(self) -> float:
         left = self.deadline - time.monotonic()
@@ -41,7 +47,16 @@ class Timed:
         return left
 
     def _timed_out(self) -> RuleFailed:
+        if self.by_pack:
+            spent = f"the pack's {PACK_REGEX_BUDGET:g} s of regex time on this document ran out"
+            return RuleFailed(f"pattern '{self.pattern.pattern}' not run: {spent}")
         return RuleFailed(f"pattern '{self.pattern.pattern}' timed out after {REGEX_TIMEOUT:g} s on this document")
+
+    def sharing(self, pattern: regex.Pattern[str]) -> Timed:
+        """Another pattern on the same limit (a signature's page-wide form)."""
+        other = Timed(pattern, self.deadline)
+        other.by_pack = self.by_pack
+        return other
 
     def found(self, text: str) -> bool:
         """Whether the pattern occurs in `text`."""
@@ -60,6 +75,16 @@ class Timed:
             raise self._timed_out() from None
 
 
+class Budget:
+    """One pack's regex time on one document."""
+
+    def __init__(self) -> None:
+        self.deadline = time.monotonic() + PACK_REGEX_BUDGET
+
+    def timed(self, pattern: regex.Pattern[str]) -> Timed:
+        return Timed(pattern, pack=self.deadline)
+
+
 def _not_dropped(blocks: list[Block]) -> list[Block]:
     """Blocks still in the article or moved to metadata: what `at` positions count."""
     return [b for b in blocks if b.mark is None or b.mark.field is not None]
@@ -72,19 +97,19 @@ def _matches(matcher: Matcher, pattern: Timed | None, block: Block) -> bool:
     return pattern is None or pattern.found(subject)
 
 
-def _select(matcher: Matcher, blocks: list[Block]) -> list[Block]:
+def _select(matcher: Matcher, blocks: list[Block], budget: Budget) -> list[Block]:
     if matcher.at is not None:
         candidates = _not_dropped(blocks)
         position = matcher.at - 1 if matcher.at > 0 else len(candidates) + matcher.at
         candidates = candidates[position : position + 1] if 0 <= position < len(candidates) else []
     else:
         candidates = blocks
-    pattern = Timed(matcher.pattern) if matcher.pattern is not None else None
+    pattern = budget.timed(matcher.pattern) if matcher.pattern is not None else None
     return [b for b in candidates if b.mark is None and _matches(matcher, pattern, b)]
 
 
-def _header(rule: HeaderRule, blocks: list[Block]) -> list[Block]:
-    until = Timed(rule.until)
+def _header(rule: HeaderRule, blocks: list[Block], budget: Budget) -> list[Block]:
+    until = budget.timed(rule.until)
     last = None
     for block in blocks[: rule.within]:
         if until.found(block.text):
@@ -94,8 +119,8 @@ def _header(rule: HeaderRule, blocks: list[Block]) -> list[Block]:
     return blocks[: last + 1] if rule.inclusive else blocks[:last]
 
 
-def _footer(rule: FooterRule, blocks: list[Block]) -> list[Block]:
-    from_ = Timed(rule.from_)
+def _footer(rule: FooterRule, blocks: list[Block], budget: Budget) -> list[Block]:
+    from_ = budget.timed(rule.from_)
     seen_kept = 0
     for block in blocks:
         if seen_kept >= rule.after and from_.found(block.text):
@@ -115,8 +140,8 @@ def _replaced(rule: ReplaceRule, raw: str, pattern: Timed) -> tuple[str, list[st
     return pattern.sub(replace, raw), removed
 
 
-def _replace(rule: ReplaceRule, doc: Document, mark: Mark) -> None:
-    pattern = Timed(rule.pattern)
+def _replace(rule: ReplaceRule, doc: Document, mark: Mark, budget: Budget) -> None:
+    pattern = budget.timed(rule.pattern)
     changed = [(block, *_replaced(rule, block.raw, pattern)) for block in doc.blocks if block.mark is None]
     for block, raw, removed in changed:
         if not removed:
@@ -129,23 +154,24 @@ def _replace(rule: ReplaceRule, doc: Document, mark: Mark) -> None:
             block.mark = mark
 
 
-def _targets(rule: Rule, blocks: list[Block]) -> list[Block]:
+def _targets(rule: Rule, blocks: list[Block], budget: Budget) -> list[Block]:
     if isinstance(rule, (DropRule, MoveRule)):
-        return _select(rule, blocks)
+        return _select(rule, blocks, budget)
     if isinstance(rule, HeaderRule):
-        return _header(rule, blocks)
+        return _header(rule, blocks, budget)
     assert isinstance(rule, FooterRule)
-    return _footer(rule, blocks)
+    return _footer(rule, blocks, budget)
 
 
 def apply_pack(pack: Pack, doc: Document) -> None:
+    budget = Budget()
     for rule in pack.rules:
         mark = Mark(rule.kind, pack.rule_id(rule), rule.to if isinstance(rule, MoveRule) else None)
         try:
             if isinstance(rule, ReplaceRule):
-                _replace(rule, doc, mark)
+                _replace(rule, doc, mark, budget)
                 continue
-            targets = _targets(rule, doc.blocks)
+            targets = _targets(rule, doc.blocks, budget)
         except RuleFailed as err:
             doc.warnings.append(f"rule {mark.rule} skipped: {err}")
             continue

@@ -78,6 +78,7 @@ class PackIndex:
         self.packs = packs
         self.needs = {pack.id: tuple(required_words(s.pattern.pattern) for s in pack.detect) for pack in packs}
         self.domains = {domain: pack for pack in packs for domain in pack.domains}
+        self._labels = max((domain.count(".") + 1 for domain in self.domains), default=0)
         needed_by = Counter(word for needs in self.needs.values() for need in needs for word in need)
         self.vocabulary = frozenset(needed_by)
         self._by_word: dict[str, set[int]] = {}  # a signature's rarest word -> positions of its packs
@@ -110,9 +111,11 @@ class PackIndex:
         return found
 
     def by_host(self, host: str) -> tuple[str, Pack] | None:
-        """The pack whose domain is `host` or a parent of it, with that domain."""
+        """The pack whose domain is `host` or a parent of it, with that domain. Only as many of
+        the host's last labels as the longest domain has are tried: a host of 100,000 labels
+        costs no more than a short one."""
         parts = host.lower().split(":")[0].split(".")
-        for i in range(len(parts) - 1):
+        for i in range(max(0, len(parts) - self._labels), len(parts) - 1):
             domain = ".".join(parts[i:])
             if domain in self.domains:
                 return domain, self.domains[domain]

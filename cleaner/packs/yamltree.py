@@ -24,6 +24,15 @@ SEQ_TAG = "tag:yaml.org,2002:seq"
 
 Position = tuple[int, int]  # 1-based line and column
 
+# Limits no real pack comes near, which keep a hostile one from costing a run its memory or
+# its stack: libyaml's composer recurses (50,000 levels crash the process), and aliases can
+# repeat a subtree exponentially ("billion laughs": 574 bytes, gigabytes once expanded).
+MAX_PACK_BYTES = 2**20
+MAX_DEPTH = 64  # nested lists and mappings
+MAX_VALUES = 100_000  # values in the pack once aliases are expanded
+_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
 
 @dataclass(frozen=True)
 class Tree:
@@ -69,12 +78,17 @@ class _Walker:
         self.marks: dict[Loc, Position] = {}
         self.constructor = SafeConstructor()
         self.ancestors: set[int] = set()
+        self.values = 0
 
     def fail(self, node: Node, message: str, loc: Loc = ()) -> PackError:
         line, column = _position(node)
         return PackError([Problem(self.path, message, line, column, loc)])
 
     def build(self, node: Node, loc: Loc) -> object:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            expanded = f"more than {MAX_VALUES:,} values once aliases are expanded"
+            raise self.fail(node, f"{expanded}; a pack is far smaller", loc)
         if id(node) in self.ancestors:
             raise self.fail(node, "an alias refers to a node that contains it", loc)
         if not _plain(node):
@@ -145,14 +159,31 @@ def _decode(path: Path, data: bytes) -> str:
         raise PackError([Problem(path, f"not UTF-8: byte 0x{byte} cannot be decoded; save the pack as UTF-8", line, column)]) from None
 
 
+def _check_depth(path: Path, text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before composing: the parser stops at the first level
+    too deep, so a file nested 50,000 deep costs no more than one nested 65 deep."""
+    depth = 0
+    for event in yaml.parse(text, Loader=LOADER):
+        depth += isinstance(event, _OPENS) - isinstance(event, _CLOSES)
+        if depth > MAX_DEPTH:
+            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            problem = f"nested more than {MAX_DEPTH} deep; a pack is far flatter"
+            raise PackError([Problem(path, problem, line, column)])
+
+
 def read_tree(path: Path) -> Tree:
     """Parse one pack file; every way it can fail is a PackError with a position."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PACK_BYTES + 1)
     except OSError as err:
         raise PackError([Problem(path, f"cannot read: {err.strerror or err}")]) from None
+    if len(data) > MAX_PACK_BYTES:
+        problem = f"over {MAX_PACK_BYTES:,} bytes; a pack is far smaller"
+        raise PackError([Problem(path, problem, 1, 1)])
     text = _decode(path, data)
     try:
+        _check_depth(path, text)
         root = yaml.compose(text, Loader=LOADER)
         walker = _Walker(path)
         content = walker.build(root, ()) if root is not None else None

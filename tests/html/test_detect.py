@@ -52,6 +52,8 @@ def test_is_html_by_name_or_content() -> None:
     page = (FIXTURES / "article.html").read_bytes()
     assert is_html(page)
     assert is_html(page, "saved.txt")  # the content decides when the name does not
-    assert is_html("plain text", "page.htm")  # the extension decides when there is one
+    assert is_html("<p>A fragment</p>", "page.htm")  # the extension decides when there is one …
+    assert not is_html("plain text", "page.htm")  # … and some markup: text saved as .htm is text
+    assert not is_html("<html>\n\n# Markdown under a stray tag\n\nText.", "notes.md")
     assert not is_html("plain text", "article.txt")
     assert not is_html("plain text")

@@ -9,7 +9,6 @@ import json
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,8 @@ from cleaner.cli import app
 from cleaner.read import CP1252_FALLBACK
 
 from ..conftest import ROOT, expected_text
+from . import test_signals
+from .bad_input_cases import CASES_13, Case, file_
 from .hostile import CATASTROPHIC, HOSTILE_LINE
 
 ARTICLE = (
@@ -51,28 +52,7 @@ rules:
 runner = CliRunner()
 
 
-@dataclass(frozen=True)
-class Case:
-    """One row: `setup` writes the inputs into a folder and returns the command's arguments
-    (`-o OUT` is added unless they have one); `text` is the expected x.txt (None: not written)."""
 
-    name: str
-    setup: Callable[[Path], list[str]]
-    code: int
-    says: str
-    text: str | None = None
-    metadata: dict[str, object] = field(default_factory=dict)  # expected values in x.json
-    stdin: bytes | None = None
-    root_skips: bool = False  # root reads any file: the case cannot fail as root
-
-
-def _file(data: bytes | str) -> Callable[[Path], list[str]]:
-    def setup(folder: Path) -> list[str]:
-        path = folder / "x.txt"
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-        return [str(path), str(folder / "good.txt")]
-
-    return setup
 
 
 def _made(make: Callable[[Path], object], arg: str = "x.txt") -> Callable[[Path], list[str]]:
@@ -150,35 +130,35 @@ def _broken_pack(name: str) -> Callable[[Path], list[str]]:
 
 
 CASES = [
-    Case("empty file", _file(b""), 0, "x.txt: the input is empty", ""),
-    Case("whitespace only", _file(b" \n\t\n  \r\n"), 0, "x.txt: the input is only whitespace", ""),
-    Case("zero-width characters only", _file("\u200b\u200c\n\u2060\n"), 0, "x.txt: no article text left after cleaning", ""),
-    Case("binary file (PNG)", _file(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))), 1, "x.txt: looks like a binary file"),
-    Case("NUL bytes mid-file", _file(NUL_RUN.join(SEED.read_bytes().split(b"\n\n", 1))), 0, "x.txt: removed 64 control characters", SEED_CLEANED),
+    Case("empty file", file_(b""), 0, "x.txt: the input is empty", ""),
+    Case("whitespace only", file_(b" \n\t\n  \r\n"), 0, "x.txt: the input is only whitespace", ""),
+    Case("zero-width characters only", file_("\u200b\u200c\n\u2060\n"), 0, "x.txt: no article text left after cleaning", ""),
+    Case("binary file (PNG)", file_(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))), 1, "x.txt: looks like a binary file"),
+    Case("NUL bytes mid-file", file_(NUL_RUN.join(SEED.read_bytes().split(b"\n\n", 1))), 0, "x.txt: removed 64 control characters", SEED_CLEANED),
     Case(
         "control characters and terminal escapes",
-        _file(ARTICLE.replace("long", "long\a", 1).replace("quoted", "\x1b[1mquoted\x1b[0m")),
+        file_(ARTICLE.replace("long", "long\a", 1).replace("quoted", "\x1b[1mquoted\x1b[0m")),
         0,
         "x.txt: removed 3 control characters",
         ARTICLE,
     ),
-    Case("UTF-8 with a BOM", _file(codecs.BOM_UTF8 + ARTICLE.encode()), 0, "", ARTICLE, {"encoding": "utf-8-sig"}),
-    Case("UTF-16 LE with a BOM", _file(codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le")), 0, "", ARTICLE, {"encoding": "utf-16"}),
-    Case("UTF-16 BE with a BOM", _file(codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be")), 0, "", ARTICLE, {"encoding": "utf-16"}),
-    Case("UTF-16 without a BOM", _file(ARTICLE.encode("utf-16-le")), 0, "", ARTICLE, {"encoding": "utf-16-le"}),
-    Case("UTF-32 with a BOM", _file(ARTICLE.encode("utf-32")), 0, "", ARTICLE, {"encoding": "utf-32"}),
+    Case("UTF-8 with a BOM", file_(codecs.BOM_UTF8 + ARTICLE.encode()), 0, "", ARTICLE, {"encoding": "utf-8-sig"}),
+    Case("UTF-16 LE with a BOM", file_(codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le")), 0, "", ARTICLE, {"encoding": "utf-16"}),
+    Case("UTF-16 BE with a BOM", file_(codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be")), 0, "", ARTICLE, {"encoding": "utf-16"}),
+    Case("UTF-16 without a BOM", file_(ARTICLE.encode("utf-16-le")), 0, "", ARTICLE, {"encoding": "utf-16-le"}),
+    Case("UTF-32 with a BOM", file_(ARTICLE.encode("utf-32")), 0, "", ARTICLE, {"encoding": "utf-32"}),
     Case(
         "UTF-16 cut off mid-character",
-        _file(ARTICLE.encode("utf-16")[:-1]),
+        file_(ARTICLE.encode("utf-16")[:-1]),
         0,
         "x.txt: some bytes are not valid utf-16; each became U+FFFD",
         ARTICLE[:-1] + "\ufffd\n",
     ),
-    Case("Windows-1252", _file(ARTICLE.encode("cp1252")), 0, "", ARTICLE, {"encoding": "cp1252"}),
-    Case("latin-1", _file(LATIN_1.encode("latin-1")), 0, "", LATIN_1, {"encoding": "cp1252"}),
+    Case("Windows-1252", file_(ARTICLE.encode("cp1252")), 0, "", ARTICLE, {"encoding": "cp1252"}),
+    Case("latin-1", file_(LATIN_1.encode("latin-1")), 0, "", LATIN_1, {"encoding": "cp1252"}),
     Case(
         "mojibake (UTF-8 once read as cp1252)",
-        _file(ARTICLE.encode().decode("cp1252", CP1252_FALLBACK).encode()),
+        file_(ARTICLE.encode().decode("cp1252", CP1252_FALLBACK).encode()),
         0,
         "x.txt: repaired mojibake",
         ARTICLE,
@@ -186,18 +166,18 @@ CASES = [
     ),
     Case(
         "invalid bytes in UTF-8 text",
-        _file(ARTICLE.encode().replace("“".encode(), b"\x93")),
+        file_(ARTICLE.encode().replace("“".encode(), b"\x93")),
         0,
         "x.txt: bytes not valid UTF-8 (1) read as cp1252",
         ARTICLE,
         {"encoding": "utf-8"},
     ),
-    Case("Windows line ends (CRLF)", _file(ARTICLE.replace("\n", "\r\n")), 0, "", ARTICLE),
-    Case("old Mac line ends (CR)", _file(ARTICLE.replace("\n", "\r")), 0, "", ARTICLE),
-    Case("a single 5 MB line", _file(LONG_LINE), 0, "", LONG_LINE.strip() + "\n"),
-    Case("a word 100,000 characters long", _file(ARTICLE + "\n" + "x" * 100_000 + "\n"), 0, "", ARTICLE + "\n" + "x" * 100_000 + "\n"),
+    Case("Windows line ends (CRLF)", file_(ARTICLE.replace("\n", "\r\n")), 0, "", ARTICLE),
+    Case("old Mac line ends (CR)", file_(ARTICLE.replace("\n", "\r")), 0, "", ARTICLE),
+    Case("a single 5 MB line", file_(LONG_LINE), 0, "", LONG_LINE.strip() + "\n"),
+    Case("a word 100,000 characters long", file_(ARTICLE + "\n" + "x" * 100_000 + "\n"), 0, "", ARTICLE + "\n" + "x" * 100_000 + "\n"),
     Case("over the size limit (100 MiB)", _made(_sparse), 1, "x.txt: is 104,857,600 bytes, over the --max-bytes limit of 52,428,800"),
-    Case("over a lowered --max-bytes", _with_args(_file(ARTICLE), "--max-bytes", "100"), 1, "over the --max-bytes limit of 100"),
+    Case("over a lowered --max-bytes", _with_args(file_(ARTICLE), "--max-bytes", "100"), 1, "over the --max-bytes limit of 100"),
     Case("missing file", lambda folder: [str(folder / "x.txt"), str(folder / "good.txt")], 1, "x.txt: no such file or folder"),
     Case("folder with no .txt, .md or .html files", _made(_empty_folder, "x"), 1, "x: folder has no .txt, .md, .html or .htm files"),
     Case("unreadable file (chmod 000)", _made(_unreadable), 1, "x.txt: permission denied", root_skips=True),
@@ -226,19 +206,29 @@ CASES = [
         "bad-replacement.yaml:11:5: rules[0].with: replacement '\\1' does not fit pattern 'Caf[eé]': no such group",
     ),
     Case("pack with a !!python tag", _broken_pack("python-tag.yaml"), 2, "unsupported tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
+    *CASES_13,
 ]
+# Rows of the README's table of killed runs: each names its test in test_signals.py.
+RUN_ROWS = {
+    "a worker killed from outside (as by the OOM killer)": "test_a_worker_killed_from_outside_costs_no_output",
+    "SIGTERM or Ctrl-C to clean -j 2": "test_sigterm_and_ctrl_c_end_the_run_and_its_workers_cleanly",
+    "SIGKILL to clean -j 2": "test_workers_die_with_their_parent",
+    "SIGTERM during --jsonl -o": "test_sigterm_during_jsonl_output_leaves_no_temporary_file",
+}
 
 
-def _readme_rows() -> list[tuple[str, int]]:
-    """(input, exit code) of each row of the README's "Bad input" table."""
+def _readme_rows() -> list[tuple[str, str]]:
+    """(input, exit code or test) of each row of the README's "Bad input" tables."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n## Bad input\n", 1)[1].split("\n## ", 1)[0]
-    rows = re.findall(r"^\| (.+?) \| .+ \| (\d) \|$", section, re.MULTILINE)
-    return [(name.replace("`", ""), int(code)) for name, code in rows]
+    rows = re.findall(r"^\| (.+?) \| .+ \| (\d|`test_\w+`) \|$", section, re.MULTILINE)
+    return [(name.replace("`", ""), last.strip("`")) for name, last in rows]
 
 
-def test_the_readme_table_lists_every_case_with_its_exit_code() -> None:
-    assert _readme_rows() == [(case.name, case.code) for case in CASES]
+def test_the_readme_tables_list_every_case_with_its_exit_code_or_test() -> None:
+    expected = [(case.name, str(case.code)) for case in CASES] + list(RUN_ROWS.items())
+    assert _readme_rows() == [(name.replace("`", ""), last) for name, last in expected]
+    assert all(hasattr(test_signals, test) for test in RUN_ROWS.values())
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
@@ -250,12 +240,15 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     out.mkdir()
     (folder / "good.txt").write_text(GOOD, encoding="utf-8")
     args = case.setup(folder)
-    result = runner.invoke(app, args if "-o" in args or "-" in args else [*args, "-o", str(out)], input=case.stdin)
+    no_out = "-o" in args or "-" in args or case.command is not app
+    result = runner.invoke(case.command, args if no_out else [*args, "-o", str(out)], input=case.stdin)
     assert result.exit_code == case.code, result.output
     assert case.says in result.stderr
     assert "Traceback" not in result.output
     written = out / "x.txt"
-    if case.text is None:
+    if case.check is not None:
+        case.check(out, result.stdout)
+    elif case.text is None:
         assert not written.exists()
     else:
         assert written.read_text(encoding="utf-8") == case.text

@@ -10,7 +10,7 @@ import pytest
 from cleaner import Cleaner
 from cleaner.detect import detect
 from cleaner.model import Document
-from cleaner.packs import Pack, PackSet, apply_pack
+from cleaner.packs import Pack, PackError, PackSet, apply_pack
 from cleaner.segment import segment
 
 from ..conftest import document_of
@@ -99,3 +99,51 @@ detect:
     match = detect(segment(f"{HOSTILE_LINE}\n\n{PARAGRAPH}\n\nHostile News"), PackSet.load([tmp_path]), None, warnings)
     assert match is not None and match.pack.id == "hostile" and match.score == 3
     assert warnings == [f"a detect signature of pack hostile skipped: pattern '{CATASTROPHIC}' timed out after {QUICK_TIMEOUT:g} s on this document"]
+
+
+BILLION_LAUGHS = """\
+format: 1
+id: laughs
+name: Laughs
+domains: [laughs.example]
+a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+"""
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (BILLION_LAUGHS, "more than 100,000 values once aliases are expanded"),
+        ("id: deep\nx: " + "[" * 50_000 + "]" * 50_000 + "\n", "nested more than 64 deep"),
+        ("id: big\nname: Big\ndomains: [big.example]\n# " + "x" * 2**20 + "\n", "over 1,048,576 bytes"),
+        (
+            "format: 1\nid: long\nname: Long\ndomains: [long.example]\nrules:\n"
+            f"  - {{id: r, kind: promo, action: drop, pattern: '{'|'.join(f'w{i:05}' for i in range(2000))}'}}\n",
+            "regex of 13,999 characters, over the limit of 10,000",
+        ),
+    ],
+    ids=["billion laughs", "nested 50,000 deep", "over 1 MiB", "a 14,000-character pattern"],
+)
+def test_a_pack_too_big_or_too_deep_is_refused_with_its_reason(tmp_path: Path, content: str, problem: str) -> None:
+    (tmp_path / "hostile.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(PackError, match=problem):
+        PackSet.load([tmp_path])
+
+
+def test_fifty_catastrophic_rules_share_one_budget_per_pack(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("cleaner.packs.apply.REGEX_TIMEOUT", QUICK_TIMEOUT)
+    monkeypatch.setattr("cleaner.packs.apply.PACK_REGEX_BUDGET", 3 * QUICK_TIMEOUT)
+    rules = [{"id": f"r{i}", "kind": "promo", "action": "drop", "pattern": CATASTROPHIC} for i in range(50)]
+    doc = document_of(PARAGRAPH, HOSTILE_LINE)
+    apply_pack(_pack([*rules, {"id": "ad", "kind": "advertisement", "action": "drop", "text": "Word"}]), doc)
+    timed_out = [w for w in doc.warnings if "timed out after" in w]
+    not_run = [w for w in doc.warnings if "regex time on this document ran out" in w]
+    assert 1 <= len(timed_out) <= 4 and len(timed_out) + len(not_run) == 50

@@ -1,0 +1,48 @@
+"""A time limit for cleaning one document, so that no input can hold a batch up.
+
+Every built-in pattern is meant to run in linear time, and pack patterns have budgets of their
+own (`packs.apply`); this limit is the net under both, for whatever slips through. It is a
+SIGALRM timer, which interrupts pure Python and both regex engines alike; it applies in a
+process's main thread (the CLI and its workers) and is a no-op elsewhere (threads, Windows).
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+DEFAULT_SECONDS = 120.0  # a 50 MB single-line dump cleans in about 20 s here
+# A worker still busy this long after the limit is stuck where the timer cannot reach (C code
+# that never returns to Python): `parallel` kills it.
+KILL_AFTER_SECONDS = 30.0
+
+
+class OutOfTime(Exception):
+    """A document that took longer than its time limit."""
+
+
+def hard_limit(seconds: float | None) -> float | None:
+    """When a worker on one input is killed, for a time limit of `seconds`."""
+    return None if seconds is None else seconds + KILL_AFTER_SECONDS
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise OutOfTime in the block once `seconds` have passed (None: no limit)."""
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if not seconds or not hasattr(signal, "setitimer") or not in_main_thread:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise OutOfTime(f"took longer than the time limit of {seconds:g} s (--time-limit)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

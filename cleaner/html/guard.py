@@ -1,0 +1,94 @@
+"""Markup no parser should be handed as it is: lexbor and lxml (which trafilatura parses with)
+both spend time growing with the square of one element's attribute count (an element with
+160,000 attributes cost 153 s), and lexbor and the pre-pass with the square of the nesting
+depth (30,000 nested `<div>`s, 153 KB: over 20 s). Such an element keeps its first
+MAX_ATTRIBUTES attributes, and tags nested deeper than MAX_NESTING are dropped (their text
+stays), each with a warning; a page without a long tag or a long run of opening tags is
+returned untouched after one quick search each.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_ATTRIBUTES = 512  # real elements have a few dozen at most
+# A tag whose attributes run this long may hold too many; only then are they counted.
+SUSPECT_CHARS = 4096
+_SUSPECT = re.compile(rf"<[A-Za-z][^>]{{{SUSPECT_CHARS}}}")
+_ATTRIBUTE = r"""\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_START_TAG = re.compile(rf"<[A-Za-z][^\s/>]*((?:{_ATTRIBUTE})*)")
+_ONE_ATTRIBUTE = re.compile(_ATTRIBUTE)
+MAX_NESTING = 512
+# Deep nesting shows as a long run of opening tags with no closing tag between them.
+_DEEP_RUN = re.compile(r"(?:<[A-Za-z][^<>]*>[^<]*){%d}" % MAX_NESTING)
+_TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>")
+# Elements that never nest: void ones, and those whose end tag is optional (`<p>a<p>b`).
+_FLAT = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "tr",
+        "td",
+        "th",
+    }
+)
+
+
+def tame(html: str, warnings: list[str]) -> str:
+    """`html` without elements of over MAX_ATTRIBUTES attributes or deeper than MAX_NESTING."""
+    return _shallow(_few_attributes(html, warnings), warnings)
+
+
+def _shallow(html: str, warnings: list[str]) -> str:
+    if not _DEEP_RUN.search(html):
+        return html
+    pieces, start, depth, dropped = [], 0, 0, 0
+    for tag in _TAG_TOKEN.finditer(html):
+        if tag.group(2).lower() in _FLAT:
+            continue
+        depth += -1 if tag.group(1) else 1
+        if depth + bool(tag.group(1)) > MAX_NESTING:
+            pieces.append(html[start : tag.start()])
+            start, dropped = tag.end(), dropped + 1
+        depth = max(depth, 0)
+    warnings.append(
+        f"{dropped:,} tags nested more than {MAX_NESTING} deep were dropped (their text kept)"
+    )
+    return "".join([*pieces, html[start:]])
+
+
+def _few_attributes(html: str, warnings: list[str]) -> str:
+    if not _SUSPECT.search(html):
+        return html
+    pieces, start, cut = [], 0, 0
+    for tag in _START_TAG.finditer(html):
+        if tag.end(1) - tag.start(1) < 2 * MAX_ATTRIBUTES:
+            continue
+        ends = [m.end() for m in _ONE_ATTRIBUTE.finditer(html, tag.start(1), tag.end(1))]
+        if len(ends) > MAX_ATTRIBUTES:
+            pieces.append(html[start : tag.start(1) + ends[MAX_ATTRIBUTES - 1]])
+            start = tag.end(1)
+            cut += 1
+    if not cut:
+        return html
+    warnings.append(
+        f"{cut:,} element(s) with more than {MAX_ATTRIBUTES} attributes"
+        f" kept only the first {MAX_ATTRIBUTES}"
+    )
+    return "".join([*pieces, html[start:]])

@@ -1,0 +1,110 @@
+"""One JSONL record never kills the stream (issue 13, items 2 and 11): hostile records among good
+ones, to stdout and to a file; streams with a BOM or in UTF-16; a line over --max-bytes."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+
+runner = CliRunner()
+ARTICLE = "The council approved the budget on Tuesday after a long debate about the harbour."
+GOOD = json.dumps({"id": "good", "text": ARTICLE})
+HOSTILE = {
+    "lone surrogate": b'{"id": "s", "text": "Caf\\udc80 ' + ARTICLE.encode() + b'"}',
+    "5,000-digit number": b'{"id": ' + b"9" * 5000 + b', "text": "x"}',
+    "nested 100,000 deep": b'{"id": 1, "text": "x", "extra": '
+    + b"[" * 100_000
+    + b"]" * 100_000
+    + b"}",
+    "bad url": b'{"id": "u", "url": "http://[::1", "text": "' + ARTICLE.encode() + b'"}',
+    "invalid UTF-8 byte": b'{"id": "b", "text": "Caf\xe9 ' + ARTICLE.encode() + b'"}',
+    "NaN": b'{"id": NaN, "text": "x"}',
+    "Infinity": b'{"id": 1, "text": "x", "score": -Infinity}',
+}
+
+
+def _stream() -> bytes:
+    lines = []
+    for i in range(100):
+        lines.append(json.dumps({"id": i, "text": ARTICLE}).encode())
+        if i % 14 == 0 and i // 14 < len(HOSTILE):
+            lines.append(list(HOSTILE.values())[i // 14])
+    return b"\n".join(lines) + b"\n"
+
+
+def _good_ids(lines: list[str]) -> list[object]:
+    return [
+        record["id"]
+        for record in map(json.loads, lines)
+        if "text" in record and isinstance(record["id"], int)
+    ]
+
+
+@pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "-o"])
+def test_hostile_records_cost_only_themselves(tmp_path: Path, to_file: bool) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(_stream())
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["--jsonl", str(src), *(["-o", str(out)] if to_file else [])])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    lines = out.read_text(encoding="utf-8").splitlines() if to_file else result.stdout.splitlines()
+    assert _good_ids(lines) == list(range(100))
+    by_id = {record["id"]: record for record in map(json.loads, lines)}
+    assert (
+        by_id["s"]["text"].startswith("Caf\ufffd")
+        and "U+FFFD" in by_id["s"]["metadata"]["warnings"][0]
+    )
+    assert by_id["b"]["text"].startswith("Caf\ufffd") and by_id["u"]["text"] == ARTICLE + "\n"
+    assert "NaN is not JSON" in result.stderr and "-Infinity is not JSON" in result.stderr
+    assert "nested too deeply" in result.stderr and "4300" in result.stderr
+    assert "NaN" not in "".join(lines).replace('"NaN', "")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
+def test_a_stream_with_a_byte_order_mark_is_read(encoding: str) -> None:
+    data = "".join(json.dumps({"id": i, "text": ARTICLE}) + "\n" for i in range(3)).encode(encoding)
+    assert data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF32_LE))
+    result = runner.invoke(app, ["--jsonl", "-"], input=data)
+    assert result.exit_code == 0, result.stderr
+    assert _good_ids(result.stdout.splitlines()) == [0, 1, 2]
+
+
+def test_a_line_over_max_bytes_is_reported_and_skipped_without_being_held() -> None:
+    big = json.dumps({"id": "big", "text": ARTICLE * 100})
+    result = runner.invoke(
+        app, ["--jsonl", "-", "--max-bytes", "1000"], input=f"{GOOD}\n{big}\n{GOOD}\n"
+    )
+    assert result.exit_code == 1 and "-:2: over the --max-bytes limit of 1,000" in result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["good", "good"]
+
+
+def test_a_missing_file_among_inputs_costs_only_itself(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(GOOD + "\n", encoding="utf-8")
+    args = [
+        "--jsonl",
+        str(tmp_path / "a.jsonl"),
+        str(tmp_path / "missing.jsonl"),
+        str(tmp_path / "a.jsonl"),
+    ]
+    result = runner.invoke(app, [*args, "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 1 and "missing.jsonl: No such file or directory" in result.stderr
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_a_device_is_refused() -> None:
+    result = runner.invoke(app, ["--jsonl", "/dev/zero"])
+    assert result.exit_code == 1 and "/dev/zero: is not a file or a pipe" in result.stderr
+
+
+def test_the_output_never_replaces_an_input(tmp_path: Path) -> None:
+    src = tmp_path / "x.jsonl"
+    src.write_text(GOOD + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["--jsonl", str(src), "-o", str(src)])
+    assert result.exit_code == 2 and "is the input" in result.stderr
+    assert src.read_text(encoding="utf-8") == GOOD + "\n"
