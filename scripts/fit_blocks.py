@@ -156,7 +156,7 @@ def predict(model, pages: list[PageRows], first: dict[str, np.ndarray] | None = 
     out = {}
     for p in pages:
         rows = stage_two(p, first[p.id]) if first is not None else p.rows
-        out[p.id] = model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
+        out[p.id] = model.predict(rows) if len(rows) else np.zeros(0)
     return out
 
 

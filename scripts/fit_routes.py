@@ -18,8 +18,8 @@ from cleaner.html.features import BLOCK_FEATURES
 from cleaner.html.route import ROUTE_CONFIDENCE
 from cleaner.html.routes import ROUTE_FEATURES, ROUTES, route_features
 
-PARAMS = dict(n_estimators=100, learning_rate=0.05, num_leaves=7, max_depth=3, min_child_samples=20,
-              colsample_bytree=1.0, reg_lambda=0.0)
+ROUNDS = 100
+PARAMS = dict(learning_rate=0.05, num_leaves=7, max_depth=3, min_child_samples=20, colsample_bytree=1.0, reg_lambda=0.0)
 _WORDS = BLOCK_FEATURES.index("log_words")
 
 
@@ -44,7 +44,7 @@ def fit(pages, scores: dict[str, np.ndarray], threshold: float) -> dict:
     models = {}
     for route in ROUTES:
         gain = np.array([t[route] for t in targets])
-        models[route] = boosting.fit(rows, (gain > 0).astype(int), np.abs(gain) + 1e-3, **PARAMS)
+        models[route] = boosting.fit(rows, (gain > 0).astype(int), np.abs(gain) + 1e-3, ROUNDS, **PARAMS)
     return models
 
 
@@ -53,7 +53,7 @@ def chosen(models: dict, pages, scores: dict[str, np.ndarray], threshold: float)
     texts = {}
     for page in pages:
         row = evidence(page, scores[page.id], threshold)[None, :]
-        preference = {route: float(m.predict_proba(row)[0, 1]) for route, m in models.items()
+        preference = {route: float(m.predict(row)[0]) for route, m in models.items()
                       if words_of(getattr(page, route))}
         best = max(preference, key=preference.__getitem__, default=None)
         texts[page.id] = (getattr(page, best) if best and preference[best] >= ROUTE_CONFIDENCE
