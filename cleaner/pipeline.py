@@ -13,7 +13,7 @@ from . import heuristics
 from .canonical import canonical_paragraphs, canonical_text
 from .detect import OutletMatch, detect, detect_page
 from .heuristics.fields import stated_url
-from .html import Page
+from .html.page import Page
 from .metadata import build
 from .model import Document
 from .packs import PackSet, apply_pack

@@ -13,7 +13,7 @@ import regex
 
 from .inline import plain
 from .model import Block
-from .read import InputError
+from .encoding import InputError
 
 # A document is hard-wrapped when its long lines end near one width and that width is narrow.
 MAX_WRAP_WIDTH = 120

@@ -25,11 +25,11 @@ from corpora import BENCH
 from metric import STDOUT, Report, score
 
 from cleaner import Cleaner
-from cleaner.html import extract_html
+from cleaner.html.page import extract_html
 
 DEFAULT_ROUNDS = 3
 
-BASELINE, OURS, EXTRACTION = "trafilatura.extract", "cleaner (whole pipeline)", "cleaner.html.extract_html"
+BASELINE, OURS, EXTRACTION = "trafilatura.extract", "cleaner (whole pipeline)", "cleaner.html.page.extract_html"
 CLEANER = Cleaner()
 
 Extractor = Callable[[str], str]

@@ -38,7 +38,8 @@ from metric import DocRow, aggregate, score_pair
 from cleaner.features import context_features, covered
 from cleaner.heuristics import body
 from cleaner.lexicon import BODY_MODEL_FILE
-from cleaner.html import Page, route
+from cleaner.html import route
+from cleaner.html.page import Page
 from cleaner.html import features as html_features
 
 ROOT = Path(__file__).resolve().parent.parent

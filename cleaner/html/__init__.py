@@ -1,6 +1,6 @@
 """HTML input: article text and page metadata from a raw HTML page.
 
-    >>> from cleaner.html import extract_html
+    >>> from cleaner.html.page import extract_html
     >>> page = extract_html(open("page.html", "rb").read(), url="https://example.com/a")
     >>> page.text, page.meta.title, page.meta.authors, page.meta.published
 
@@ -10,73 +10,7 @@ the sources); then the pre-pass deletes code, furniture, hidden elements, widget
 caller's `remove` selectors (`prune.py`), the rest is cut into text blocks (`blocks.py`), and
 `route.py` chooses the article: the blocks under the `body` selector when it matches, else the
 blocks a fitted model keeps, or an extractor's text when a fitted selector expects it to be better.
+
+The package itself imports nothing: decoding and detecting a page (`decode.py`, `detect.py`,
+`guard.py`) belong to the read stage, below everything else here.
 """
-
-from __future__ import annotations
-
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-
-from selectolax.lexbor import LexborHTMLParser, LexborNode
-
-from ..trees import BlockModel
-from .decode import decode_html
-from .detect import has_html_suffix, is_html, looks_like_html
-from .jsonld import json_ld_objects
-from .meta import Image, PageMeta, merge, without_site
-from .prune import prune
-from .route import Extraction, extract, shipped_model
-from .sources import (META_TAGS, OPENGRAPH, canonical_url, from_elements, from_htmldate, from_json_ld, from_meta_tags,
-                      meta_tags)
-
-
-@dataclass(frozen=True)
-class HtmlDocument:
-    text: str  # one paragraph per line, paragraphs separated by one blank line
-    meta: PageMeta
-    encoding: str | None  # how the bytes were decoded; None for text input
-
-
-def page_meta(tree: LexborHTMLParser, html: str, url: str | None = None) -> PageMeta:
-    """The page's own metadata; read before pruning, which deletes where much of it lives."""
-    tags = meta_tags(tree)
-    stated = merge(from_json_ld(json_ld_objects(tree), url), from_meta_tags(tags, OPENGRAPH, url),
-                   from_meta_tags(tags, META_TAGS, url))
-    meta = merge(stated, from_elements(tree, stated))
-    meta = replace(meta, url=canonical_url(tree, url) or meta.url, authors=without_site(meta.authors, meta.site_name))
-    return meta if meta.published else merge(meta, from_htmldate(html, meta.url or url))
-
-
-class Page:
-    """A parsed page in two steps: its metadata first (which tells the pipeline the outlet, and
-    so the pack's selectors), then its article, extracted once with those selectors."""
-
-    def __init__(self, html: str, url: str | None = None) -> None:
-        self.html = html
-        self._tree = LexborHTMLParser(html)
-        self.meta = page_meta(self._tree, html, url)
-
-    def prune(self, remove: Sequence[str] = ()) -> LexborNode | None:
-        """The body without what can never be article text; prunes the parsed page in place."""
-        return prune(self._tree, remove)
-
-    def extract(self, model: BlockModel | None = None, remove: Sequence[str] = (), body: str | None = None) -> Extraction:
-        """The article (see `route`); prunes the parsed page, so call it once."""
-        root = self.prune(remove)
-        if root is None:
-            return Extraction([], "none", "the page has no body")
-        return extract(root, self.html, self.meta.title, model or shipped_model(), body)
-
-
-def extract_html(html: str | bytes, *, remove: Sequence[str] = (), body: str | None = None,
-                 url: str | None = None) -> HtmlDocument:
-    """Article text and metadata of one page. `remove`: CSS selectors of elements that are never
-    article text; `body`: CSS selector of the article body; `url`: the page's address, to resolve
-    relative URLs. Raises `cleaner.read.InputError` for bytes that are not text."""
-    html, encoding = decode_html(html) if isinstance(html, bytes) else (html, None)
-    page = Page(html, url)
-    return HtmlDocument(text=page.extract(remove=remove, body=body).text, meta=page.meta, encoding=encoding)
-
-
-__all__ = ["Extraction", "HtmlDocument", "Image", "Page", "PageMeta", "decode_html", "extract_html", "has_html_suffix", "is_html",
-           "looks_like_html", "page_meta"]

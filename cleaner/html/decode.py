@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..read import BOMS, decode
+from ..encoding import BOMS, decode
 
 SNIFF_BYTES = 4096
 _BOMS = tuple(bom for bom, _, _ in BOMS)

@@ -12,7 +12,7 @@ import re
 from itertools import islice
 from pathlib import PurePath
 
-from ..read import InputError
+from ..encoding import InputError
 from .decode import decode_html
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})

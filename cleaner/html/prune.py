@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Code, embeds and widgets: never article text.
 CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "canvas")
@@ -107,15 +107,6 @@ def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | No
     _break_empty(tree, root)
     _flatten_deep(root)
     return root
-
-
-def selector_error(selector: str) -> str | None:
-    """Why lexbor cannot use a CSS selector (for validating packs when they load), or None."""
-    try:
-        LexborHTMLParser("").css(selector)
-    except SelectolaxError as err:
-        return str(err)
-    return None
 
 
 def body_html(root: LexborNode, body: str | None = None) -> str:

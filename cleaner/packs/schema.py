@@ -68,9 +68,19 @@ Regex = Annotated[
 ]
 
 
-def _check_selector(value: str) -> str:
-    from ..html.prune import selector_error  # lexbor loads only for packs with an html: section
+def selector_error(selector: str) -> str | None:
+    """Why lexbor cannot use a CSS selector, or None. Packs sit below the HTML stage, so they ask
+    selectolax itself; it loads only for packs with an html: section."""
+    from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
+    try:
+        LexborHTMLParser("").css(selector)
+    except SelectolaxError as err:
+        return str(err)
+    return None
+
+
+def _check_selector(value: str) -> str:
     if problem := selector_error(value):
         raise ValueError(f"invalid CSS selector {value!r}: {problem}")
     return value

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.html import PageMeta, page_meta
+from cleaner.html.meta import PageMeta
+from cleaner.html.page import page_meta
 
 BENCH = Path(__file__).resolve().parents[3] / "shared" / "bench"
 MIN_FOUND = 0.9

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.html import has_html_suffix, is_html, looks_like_html
+from cleaner.html.detect import has_html_suffix, is_html, looks_like_html
 
 from .conftest import FIXTURES
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from cleaner import Cleaner
-from cleaner.html import extract_html
+from cleaner.html.page import extract_html
 from cleaner.html.route import paragraphs
 
 from .conftest import FIXTURES, fixture

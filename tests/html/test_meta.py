@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.html import Image, PageMeta, page_meta
+from cleaner.html.meta import Image, PageMeta
+from cleaner.html.page import page_meta
 from cleaner.html.jsonld import article_record, json_ld_objects
 from cleaner.html.meta import absolute_url, iso_date, language_tag, merge, person_names, without_site
 from cleaner.html.sources import figure_images, markup_authors, page_title

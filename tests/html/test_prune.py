@@ -5,7 +5,8 @@ from collections.abc import Sequence
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.html.prune import body_html, prune, selector_error
+from cleaner.html.prune import body_html, prune
+from cleaner.packs.schema import selector_error
 
 TEXT = "<p>Kept paragraph.</p>"
 
