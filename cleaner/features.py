@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import regex
@@ -91,36 +92,50 @@ def covered(texts: Sequence[str], reference: str) -> list[float]:
     return shares
 
 
+@lru_cache(maxsize=16384)
+def block_facts(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """A block's words and the facts of it that no other block changes, in _OWN's order with
+    stop_density, furniture_words, comment_marker, after_comments and the page's facts left
+    out. Memoised per document (see `heuristics.forget`): the settle pass meets the same blocks."""
+    words = tuple(words_of(text))
+    count, length = len(words), max(1, len(text))
+    initials = [w[0] for w in text.split() if w[0].isalpha()]
+    return words, (
+        np.log1p(count), float(terminal(text)), sum(map(str.isdigit, text)) / length,
+        sum(map(str.isupper, text)) / length, text.count(",") / max(1, count),
+        text.count("|") + text.count("»") + text.count("·"), float(bool(_BULLET.match(text))),
+        float(text.endswith(":")), float(text.isupper()),
+        sum(map(str.isupper, initials)) / max(1, len(initials)), float(bool(_URL.search(text))),
+    )
+
+
 def text_features(texts: Sequence[str], lex: Lexicon) -> np.ndarray:
     """One row of TEXT_FEATURES per block of a page."""
-    tokens = [words_of(t) for t in texts]
-    language = guess_language(w for ws in tokens for w in ws)
+    facts = [block_facts(t) for t in texts]
+    language = guess_language(w for ws, _ in facts for w in ws)
     stops = stopwords(language) if language else lex.stopwords
     repeats = Counter(texts)
     n, total = len(texts), max(1, sum(len(t) for t in texts))
     rows, chars_before, after_comments, seen_prose = [], 0, 0.0, False
-    for i, (text, words) in enumerate(zip(texts, tokens)):
-        count, length = len(words), max(1, len(text))
-        ends = terminal(text)
+    for i, (text, (words, own)) in enumerate(zip(texts, facts)):
+        count = len(words)
+        log_words, ends, digits, upper, commas, separators, bullet, colon, caps, capitals, url = own
         marker = bool(lex.comment_start.search(text) or (count <= 6 and lex.comment_heading.search(text)))
-        initials = [w[0] for w in text.split() if w[0].isalpha()]
         rows.append((
-            np.log1p(count), sum(map(stops.__contains__, words)) / count if count else 0.0, float(ends),
-            sum(map(str.isdigit, text)) / length, sum(map(str.isupper, text)) / length,
-            text.count(",") / max(1, count), text.count("|") + text.count("»") + text.count("·"),
-            float(bool(may_be_furniture(text))), float(marker), after_comments,
-            float(bool(_BULLET.match(text))), float(text.endswith(":")), float(text.isupper()),
-            sum(map(str.isupper, initials)) / max(1, len(initials)), float(bool(_URL.search(text))),
+            log_words, sum(map(stops.__contains__, words)) / count if count else 0.0, ends,
+            digits, upper, commas, separators, float(bool(may_be_furniture(text))), float(marker),
+            after_comments, bullet, colon, caps, capitals, url,
             np.log1p(repeats[text] - 1), i / max(1, n), chars_before / total, np.log1p(n),
         ))
         chars_before += len(text)
         # A comment section follows the article: markers before its first paragraph are share bars.
-        seen_prose = seen_prose or (count >= PROSE_WORDS and ends)
+        seen_prose = seen_prose or (count >= PROSE_WORDS and bool(ends))
         after_comments = max(after_comments, float(marker and seen_prose))
-    own = np.array(rows, dtype=np.float64).reshape(n, len(_OWN))
+    own_rows = np.array(rows, dtype=np.float64).reshape(n, len(_OWN))
     shared = [_OWN.index(name) for name in _SHARED]
-    around = [shifted(own[:, col], off) for off in range(-NEIGHBOURS, NEIGHBOURS + 1) if off for col in shared]
-    return np.column_stack([own, *around]) if n else np.zeros((0, len(TEXT_FEATURES)))
+    around = [shifted(own_rows[:, col], off) for off in range(-NEIGHBOURS, NEIGHBOURS + 1) if off
+              for col in shared]
+    return np.column_stack([own_rows, *around]) if n else np.zeros((0, len(TEXT_FEATURES)))
 
 
 def _window_means(values: np.ndarray, weights: np.ndarray, reach: int) -> np.ndarray:

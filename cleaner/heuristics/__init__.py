@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 from functools import cache
 
 from ..model import Block
+from ..features import block_facts
 from ..lexicon import Lexicon, lexicon, may_be_furniture
 from .base import Heuristic
 from .body import BODY
@@ -56,7 +57,7 @@ def heuristic_ids() -> frozenset[str]:
     return frozenset(h.id for h in heuristics())
 
 
-MEMOS = (*CLASS_MEMOS, may_be_furniture)
+MEMOS = (*CLASS_MEMOS, may_be_furniture, block_facts)
 
 
 def forget() -> None:
