@@ -3,6 +3,8 @@ above a script line, metered paywall banners, list markers."""
 
 from __future__ import annotations
 
+import pytest
+
 from cleaner import Cleaner
 from cleaner.packs import PackSet
 from cleaner.segment import segment
@@ -14,6 +16,8 @@ WRAPPED = (
     "afternoon.\n"
 )
 UNWRAPPED = "The victory means the Reds finish the season with 94 points, three clear of second-placed Morton Vale."
+PROSE = ("The council said that it would look again at the plan in the spring, and that people who live "
+         "near the river would be asked what they think of it before any of the work starts.")
 NO_PACK = Cleaner(packs=PackSet({}))
 
 
@@ -55,3 +59,16 @@ def test_list_bullets_and_the_numbers_of_sentence_items_go_but_a_numbered_headin
     text = f"{UNWRAPPED}\n\n* Masks are free.\n\n1. Opening a ward by September.\n\n3. Stay hydrated\n\nIt is the first promotion since 1998 for the club.\n"
     assert NO_PACK.clean_text(text).text.split("\n\n")[1:4] == [
         "Masks are free.", "Opening a ward by September.", "3. Stay hydrated"]
+
+
+@pytest.mark.parametrize("byline, authors, roles", [
+    ("By Helen Marsh, Political Correspondent", ["Helen Marsh"], ["Political Correspondent"]),
+    ("By Eleanor Fitch, Arts Reporter, and Sam Whitlock, Chief Photographer",
+     ["Eleanor Fitch", "Sam Whitlock"], ["Arts Reporter", "Chief Photographer"]),
+    ("By Anna Malpas and Tom Okafor", ["Anna Malpas", "Tom Okafor"], []),
+])
+def test_a_job_title_in_the_byline_is_the_author_s_role_not_an_author(
+        byline: str, authors: list[str], roles: list[str]) -> None:
+    text = f"Council approves the riverside homes plan\n\n{byline}\n\n{PROSE}\n\n{UNWRAPPED}\n"
+    meta = NO_PACK.clean_text(text).metadata
+    assert (meta.authors, meta.author_roles) == (authors, roles)
