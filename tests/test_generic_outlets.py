@@ -72,3 +72,28 @@ def test_a_job_title_in_the_byline_is_the_author_s_role_not_an_author(
     text = f"Council approves the riverside homes plan\n\n{byline}\n\n{PROSE}\n\n{UNWRAPPED}\n"
     meta = NO_PACK.clean_text(text).metadata
     assert (meta.authors, meta.author_roles) == (authors, roles)
+
+
+def test_an_ad_line_or_a_newsletter_promo_is_furniture_never_a_headline() -> None:
+    text = (
+        f"{PROSE}\n\nStory continues after this ad\n\n{UNWRAPPED}\n\n### Get the Coast Daily newsletter\n\n"
+        "Morning headlines from Port Alder, free in your inbox at 6 a.m. [Sign up](https://x.example/n)\n\n"
+        "Enter your email address\n"
+    )
+    meta = NO_PACK.clean_text(text).metadata
+    assert meta.alternate_titles == [] and meta.title is None
+    assert [r.kind for r in meta.removed] == ["advertisement", "promo", "promo", "promo"]
+
+
+def test_a_markdown_headline_below_the_menus_is_the_title_and_the_line_under_it_the_dek() -> None:
+    menu = "".join(f"* [{w}](https://x.example/{w})\n" for w in ("Local", "Sports", "Opinion", "Arts", "Business"))
+    text = (
+        f"{menu}\n[Search](https://x.example/s) | [Sign In](https://x.example/i)\n\n"
+        "# Volunteer divers have pulled a million urchins. The kelp is coming back.\n\n"
+        "Three years after a collapse, a volunteer-led restoration project is showing results.\n\n"
+        f"**By [Rosa Delgado](https://x.example/rd), Environment Reporter**\n\n{PROSE}\n\n{UNWRAPPED}\n"
+    )
+    meta = NO_PACK.clean_text(text).metadata
+    assert meta.title == "Volunteer divers have pulled a million urchins. The kelp is coming back."
+    assert meta.subtitle == "Three years after a collapse, a volunteer-led restoration project is showing results."
+    assert (meta.authors, meta.author_roles) == (["Rosa Delgado"], ["Environment Reporter"])
