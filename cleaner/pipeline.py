@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from . import heuristics
 from .canonical import canonical_paragraphs, canonical_text
@@ -41,7 +41,12 @@ class Cleaner:
 
     def __init__(self, rules_dirs: Sequence[Path] = (), packs: PackSet | None = None,
                  models: Models = Models()) -> None:
-        """`models`: the fitted models to use, the shipped ones by default."""
+        """`rules_dirs`: a list of folders (or pack files) whose packs join the installed ones
+        (built-in, entry points, `$CLEANER_RULES`), as `clean --rules` does; one bare path is
+        refused, since a string would be read letter by letter. `packs`: exactly these packs
+        instead. `models`: the fitted models to use, the shipped ones by default."""
+        if isinstance(rules_dirs, (str, PurePath)):
+            raise TypeError(f"rules_dirs takes a list of folders or pack files: rules_dirs=[{str(rules_dirs)!r}]")
         self.packs = packs if packs is not None else PackSet.load(rules_dirs)
         self.index = PackIndex(list(self.packs))
         self.models = models
