@@ -15,6 +15,8 @@ from cleaner.model import KINDS
 from cleaner.packs import PackError, PackSet
 from cleaner.read import read_bytes
 
+from .conftest import ROOT
+
 PARAGRAPH = "The council met on Tuesday and voted to approve the plan after a long debate in the chamber."
 OTHER = "Residents who opposed the scheme said they would now consider a legal challenge to the decision."
 
@@ -97,3 +99,14 @@ def test_a_kind_outside_the_vocabulary_fails_to_load_with_a_suggestion(tmp_path:
 
 def test_every_generic_heuristic_has_a_kind_of_the_vocabulary() -> None:
     assert {h.kind for h in heuristics()} <= set(KINDS)
+
+
+def test_the_body_model_never_undoes_a_pack_not_even_when_the_output_is_settled(tmp_path: Path) -> None:
+    """The pack here takes only the ad markers and leaves the menus, comments and lists alone:
+    its word is final, so no pass of the body model removes what it kept (with no pack, the
+    model takes dozens of those blocks)."""
+    rules = "  - {id: ad, kind: advertisement, action: drop, text: Advertisement}\n"
+    page = ROOT / "tests" / "outlets" / "brackenford-herald" / "brackenford-town-clinch-promotion.txt"
+    assert "generic.outside-body" in {r.rule for r in Cleaner(packs=PackSet({})).clean_file(page).metadata.removed}
+    result = _cleaner(tmp_path, rules).clean_file(page, outlet="town")
+    assert "generic.outside-body" not in {r.rule for r in result.metadata.removed}
