@@ -22,7 +22,7 @@ NO_PACK = Cleaner(packs=PackSet({}))
 
 
 def test_a_hard_wrapped_paragraph_is_one_block_in_a_dump_that_wraps_nothing_else() -> None:
-    text = f"{UNWRAPPED}\n\n{WRAPPED}\n{UNWRAPPED}\n\n{UNWRAPPED}\n\n{UNWRAPPED}\n"
+    text = f"{PROSE}\n\n{WRAPPED}\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n"
     assert [(b.start, b.end) for b in segment(text)] == [(1, 1), (3, 6), (8, 8), (10, 10), (12, 12)]
 
 
