@@ -30,7 +30,9 @@ def __getattr__(name: str) -> Any:
 
 
 def default_cleaner() -> Cleaner:
-    """The Cleaner with the built-in packs, built on first use and shared after that."""
+    """The Cleaner with the installed packs (built-in, entry points and the folders named in
+    `$CLEANER_RULES` when it is first built, as the `clean` command has them), built on first
+    use and shared after that."""
     global _default
     if _default is None:
         from .pipeline import Cleaner
@@ -40,7 +42,9 @@ def default_cleaner() -> Cleaner:
 
 
 def clean(text: str, *, url: str | None = None, outlet: str | None = None) -> Result:
-    """Clean one document with the built-in packs."""
+    """Clean one document (text, or an HTML page as text) with the installed packs: the
+    built-in ones, those of entry points and those of `$CLEANER_RULES` (see `default_cleaner`);
+    `Cleaner(packs=…)` picks packs of your own."""
     return default_cleaner().clean_text(text, url=url, outlet=outlet)
 
 

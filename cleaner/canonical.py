@@ -4,12 +4,17 @@ UTF-8, NFC, one paragraph per line, paragraphs separated by one blank line, one 
 Block text is already plain (see `inline.plain`) and blocks are whole paragraphs (see
 `segment`). Two kept blocks the segmenter would read back as one paragraph (no closing
 punctuation, then lower case) are joined here, and markup that spans the two (`*0` and `a*`)
-removed, so cleaning the output again changes nothing.
+removed, so cleaning the output again changes nothing. A list item keeps its words, not its
+bullet (`* `, `- `, `• `), a quote its `> `: they are layout, as a heading's `#` is. So is the number of an
+item that is a sentence ("1. Opening a ward by September."), while a numbered subheading
+("3. Stay hydrated", no full stop) reads with its number and keeps it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+import regex
 
 from .inline import has_markup, plain
 from .model import Block
@@ -20,6 +25,7 @@ from .segment import continues
 # emphasis spanning the join (at most 300 characters). Shorter paragraphs, most real ones, are
 # cleaned whole as before.
 JOIN_WINDOW = 512
+_BULLET = regex.compile(r"^(?:[-*+•]|(?:>\s*)+|\d{1,3}[.)](?=.*[.!?][\"”’)]*$))\s+(?=\S)")
 
 
 class _Paragraph:
@@ -65,7 +71,7 @@ def canonical_paragraphs(blocks: Iterable[Block]) -> list[tuple[str, list[Block]
             paras[-1].join(block)
         elif block.text:
             paras.append(_Paragraph(block))
-    return [(text, para.blocks) for para in paras if (text := para.text())]
+    return [(text, para.blocks) for para in paras if (text := _BULLET.sub("", para.text(), count=1))]
 
 
 def canonical_text(blocks: Iterable[Block]) -> str:

@@ -1,7 +1,8 @@
 """`clean explain`: the document as the cleaner saw it. Each block is shown in order with its
 first source line; a removed block is prefixed `[- KIND RULE]`, a block moved to the metadata
 `[> KIND RULE -> FIELD]`, text replaced inside a kept block follows it as `[~ KIND RULE]`, and
-kept blocks are plain. Above them: the outlet used and the evidence for it."""
+kept blocks are plain. Above them: the outlet used and the evidence for it, and the warnings
+(a pack rule that did nothing on this page among them)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from .model import Block, Document, Edit
 STYLES = {"-": "red", ">": "yellow", "~": "magenta"}
 REMOVED_TEXT_STYLE = "dim"
 HEADING_STYLE = "bold"
+WARNING_STYLE = "bold red"
 LINE_NUMBER_WIDTH = 5
 
 
@@ -54,6 +56,8 @@ def explain(doc: Document, match: OutletMatch | None) -> Text:
         out.append(line + "\n", style=HEADING_STYLE)
     if doc.extraction is not None:
         out.append(f"extraction: {doc.extraction.route}: {doc.extraction.reason}\n", style=HEADING_STYLE)
+    for warning in doc.warnings:
+        out.append(f"warning: {warning}\n", style=WARNING_STYLE)
     out.append("\n")
     edits: dict[int, list[Edit]] = {}
     for edit in doc.edits:

@@ -98,6 +98,7 @@ class Lexicon:
     comment_heading: AnyOf
     related_heading: AnyOf
     self_url_label: AnyOf
+    job_title: AnyOf  # a byline part that is the author's role
     agency: regex.Pattern[str]
     agencies: tuple[str, ...]  # the names `agency` matches, longest first
     stopwords: frozenset[str]
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         comment_heading=AnyOf.of(data["comment_heading"]),
         related_heading=AnyOf.of(data["related_heading"]),
         self_url_label=AnyOf.of(data["self_url_labels"]),
+        job_title=AnyOf.of(data["job_titles"]),
         # Agency names are matched case-sensitively: "AP" is an agency, "ap" is not.
         agency=regex.compile("|".join(regex.escape(a) for a in agencies), regex.UNICODE),
         agencies=tuple(agencies),

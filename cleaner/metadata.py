@@ -37,6 +37,14 @@ _WORD = regex.compile(r"\w+")
 
 def parse_byline(text: str) -> tuple[list[str], str | None]:
     """`By Anna Malpas for AFP` -> (["Anna Malpas"], "AFP")."""
+    authors, _, agency = parse_byline_roles(text)
+    return authors, agency
+
+
+def parse_byline_roles(text: str) -> tuple[list[str], list[str | None], str | None]:
+    """`By Helen Marsh, Political Correspondent, and Tom Okafor` -> the authors, the role each
+    states (None where one states none) and the agency. A role is a byline part after a comma
+    that reads as a job title (`job_titles` in the lexicon), never an author of its own."""
     names = _BYLINE_TAIL.sub("", BYLINE_PREFIX.sub("", text)).strip()
     agency = None
     if m := _AGENCY_SPLIT.match(names):
@@ -45,8 +53,15 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
         *people, last = _AUTHOR_SPLIT.split(names)
         if people and lexicon().agency.fullmatch(last):
             names, agency = ", ".join(people), last
-    authors = [a.strip() for a in _AUTHOR_SPLIT.split(names) if a.strip()]
-    return authors, agency
+    authors: list[str] = []
+    roles: list[str | None] = []
+    for part in (a.strip() for a in _AUTHOR_SPLIT.split(names)):
+        if part and authors and roles[-1] is None and lexicon().job_title.search(part):
+            roles[-1] = part
+        elif part:
+            authors.append(part)
+            roles.append(None)
+    return authors, roles, agency
 
 
 def slug(text: str) -> str:
@@ -100,10 +115,12 @@ def _images(blocks: list[Block]) -> list[Image]:
 def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
     moved = {name: doc.moved(name) for name in ("title", "alternate_title", "subtitle", "byline", "date", "url")}
     authors: list[str] = []
+    roles: list[str | None] = []
     agency = None
     for block in moved["byline"]:
-        names, found_agency = parse_byline(block.text)
+        names, found_roles, found_agency = parse_byline_roles(block.text)
         authors += names
+        roles += found_roles
         agency = agency or found_agency
     page = doc.page
     titles = _unique(([page.title] if page and page.title else []) + [b.text for b in moved["title"]])
@@ -111,7 +128,7 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         (d for b in moved["date"] + moved["byline"] if (d := find_date(b.text))), None
     )
     if page and page.authors:
-        authors = list(page.authors)
+        authors, roles = list(page.authors), []
     url = doc.url or next((u for b in moved["url"] if (u := url_in(b.text))), None)
     links = _unique(u for b in doc.blocks for u in links_in(b.raw) if u != url)
     removed = [
@@ -130,6 +147,7 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         alternate_titles=_unique(titles[1:] + [b.text for b in moved["alternate_title"]]),
         subtitle=" ".join(b.text for b in moved["subtitle"]) or None,
         authors=_unique(authors),
+        author_roles=list(dict(zip(authors, roles)).values()) if any(roles) else [],
         agency=agency,
         published=published,
         url=url,

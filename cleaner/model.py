@@ -19,6 +19,35 @@ Field = Literal[
     "caption", "credit", "related", "link", "url",
 ]
 
+# What a removed block was: the closed vocabulary of kinds for heuristics and pack rules alike,
+# so `removed_by_kind` adds up across packs and a typo in a pack is caught when it loads.
+KINDS: dict[str, str] = {
+    "header": "the top of the page: masthead, menus, banners (what a cut-header takes)",
+    "footer": "the end of the page: link lists, legal lines (what a cut-footer takes)",
+    "navigation": "menus, breadcrumbs, skip links",
+    "paywall": "subscription and metered-access banners, sign-in prompts",
+    "cookie": "cookie notices",
+    "advertisement": "ad markers (\"Advertisement\", \"Story continues below\")",
+    "promo": "newsletter, app and subscription promotions",
+    "social": "share and follow buttons",
+    "copyright": "copyright and legal lines",
+    "disclosure": "affiliate and sponsorship disclosures",
+    "author-bio": "a note about the author",
+    "related": "links to other stories (\"READ:\", \"Most read\")",
+    "url": "addresses: the page's own, bare links",
+    "script": "inline code: JavaScript, CSS, JSON",
+    "comments": "reader comments",
+    "caption": "photo captions and image text",
+    "credit": "photo credits",
+    "headline": "the headline and its repeats",
+    "subtitle": "the dek or standfirst",
+    "byline": "the byline",
+    "dateline": "the date line",
+    "markup": "scraper leftovers inside a paragraph (what replace rules take)",
+    "duplicate": "a paragraph printed twice",
+    "boilerplate": "any other furniture (the body model's removals)",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Mark:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from . import heuristics
 from .canonical import canonical_paragraphs, canonical_text
@@ -41,7 +41,12 @@ class Cleaner:
 
     def __init__(self, rules_dirs: Sequence[Path] = (), packs: PackSet | None = None,
                  models: Models = Models()) -> None:
-        """`models`: the fitted models to use, the shipped ones by default."""
+        """`rules_dirs`: a list of folders (or pack files) whose packs join the installed ones
+        (built-in, entry points, `$CLEANER_RULES`), as `clean --rules` does; one bare path is
+        refused, since a string would be read letter by letter. `packs`: exactly these packs
+        instead. `models`: the fitted models to use, the shipped ones by default."""
+        if isinstance(rules_dirs, (str, PurePath)):
+            raise TypeError(f"rules_dirs takes a list of folders or pack files: rules_dirs=[{str(rules_dirs)!r}]")
         self.packs = packs if packs is not None else PackSet.load(rules_dirs)
         self.index = PackIndex(list(self.packs))
         self.models = models
@@ -52,23 +57,32 @@ class Cleaner:
         `clean explain` shows. Returns the outlet used, if any."""
         heuristics.forget()
         match = self.mark_once(doc, outlet)
-        self.settle(doc)
+        self.settle(doc, self.disabled(doc, match))
         return match
 
-    def settle(self, doc: Document) -> None:
+    @staticmethod
+    def disabled(doc: Document, match: OutletMatch | None) -> frozenset[str]:
+        """The heuristics left out for this document: a page's exemptions, and what its
+        outlet's pack switches off (its `disable:` and the body model, since the pack
+        describes its pages). Settling keeps them: the pack's word is final."""
+        pack = (*match.pack.disable, *PACK_DISABLED) if match else ()
+        return frozenset({*pack, *(HTML_DISABLED if doc.html else ())})
+
+    def settle(self, doc: Document, disabled: frozenset[str] = frozenset()) -> None:
         """Clean the output again, as a user would, and carry what that removes back to the
         blocks it came from, until a pass removes nothing: then cleaning an output returns it
         unchanged. Heuristics read position and neighbours (the first line of a text is its
         headline, a run of lone paragraphs is a teaser list), so a removal can expose more.
         The output is cleaned as a text of no known outlet (a pack's rules describe its pages,
-        which the output no longer is), keeping the HTML exemptions for a page's text."""
+        which the output no longer is), with the heuristics the first pass left out
+        (`disabled`) still left out."""
         for _ in range(MAX_SETTLE_PASSES):
             sources = canonical_paragraphs(doc.kept())
             if not sources:
                 return
             output = "".join(f"{text}\n\n" for text, _ in sources)[:-1]
             again = read_bytes(output.encode("utf-8"), doc.source, html=False)
-            self.mark_once(again, None, disabled=HTML_DISABLED if doc.html else frozenset())
+            self.mark_once(again, None, disabled=disabled)
             removed = [b for b in again.blocks if b.mark is not None]
             if not removed:
                 return
@@ -89,9 +103,7 @@ class Cleaner:
         match = match or detect(doc.blocks, self.packs, doc.url, doc.warnings, self.index)
         if match:
             apply_pack(match.pack, doc)
-        disabled = {*disabled, *((*match.pack.disable, *PACK_DISABLED) if match else ()),
-                    *(HTML_DISABLED if doc.html else ())}
-        heuristics.run(doc.blocks, disabled=disabled, lex=self.lexicon)
+        heuristics.run(doc.blocks, disabled={*disabled, *self.disabled(doc, match)}, lex=self.lexicon)
         return match
 
     def _extract(self, doc: Document, match: OutletMatch | None) -> OutletMatch | None:

@@ -62,6 +62,9 @@ class Metadata(Model):
     alternate_titles: list[str]
     subtitle: str | None
     authors: list[str]
+    author_roles: list[str | None] = Field(
+        default_factory=list, description="each author's role as the byline states it (null where it states none); "
+        "empty when it states no role")
     agency: str | None
     published: str | None = Field(description="ISO 8601 date, only when the document states it")
     url: str | None

@@ -2,15 +2,19 @@
 
 Blank lines separate blocks. Within a run of non-blank lines, every line is its own block
 (scraped dumps put one menu entry, caption or paragraph per line) unless the document is
-hard-wrapped, in which case a line that fills the wrap width continues onto the next one.
+hard-wrapped, in which case a line that fills the wrap width continues onto the next one, or
+the run itself is: a dump often wraps only some paragraphs (a pasted lede, a quote), so each
+run is also judged on its own lines (see `wrapped_run`).
 A stray blank line does not split a paragraph: when the text before it ends without closing
-punctuation and the text after it starts in lower case, both are one block.
+punctuation and the text after it starts in lower case, both are one block (unless the text
+after it is code: `window.dataLayer…` below a date line is a script, not the date's end).
 """
 
 from __future__ import annotations
 
 import regex
 
+from .heuristics.code import looks_like_code
 from .inline import plain
 from .model import Block
 from .encoding import InputError
@@ -21,6 +25,10 @@ WRAP_PERCENTILE = 0.9
 WRAP_FILL = 0.7  # a line at least this share of the wrap width continues onto the next line
 MIN_WRAPPED_SHARE = 0.5  # share of lines followed by text that must be "full" to call it wrapped
 MIN_WRAPPED_LINES = 3
+
+# A run of lines is one wrapped paragraph when every line but the last was broken because the
+# next word would not fit: a list of headlines or a menu has room left on its lines.
+MIN_RUN_WIDTH = 60  # narrower runs are menus, bylines and comment headers, not wrapped prose
 
 # Each block costs about a kilobyte as it goes through the stages (`a.` and a blank line, four
 # bytes, cost 238 times their size); past this many a document is refused, which bounds the
@@ -49,6 +57,33 @@ def wrap_width(lines: list[str]) -> int | None:
     return width
 
 
+def wrapped_run(run: list[str]) -> bool:
+    """Whether consecutive non-blank lines are one hard-wrapped paragraph: each line but the
+    last is broken where the next word would pass the run's width, no line opens a block of its
+    own. One break is thin evidence: a two-line run also needs its second line to go on the
+    sentence (lower case, or after a comma); a long byline above a date line does not."""
+    run = [line.strip() for line in run]
+    width = max(map(len, run))
+    if len(run) < 2 or not MIN_RUN_WIDTH <= width <= MAX_WRAP_WIDTH or any(map(_STARTS_BLOCK.match, run)):
+        return False
+    if len(run) == 2 and not (run[1][:1].islower() or run[0].endswith(",")):
+        return False
+    return all(len(a) + 1 + len(b.split()[0]) > width and len(a) >= WRAP_FILL * width
+               for a, b in zip(run, run[1:]))
+
+
+def _wrapped_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines that continue a hard-wrapped run (all but each run's first)."""
+    joined: set[int] = set()
+    start = 0
+    for i in range(len(lines) + 1):
+        if i == len(lines) or not lines[i].strip():
+            if i - start > 1 and wrapped_run(lines[start:i]):
+                joined.update(range(start + 1, i))
+            start = i + 1
+    return joined
+
+
 def _wraps(lines: list[str], i: int, span: tuple[int, int], width: int | None) -> bool:
     previous = lines[i - 1] if i else ""
     return (
@@ -70,17 +105,19 @@ def _stray_blank(lines: list[str], i: int, span: tuple[int, int]) -> bool:
     if span[1] == i - 1:
         return False
     line, last = lines[i].strip(), lines[span[1]].rstrip()
-    return continues(last, line) and not (_STARTS_BLOCK.match(last) or _STARTS_BLOCK.match(line))
+    return (continues(last, line) and not (_STARTS_BLOCK.match(last) or _STARTS_BLOCK.match(line))
+            and not looks_like_code(line))
 
 
 def segment(text: str) -> list[Block]:
     lines = text.split("\n")
     width = wrap_width(lines)
+    joined = _wrapped_lines(lines)
     spans: list[tuple[int, int]] = []  # 0-based inclusive line spans
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        if spans and (_wraps(lines, i, spans[-1], width) or _stray_blank(lines, i, spans[-1])):
+        if spans and (i in joined or _wraps(lines, i, spans[-1], width) or _stray_blank(lines, i, spans[-1])):
             spans[-1] = (spans[-1][0], i)
         elif len(spans) < MAX_BLOCKS:
             spans.append((i, i))

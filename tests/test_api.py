@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
+
+import pytest
 
 from cleaner import Cleaner, Result, clean
 from cleaner.heuristics import MEMOS
 
-from .conftest import SEEDS
+from .conftest import ROOT, SEEDS
 
 
 def test_clean_returns_a_typed_result() -> None:
@@ -43,3 +46,17 @@ def test_memos_are_emptied_before_each_document(cleaner: Cleaner) -> None:
     cleaner.clean_text(first)
     cleaner.clean_text(second)
     assert [memo.cache_info().currsize for memo in MEMOS] == alone and all(alone)
+
+
+def test_rules_dirs_refuses_one_bare_path() -> None:
+    """A string would be read letter by letter as folders named r, u, l…"""
+    for bare in ("rules", Path("rules")):
+        with pytest.raises(TypeError, match="rules_dirs takes a list"):
+            Cleaner(rules_dirs=bare)  # type: ignore[arg-type]
+
+
+def test_the_readme_shows_clean_text_and_says_clean_reads_cleaner_rules() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "cleaner.clean_text(" in readme
+    assert "`clean()` uses the installed packs" in readme and "$CLEANER_RULES" in readme
+    assert "$CLEANER_RULES" in (clean.__doc__ or "")

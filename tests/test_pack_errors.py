@@ -56,9 +56,9 @@ def test_loading_alone_raises_pack_error_with_the_same_message(path: Path) -> No
 
 
 def test_clean_with_a_broken_rules_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "bad.yaml").write_text("id: bad\nname: Bad\ndomains: [bad.example]\nrules:\n  - {id: a, kind: x, action: drop, pattern: '(('}\n")
+    (tmp_path / "bad.yaml").write_text("id: bad\nname: Bad\ndomains: [bad.example]\nrules:\n  - {id: a, kind: promo, action: drop, pattern: '(('}\n")
     with pytest.raises(SystemExit) as done:
         main(["--rules", str(tmp_path), "-"])
     assert done.value.code == 2
     err = capsys.readouterr().err
-    assert "bad.yaml:5:36: rules[0].pattern: invalid regex '(('" in err and "Traceback" not in err
+    assert "bad.yaml:5:40: rules[0].pattern: invalid regex '(('" in err and "Traceback" not in err

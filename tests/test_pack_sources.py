@@ -91,7 +91,7 @@ def test_each_file_is_parsed_once_until_it_changes(monkeypatch: pytest.MonkeyPat
 def test_a_thousand_packs_load_and_detect(tmp_path: Path) -> None:
     pack_scaling.write_packs(tmp_path, 1000)
     packs = PackSet.load([tmp_path])
-    assert len(packs) == 1004
+    assert len(packs) == 1000 + len(PackSet.load().packs)
     body = "A first paragraph of the article.\n\nA second paragraph of the article."
     match = detect(segment(f"{body}\n\n© 2024 Outlet 617 Ltd."), packs, None)
     assert match is not None and match.pack.id == pack_scaling.pack_id(617)

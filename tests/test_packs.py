@@ -36,11 +36,11 @@ def test_drop_by_regex() -> None:
     assert marks(doc) == [None, ("test.promo", None), None]
 
 
-def test_move_by_position_counts_blocks_not_dropped() -> None:
+def test_move_by_position_counts_blocks_still_in_the_text() -> None:
     rules = [
         {"id": "ad", "kind": "advertisement", "action": "drop", "text": "AD"},
         {"id": "title", "kind": "headline", "action": "move", "to": "title", "at": 1},
-        {"id": "dek", "kind": "subtitle", "action": "move", "to": "subtitle", "at": 2},
+        {"id": "dek", "kind": "subtitle", "action": "move", "to": "subtitle", "at": 1},
         {"id": "last", "kind": "credit", "action": "move", "to": "credit", "at": -1, "pattern": "^Photo"},
     ]
     doc = run_pack(rules, "AD", "The Headline", "The dek", *BODY, "Photo: X")

@@ -47,7 +47,7 @@ def test_list_shows_each_pack_and_where_it_comes_from(tmp_path: Path) -> None:
 def test_check_passes_the_builtin_packs() -> None:
     result = invoke("check")
     assert result.exit_code == 0 and result.stdout == ""
-    assert "4 packs valid" in result.stderr
+    assert f"{len(list((ROOT / 'rules').glob('*.yaml')))} packs valid" in result.stderr
 
 
 def test_check_reports_every_broken_pack_at_once(tmp_path: Path) -> None:
@@ -168,3 +168,19 @@ def test_a_fixture_example_passes_when_the_text_matches_its_expected_file(tmp_pa
     result = invoke("test", "mugs", "--rules", str(tmp_path / "packs"))
     assert result.exit_code == 0, result.output
     assert "mugs: 1 of 1 examples passed" in result.stdout
+
+
+def test_suggest_replaces_an_existing_file_only_with_force_and_never_a_sample(tmp_path: Path) -> None:
+    samples = [tmp_path / f"s{i}.txt" for i in range(3)]
+    for sample in samples:
+        sample.write_text("Masthead of the outlet\n\nA different story each time, told in full.\n", encoding="utf-8")
+    pack = tmp_path / "finished.yaml"
+    pack.write_text("a finished pack\n", encoding="utf-8")
+    args = ["suggest", "--outlet", "town", *map(str, samples), "-o"]
+    refused = runner.invoke(rules_app, [*args, str(pack)])
+    assert refused.exit_code == 2 and "--force" in refused.stderr
+    assert pack.read_text(encoding="utf-8") == "a finished pack\n"
+    assert runner.invoke(rules_app, [*args, str(pack), "--force"]).exit_code == 0
+    assert pack.read_text(encoding="utf-8").startswith("# Draft rule pack")
+    assert runner.invoke(rules_app, [*args, str(samples[0]), "--force"]).exit_code == 2
+    assert samples[0].read_text(encoding="utf-8").startswith("Masthead")

@@ -63,3 +63,16 @@ def test_the_finished_pack_cleans_the_samples(tmp_path: Path) -> None:
         assert result.metadata.title and result.metadata.title not in result.text
         for furniture in ("Subscribe from", "Advertisement", "Morning Tide", "Share this article", "© 2024"):
             assert furniture not in result.text
+
+
+def test_the_guide_walks_through_a_new_outlet_and_lists_the_kinds_and_what_at_counts() -> None:
+    from cleaner.model import KINDS
+    from cleaner.packs import load_pack
+
+    walk = GUIDE[GUIDE.index("## From `suggest` to exact output") : GUIDE.index("## Reference")]
+    pack = load_pack(ROOT / "rules" / "brackenford-herald.yaml")
+    assert all(f"`{rule.id}`" in walk for rule in pack.rules)
+    for command in ("clean rules suggest", "clean rules check", "clean rules test", "clean explain"):
+        assert command in walk
+    assert all(f"| `{kind}` |" in GUIDE for kind in KINDS)
+    assert "**still in the text when the rule runs**" in GUIDE

@@ -11,7 +11,9 @@ from typer.testing import CliRunner
 
 from cleaner.cli.rules import app as rules_app
 from cleaner.packs import PackSet, read_pack
+from cleaner.packs.draft import render
 from cleaner.packs.sources import ENV_VAR
+from cleaner.packs.suggest import analyse
 
 from .conftest import ROOT
 
@@ -110,3 +112,19 @@ def test_builtin_packs_still_load_beside_a_draft(tmp_path: Path, samples: list[P
     runner.invoke(rules_app, ["suggest", "--outlet", "globe-draft", *map(str, samples), "-o", str(out)])
     packs, problems = PackSet.collect([out])
     assert problems == [] and {"globe-draft", "theglobeandmail"} <= set(packs.loaded)
+
+
+def test_a_background_paragraph_repeated_in_two_samples_is_never_proposed(tmp_path: Path) -> None:
+    background = ("The factory opened in 1912 and at its peak employed more than a thousand people, "
+                  "most of them from the streets around the site.")
+    stories = ("The council voted to close the road.", "The mill will be sold in the spring.",
+               "The union said it would fight the plan.")
+    samples = []
+    for i, story in enumerate(stories):
+        path = tmp_path / f"s{i}.txt"
+        extra = f"\n\n{background}" if i < 2 else ""
+        path.write_text(f"THE TOWN HERALD\n\n{story} More follows here about it.{extra}\n\nAdvertisement\n",
+                        encoding="utf-8")
+        samples.append(path)
+    draft = render(analyse(samples, "town"), "town", "The Town Herald", [])
+    assert "Advertisement" in draft and "The factory opened in 1912" not in draft

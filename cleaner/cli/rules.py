@@ -139,6 +139,7 @@ def suggest(
     out: OutFile = None,
     name: NameOption = None,
     domain: DomainOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the -o file if it exists (never a sample).")] = False,
 ) -> None:
     """Draft a pack from several articles of one outlet.
 
@@ -147,8 +148,8 @@ def suggest(
     _check_names(outlet, domain or [])
     if len(samples) < MIN_SAMPLES:
         fail(f"give at least {MIN_SAMPLES} sample articles; what recurs cannot be told from one")
-    if out is not None and out.exists():  # a sample, or a pack someone wrote: never replaced
-        fail(f"{out} exists; choose another file with -o (a draft never replaces a file)")
+    if out is not None and out.exists() and (not force or any(out.samefile(s) for s in samples if s.exists())):
+        fail(f"{out} exists; choose another file with -o, or --force to replace it (never a sample)")
     name = name or default_name(outlet)
     try:
         findings = analyse(samples, outlet, [name, *(domain or [])])

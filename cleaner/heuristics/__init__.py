@@ -21,7 +21,7 @@ from .classify import MEMOS as CLASS_MEMOS
 from .code import SCRIPT
 from .fields import SELF_URL, SELF_URL_LABEL
 from .furniture import furniture_heuristic
-from .head import BYLINE, DATELINE, HEADING_TITLE, HEADLINE, SECOND_HEADLINE
+from .head import BYLINE, DATELINE, DEK, HEADING_TITLE, HEADLINE, SECOND_HEADLINE
 from .repeats import DUPLICATE, REPEATED_ALTERNATE, REPEATED_HEADLINE, REPEATED_TITLE
 from .sections import RELATED_LISTS
 
@@ -44,6 +44,7 @@ def heuristics() -> tuple[Heuristic, ...]:
         DATELINE,
         HEADLINE,
         SECOND_HEADLINE,
+        DEK,
         RELATED_LISTS,
         REPEATED_TITLE,
         REPEATED_ALTERNATE,

@@ -22,6 +22,8 @@ HEAD_WINDOW = 12  # blocks above the first paragraph where the head may stand
 BYLINE_MAX_WORDS = 14
 BYLINE_MIN_CAPITALISED = 0.75
 DATELINE_MAX_CHARS = 90
+DEK_MAX_WORDS = 60
+DEK_REACH = 3  # blocks after the title where the dek and the byline below it may stand
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 20
 HEADLINE_MIN_SCORE = 1.0
@@ -88,9 +90,23 @@ def _headline_score(block: Block, distance: int, repeats: Counter[str], lead: se
 
 
 def find_heading_title(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    """A markdown `# Headline` among the first blocks."""
+    """A markdown `# Headline` among the first blocks, or else the one nearest above the first
+    paragraph (below a page's menus)."""
     if not has_title(blocks):
-        yield from [b for b in blocks[:HEAD_WINDOW] if b.mark is None and _H1.match(b.raw)][:1]
+        first = [b for b in blocks[:HEAD_WINDOW] if b.mark is None and _H1.match(b.raw)]
+        yield from (first or [b for b in head(blocks, lex) if _H1.match(b.raw)])[:1]
+
+
+def find_dek(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    """The block between the title and the byline or date line under it: the dek. Read as the
+    article's first paragraph, it would also hide the byline below it."""
+    title = next((b.index for b in blocks if b.mark is not None and b.mark.field == "title"), None)
+    if title is None:
+        return
+    after = [b for b in blocks[title + 1 : title + 1 + DEK_REACH] if b.mark is None or b.mark.field]
+    if len(after) >= 2 and after[0].mark is None and len(after[0].text.split()) <= DEK_MAX_WORDS:
+        if is_byline(after[1].text) or is_dateline(after[1].text):
+            yield after[0]
 
 
 def _best_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
@@ -135,6 +151,7 @@ def find_dateline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 
 HEADING_TITLE = Heuristic("generic.heading-title", "headline", find_heading_title, field="title")
 HEADLINE = Heuristic("generic.headline", "headline", find_headline, field="title")
+DEK = Heuristic("generic.dek", "subtitle", find_dek, field="subtitle")
 SECOND_HEADLINE = Heuristic("generic.second-headline", "headline", find_second_headline, field="alternate_title")
 BYLINE = Heuristic("generic.byline", "byline", find_byline, field="byline")
 DATELINE = Heuristic("generic.dateline", "dateline", find_dateline, field="date")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from os.path import commonprefix
 
 import regex
 
@@ -25,6 +26,11 @@ PACK_REGEX_BUDGET = 3.0  # seconds all of one pack's patterns may spend on one d
 
 class RuleFailed(Exception):
     """A pack pattern that cannot finish on this document; the message says why."""
+
+
+class NoAnchor(Exception):
+    """A cut rule whose anchor is not on this page (a variant without the banner it cuts to):
+    it does nothing, which the author should hear of rather than find by trial."""
 
 
 class Timed:
@@ -85,11 +91,6 @@ class Budget:
         return Timed(pattern, pack=self.deadline)
 
 
-def _not_dropped(blocks: list[Block]) -> list[Block]:
-    """Blocks still in the article or moved to metadata: what `at` positions count."""
-    return [b for b in blocks if b.mark is None or b.mark.field is not None]
-
-
 def _matches(matcher: Matcher, pattern: Timed | None, block: Block) -> bool:
     subject = block.raw if matcher.raw else block.text
     if matcher.text is not None and subject != matcher.text:
@@ -98,8 +99,8 @@ def _matches(matcher: Matcher, pattern: Timed | None, block: Block) -> bool:
 
 
 def _select(matcher: Matcher, blocks: list[Block], budget: Budget) -> list[Block]:
-    if matcher.at is not None:
-        candidates = _not_dropped(blocks)
+    if matcher.at is not None:  # among the blocks still in the text, as the author sees them
+        candidates = [b for b in blocks if b.mark is None]
         position = matcher.at - 1 if matcher.at > 0 else len(candidates) + matcher.at
         candidates = candidates[position : position + 1] if 0 <= position < len(candidates) else []
     else:
@@ -115,7 +116,7 @@ def _header(rule: HeaderRule, blocks: list[Block], budget: Budget) -> list[Block
         if until.found(block.text):
             last = block.index
     if last is None:
-        return []
+        raise NoAnchor(f"cut nothing: `until` matched none of the first {rule.within} blocks")
     return blocks[: last + 1] if rule.inclusive else blocks[:last]
 
 
@@ -126,7 +127,15 @@ def _footer(rule: FooterRule, blocks: list[Block], budget: Budget) -> list[Block
         if seen_kept >= rule.after and from_.found(block.text):
             return blocks[block.index :]
         seen_kept += block.mark is None
-    return []
+    raise NoAnchor(f"cut nothing: `from` matched no block after the first {rule.after} kept")
+
+
+def _taken(match: regex.Match[str], replacement: str) -> str:
+    """What a replacement took out of its match: the match less the start and end it kept."""
+    text = match.group(0)
+    head = len(commonprefix([text, replacement]))
+    tail = len(commonprefix([text[head:][::-1], replacement[head:][::-1]]))
+    return text[head : len(text) - tail]
 
 
 def _replaced(rule: ReplaceRule, raw: str, pattern: Timed) -> tuple[str, list[str]]:
@@ -134,10 +143,11 @@ def _replaced(rule: ReplaceRule, raw: str, pattern: Timed) -> tuple[str, list[st
     removed: list[str] = []
 
     def replace(match: regex.Match[str]) -> str:  # the template fits the pattern: checked at load
-        removed.append(match.group(0))
-        return match.expand(rule.with_)
+        replacement = match.expand(rule.with_)
+        removed.append(_taken(match, replacement))
+        return replacement
 
-    return pattern.sub(replace, raw), removed
+    return pattern.sub(replace, raw), [piece for piece in removed if piece]
 
 
 def _replace(rule: ReplaceRule, doc: Document, mark: Mark, budget: Budget) -> None:
@@ -146,12 +156,12 @@ def _replace(rule: ReplaceRule, doc: Document, mark: Mark, budget: Budget) -> No
     for block, raw, removed in changed:
         if not removed:
             continue
+        if not plain(raw):  # emptied: the block goes whole, recorded with the text it had
+            block.mark = mark
+            continue
         block.raw = raw
         block.text = plain(raw)
-        if block.text:
-            doc.edits.append(Edit(mark.kind, mark.rule, block.start, block.end, " … ".join(removed)))
-        else:
-            block.mark = mark
+        doc.edits.append(Edit(mark.kind, mark.rule, block.start, block.end, " … ".join(removed)))
 
 
 def _targets(rule: Rule, blocks: list[Block], budget: Budget) -> list[Block]:
@@ -174,6 +184,9 @@ def apply_pack(pack: Pack, doc: Document) -> None:
             targets = _targets(rule, doc.blocks, budget)
         except RuleFailed as err:
             doc.warnings.append(f"rule {mark.rule} skipped: {err}")
+            continue
+        except NoAnchor as err:
+            doc.warnings.append(f"rule {mark.rule} {err}")
             continue
         for block in targets:
             if block.mark is None:

@@ -5,6 +5,7 @@ at the offending line. `rules/pack.schema.json` is generated from these models."
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from typing import Annotated, Final, Literal, Union, get_args
 
 import regex
@@ -21,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..model import KINDS
 from ..model import Field as MetaField
 
 PACK_FORMAT: Final = 1
@@ -88,7 +90,16 @@ def _check_selector(value: str) -> str:
 
 CssSelector = Annotated[str, Field(min_length=1), AfterValidator(_check_selector)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
-Kind = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=32)]
+def _known_kind(value: str) -> str:
+    if value in KINDS:
+        return value
+    guess = get_close_matches(value, KINDS, n=1)
+    hint = f"did you mean {guess[0]!r}? " if guess else ""
+    raise ValueError(f"unknown kind {value!r}; {hint}kinds: {', '.join(KINDS)}")
+
+
+Kind = Annotated[str, AfterValidator(_known_kind),
+                 WithJsonSchema({"type": "string", "enum": list(KINDS)})]
 
 
 class Strict(BaseModel):
@@ -107,7 +118,9 @@ class Matcher(Strict):
 
     text: str | None = None
     pattern: Regex | None = None
-    at: int | None = Field(None, description="1-based position among blocks not dropped so far; negative counts from the end")
+    at: int | None = Field(None, description=(
+        "1-based position among the blocks still in the text (not dropped or moved by an"
+        " earlier rule); negative counts from the end"))
     raw: bool = Field(False, description="match the source text with its markdown instead of the plain text")
 
     @model_validator(mode="after")

@@ -17,6 +17,7 @@ from pathlib import Path
 import regex
 
 from ..model import Block
+from ..lexicon import lexicon
 from ..read import InputError, read_path
 from ..segment import segment
 
@@ -29,6 +30,9 @@ STOPWORDS = frozenset(
     "a an and are as at be but by for from had has have he her his in is it its of on or said she "
     "that the their there they this to was were which who will with would".split()
 )
+# A sentence this long, ending like one and with stopwords, is article text when some samples
+# lack it: a background paragraph reused in two stories is no outlet's furniture.
+ARTICLE_MIN_WORDS = 15
 SIGNATURE_MAX_CHARS = 80  # detection signatures are short, whole lines
 MAX_SIGNATURES = 3
 NAME_WORD_MIN_CHARS = 4  # shorter words of an outlet's name ("the", "news") name nothing
@@ -41,12 +45,24 @@ def squash(text: str) -> str:
     return _NOT_ALNUM.sub("", text.casefold())
 
 
+def _stop_share(words: list[str]) -> float:
+    return sum(w.strip(",;:.!?\"“”'’") in STOPWORDS for w in words) / len(words)
+
+
 def reads_like_prose(text: str) -> bool:
     words = text.casefold().split()
     if len(words) < PROSE_MIN_WORDS:
         return False
-    stop_share = sum(w.strip(",;:.!?\"“”'’") in STOPWORDS for w in words) / len(words)
-    return stop_share >= PROSE_STOPWORD_SHARE or text.endswith(PROSE_ENDINGS)
+    return _stop_share(words) >= PROSE_STOPWORD_SHARE or text.endswith(PROSE_ENDINGS)
+
+
+def reads_as_article(text: str) -> bool:
+    """A full sentence that reads as article text: not proposed unless every sample prints it
+    (a background paragraph reused in two stories is the stories'). A sentence the generic
+    lexicon knows for furniture (a newsletter promo) is not one."""
+    words = text.casefold().split()
+    return (len(words) >= ARTICLE_MIN_WORDS and text.endswith(PROSE_ENDINGS)
+            and _stop_share(words) >= PROSE_STOPWORD_SHARE and not lexicon().may_be_furniture(text))
 
 
 @dataclass
@@ -56,6 +72,7 @@ class Seen:
     text: str
     samples: set[int] = field(default_factory=set)
     count: int = 0
+    article: bool = False  # article text found in some samples only (see `analyse`)
 
     @property
     def writable(self) -> bool:
@@ -64,11 +81,14 @@ class Seen:
 
     @property
     def across(self) -> bool:
-        return len(self.samples) >= 2 and self.writable
+        """Recurs across samples and is not article text: a header or footer run ends at the
+        first block that reads as an article's."""
+        return len(self.samples) >= 2 and self.writable and not self.article
 
     @property
     def furniture(self) -> bool:
-        """Recurs across samples, or repeats within one without reading like prose."""
+        """Recurs across samples, or repeats within one without reading like prose; never a
+        sentence of article text."""
         return self.across or (self.count >= 2 and self.writable and not reads_like_prose(self.text))
 
 
@@ -132,6 +152,8 @@ def analyse(samples: Sequence[Path], outlet: str, names: Sequence[str] = ()) -> 
             entry = seen.setdefault(block.text, Seen(block.text))
             entry.samples.add(number)
             entry.count += 1
+    for entry in seen.values():  # a sentence in every sample is the outlet's (a comments policy)
+        entry.article = len(entry.samples) < len(samples) and reads_as_article(entry.text)
     heads, feet, inside, within = [], [], set(), 0
     for blocks in documents:
         top, bottom = _runs(blocks, seen)
