@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from .heuristics.code import looks_like_code
+from .code_signals import looks_like_code
 from .inline import plain
 from .model import Block
 from .encoding import InputError

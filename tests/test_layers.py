@@ -21,7 +21,7 @@ MAX_LINES = 300
 # `cleaner`; the longest matching prefix decides ("packs.suggest" over "packs").
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("core", ("model", "result", "inline", "names", "urls", "patterns", "budget", "dates", "version",
-              "trees", "encoding", "stoplists")),
+              "trees", "encoding", "stoplists", "code_signals")),
     ("read", ("read", "html", "html.decode", "html.detect", "html.guard")),
     ("segment", ("segment", "canonical")),
     ("features", ("lexicon", "features", "html.blocks", "html.features", "html.routes", "html.jsonld",

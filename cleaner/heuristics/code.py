@@ -2,60 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
-import regex
-
+from ..code_signals import looks_like_code
 from ..model import Block
 from ..lexicon import Lexicon
 from .base import Heuristic, kept
-
-# Characters rare in prose and common in code; a block needs this share of them plus signals.
-CODE_SYMBOLS = "{}[]();=<>|&$\\"
-_CODE_SYMBOL = re.compile(f"[{re.escape(CODE_SYMBOLS)}]")  # the standard module scans a class fastest
-MIN_SYMBOL_SHARE = 0.03
-MIN_SIGNALS = 2  # with fewer symbols, this many distinct signals still make it code
-
-# Each signal with a substring all its matches contain: a cheap test that spares most searches.
-# The CSS rule, with no literal to start from, is slowest on long script lines: it comes last.
-_SIGNALS = tuple(
-    (needed, regex.compile(p))
-    for needed, p in (
-        ("function", r"\bfunction\s*[\w$]*\s*\("),
-        ("=", r"\b(?:var|let|const)\s+[\w$]+\s*="),
-        (".", r"\b(?:window|document|console|JSON|Math)\.\w+"),
-        ("=>", r"=>\s*[{(\w]"),
-        ("", r"[;{}]\s*(?:if|for|while|return|try)\b"),
-        ("(", r"\w\(\s*\)\s*[;{]"),
-        (";", r"[\w\]'\"]\s*\)\s*;"),
-        ("@", r"@(?:media|font-face|import|keyframes)\b"),
-        ('"', r"^\s*[{\[]\s*\"[\w@$-]+\"\s*:"),
-        ('"@', r"\"@(?:context|type)\"\s*:"),
-        ("<", r"<\/?(?:script|style|div|span|iframe)\b"),
-        ("", r"\b(?:googletag|dataLayer|gtag|fbq|_gaq)\b"),
-        ("{", r"(?:^|[}\s])[.#]?[\w-]+(?:\s*[,>]\s*[.#]?[\w-]+)*\s*\{\s*[\w-]+\s*:[^}]*\}"),
-    )
-)
-
-
-_BRACKETS_ONLY = regex.compile(r"^[\s{}()\[\];,]+$")  # the closing "});" of a script split over lines
-_JSON = regex.compile(r"^\s*[\[{].*[\]}]\s*$", regex.DOTALL)
-JSON_MIN_KEYS = 3
-
-
-def looks_like_code(text: str) -> bool:
-    if not _CODE_SYMBOL.search(text):  # every signal needs one of them; most prose has none
-        return False
-    if _BRACKETS_ONLY.match(text) or (_JSON.match(text) and text.count('":') >= JSON_MIN_KEYS):
-        return True
-    signals = 0
-    for needed, signal in _SIGNALS:
-        if needed in text and signal.search(text):
-            signals += 1
-            if signals >= MIN_SIGNALS:
-                return True
-    return signals > 0 and sum(map(text.count, CODE_SYMBOLS)) >= MIN_SYMBOL_SHARE * len(text)
 
 
 def find_code(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
