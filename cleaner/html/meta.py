@@ -43,6 +43,7 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?\s?D\.?|M\.?D\.?)$")
 class Image(NamedTuple):
     caption: str | None
     credit: str | None
+    url: str | None = None  # the picture itself, an absolute http(s) URL
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class PageMeta:
     language: str | None = None  # BCP 47 tag: "en", "en-US"
     description: str | None = None
     images: tuple[Image, ...] = ()
+    image: str | None = None  # the lead image the page names (og:image, JSON-LD `image`)
 
 
 def clean_text(value: Any) -> str | None:
