@@ -5,6 +5,7 @@ with the marking stages run again on their own output until it is settled (see `
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -33,16 +34,20 @@ HTML_DISABLED = frozenset({"generic.outside-body", "generic.headline", "generic.
 PACK_DISABLED = frozenset({"generic.outside-body"})
 # Passes over an output that still loses blocks; the bench and seeds never need a second.
 MAX_SETTLE_PASSES = 3
+PathLike = str | os.PathLike[str]  # what the API takes where a path is meant
 
 
 class Cleaner:
     """Holds the compiled packs; cleaning keeps no state between documents, so one instance can
     serve many threads."""
 
-    def __init__(self, rules_dirs: Sequence[Path] = (), packs: PackSet | None = None,
+    def __init__(self, rules_dirs: Sequence[PathLike] = (), packs: PackSet | None = None,
                  models: Models = Models()) -> None:
-        """`models`: the fitted models to use, the shipped ones by default."""
-        self.packs = packs if packs is not None else PackSet.load(rules_dirs)
+        """`rules_dirs`: folders (or files) of packs added to the built-in ones; `packs`: a
+        loaded PackSet instead; `models`: the fitted models, the shipped ones by default."""
+        if isinstance(rules_dirs, (str, bytes, os.PathLike)):  # would be read letter by letter
+            raise TypeError(f"rules_dirs takes a list of folders: rules_dirs=[{rules_dirs!r}]")
+        self.packs = packs if packs is not None else PackSet.load([Path(d) for d in rules_dirs])
         self.index = PackIndex(list(self.packs))
         self.models = models
         self.lexicon = replace(heuristics.lexicon(), body=models.text)
@@ -89,8 +94,8 @@ class Cleaner:
         match = match or detect(doc.blocks, self.packs, doc.url, doc.warnings, self.index)
         if match:
             apply_pack(match.pack, doc)
-        disabled = {*disabled, *((*match.pack.disable, *PACK_DISABLED) if match else ()),
-                    *(HTML_DISABLED if doc.html else ())}
+        disabled = frozenset({*disabled, *((*match.pack.disable, *PACK_DISABLED) if match else ()),
+                              *(HTML_DISABLED if doc.html else ())})
         heuristics.run(doc.blocks, disabled=disabled, lex=self.lexicon)
         return match
 
@@ -107,6 +112,7 @@ class Cleaner:
         return match
 
     def clean_document(self, doc: Document, outlet: str | None = None) -> Result:
+        """A document already read (`cleaner.read`): marked, settled, its text and metadata."""
         match = self.mark(doc, outlet)
         text = canonical_text(doc.kept())
         if not text:
@@ -121,8 +127,9 @@ class Cleaner:
         return self.clean_document(read_bytes(text.encode("utf-8"), source, url, html, known="utf-8"), outlet)
 
     def clean_bytes(self, data: bytes, *, url: str | None = None, outlet: str | None = None, source: str | None = None) -> Result:
+        """Bytes as they came (a file's, a response's): the encoding is found, HTML recognised."""
         return self.clean_document(read_bytes(data, source, url), outlet)
 
-    def clean_file(self, path: Path, *, outlet: str | None = None, max_bytes: int | None = None) -> Result:
+    def clean_file(self, path: PathLike, *, outlet: str | None = None, max_bytes: int | None = None) -> Result:
         """A file, refused (InputError) when larger than `max_bytes`."""
-        return self.clean_document(read_path(path, max_bytes), outlet)
+        return self.clean_document(read_path(Path(path), max_bytes), outlet)

@@ -55,6 +55,9 @@ class Counts(Model):
 
 
 class Metadata(Model):
+    """What the document states about itself, and every piece removed from it (README:
+    *Output formats*; `docs/field-mapping.md` maps the fields to schema.org and trafilatura)."""
+
     source: str | None = Field(description="input path, or null for stdin and API input")
     source_sha256: str
     encoding: str
@@ -84,5 +87,7 @@ class Metadata(Model):
 
 
 class Result(Model):
+    """A cleaned document: its canonical text and its metadata."""
+
     text: str
     metadata: Metadata

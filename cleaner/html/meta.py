@@ -89,8 +89,10 @@ def person_names(values: list[Any]) -> tuple[str, ...]:
     for value in values:
         if text := clean_text(value):
             names.extend(n for n in parse_byline(text)[0] if _is_person(n))
-    seen: set[str] = set()
-    return tuple(n for n in names if not (n.casefold() in seen or seen.add(n.casefold())))
+    unique: dict[str, str] = {}
+    for name in names:
+        unique.setdefault(name.casefold(), name)
+    return tuple(unique.values())
 
 
 def without_site(authors: tuple[str, ...], site_name: str | None) -> tuple[str, ...]:
