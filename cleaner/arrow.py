@@ -47,7 +47,8 @@ def _arrow_type(annotation: Any) -> pa.DataType:
     if origin in (list, tuple):
         return pa.list_(_arrow_type(args[0]))
     if origin is dict:
-        return pa.list_(pa.struct([("key", _arrow_type(args[0])), ("value", _arrow_type(args[1]))]))
+        pair = [("key", _arrow_type(args[0])), ("value", _arrow_type(args[1]))]
+        return pa.list_(pa.struct(pair))
     scalars = {str: pa.string(), int: pa.int64(), bool: pa.bool_(), float: pa.float64()}
     return pa.string() if origin is Literal else scalars[annotation]
 

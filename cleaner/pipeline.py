@@ -130,6 +130,7 @@ class Cleaner:
         """Bytes as they came (a file's, a response's): the encoding is found, HTML recognised."""
         return self.clean_document(read_bytes(data, source, url), outlet)
 
-    def clean_file(self, path: PathLike, *, outlet: str | None = None, max_bytes: int | None = None) -> Result:
+    def clean_file(self, path: PathLike, *, outlet: str | None = None,
+                   max_bytes: int | None = None) -> Result:
         """A file, refused (InputError) when larger than `max_bytes`."""
         return self.clean_document(read_path(Path(path), max_bytes), outlet)

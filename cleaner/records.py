@@ -162,9 +162,10 @@ def clean(
     cleaner: Cleaner, record: Record, source: str | None = None, fields: str = "all"
 ) -> tuple[str, str | None]:
     """The output record as a JSONL line, with id, text and the metadata `fields` asks for
-    (`cleaner.selection`; source is `NAME:LINE` when a name is given), and None. A record that cannot be cleaned (binary content, an unknown
-    outlet) gets a line with an `error` instead, also returned as the second item, so one bad
-    record never stops a stream and every input still has its output line."""
+    (`cleaner.selection`; source is `NAME:LINE` when a name is given), and None. A record that
+    cannot be cleaned (binary content, an unknown outlet) gets a line with an `error` instead,
+    also returned as the second item, so one bad record never stops a stream and every input
+    still has its output line."""
     where = f"{source}:{record.line}" if source else None
     try:
         result = cleaner.clean_text(

@@ -71,7 +71,8 @@ class Metadata(Model):
     url: str | None
     site_name: str | None = Field(None, description="from an HTML page's metadata")
     language: str | None = Field(
-        None, description="an HTML page's own (`lang`, `og:locale`); for text, guessed from stopwords"
+        None,
+        description="an HTML page's own (`lang`, `og:locale`); for text, guessed from stopwords",
     )
     description: str | None = Field(None, description="from an HTML page's metadata")
     extraction: Extraction | None = Field(None, description="how an HTML page's article was found; null for text")

@@ -88,7 +88,9 @@ def _completion(shell: Shell | None) -> None:
     if shell:
         from typer._completion_shared import get_completion_script
 
-        typer.echo(get_completion_script(prog_name="clean", complete_var="_CLEAN_COMPLETE", shell=shell.value))
+        script = get_completion_script(prog_name="clean", complete_var="_CLEAN_COMPLETE",
+                                       shell=shell.value)
+        typer.echo(script)
         raise typer.Exit()
 
 
@@ -193,7 +195,8 @@ def _run_jobs(work: Work, jobs: list[Job], options: Options, tally: Tally) -> No
     with bar as progress, closing(outcomes):
         task = progress.add_task("cleaning", total=len(todo))
         try:
-            for job, outcome in zip(todo, outcomes):  # closing: on an interrupt workers end at once
+            # closing(outcomes): on an interrupt the workers end at once
+            for job, outcome in zip(todo, outcomes):
                 progress.advance(task)
                 if not _record(job, outcome, options, tally) and options.fail_fast:
                     tally.stopped = True

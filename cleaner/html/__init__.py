@@ -44,8 +44,8 @@ def page_meta(tree: LexborHTMLParser, html: str, url: str | None = None) -> Page
                    from_meta_tags(tags, META_TAGS, url))
     own_url = canonical_url(tree, url) or stated.url
     meta = merge(stated, from_elements(tree, stated, own_url or url))
-    meta = replace(meta, url=own_url or meta.url, authors=without_site(meta.authors, meta.site_name),
-                   image=absolute_url(meta.image, own_url or url))
+    meta = replace(meta, url=own_url or meta.url, image=absolute_url(meta.image, own_url or url),
+                   authors=without_site(meta.authors, meta.site_name))
     return meta if meta.published else merge(meta, from_htmldate(html, meta.url or url))
 
 

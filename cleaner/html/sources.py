@@ -76,7 +76,8 @@ def from_json_ld(objects: list[JsonObject], base: str | None) -> PageMeta:
         site_name=clean_text(_named(article.get("publisher"))) or clean_text(site.get("name")),
         language=language_tag(language.get("alternateName") if isinstance(language, dict) else language),
         description=clean_text(article.get("description")),
-        image=next(filter(None, map(clean_text, map(_entity_url, listed(article.get("image"))))), None),
+        image=next(filter(None, (clean_text(_entity_url(i)) for i in listed(article.get("image")))),
+                   None),
     )
 
 
@@ -147,8 +148,9 @@ def _figure_picture(caption: LexborNode, base: str | None) -> str | None:
 
 
 def figure_images(tree: LexborHTMLParser, base: str | None = None) -> tuple[Image, ...]:
-    """(caption, credit, url) of each `<figcaption>`; a credit is an element with a credit-like
-    class, or a credit the caption ends in ("… (Photo: AFP)"); the URL is its figure's `<img>`."""
+    """(caption, credit, url) of each `<figcaption>`; a credit is an element with a
+    credit-like class, or a credit the caption ends in ("… (Photo: AFP)"); the URL is its
+    figure's `<img>`."""
     images: list[Image] = []
     for node in tree.css("figcaption"):
         text = node.text(separator=" ")
