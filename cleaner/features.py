@@ -18,8 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 import regex
 
-from .heuristics.base import Lexicon
-from .heuristics.furniture import may_be_furniture
+from .lexicon import Lexicon, may_be_furniture
 from .stoplists import guess_language, stopwords
 
 PROSE_WORDS = 20  # a block this long that ends like a sentence is article prose
@@ -104,14 +103,14 @@ def text_features(texts: Sequence[str], lex: Lexicon) -> np.ndarray:
         count, length = len(words), max(1, len(text))
         ends = terminal(text)
         marker = bool(lex.comment_start.search(text) or (count <= 6 and lex.comment_heading.search(text)))
-        capitalised = [w for w in text.split() if w[:1].isalpha()]
+        initials = [w[0] for w in text.split() if w[0].isalpha()]
         rows.append((
-            np.log1p(count), sum(w in stops for w in words) / count if count else 0.0, float(ends),
-            sum(c.isdigit() for c in text) / length, sum(c.isupper() for c in text) / length,
+            np.log1p(count), sum(map(stops.__contains__, words)) / count if count else 0.0, float(ends),
+            sum(map(str.isdigit, text)) / length, sum(map(str.isupper, text)) / length,
             text.count(",") / max(1, count), text.count("|") + text.count("»") + text.count("·"),
             float(bool(may_be_furniture(text))), float(marker), after_comments,
             float(bool(_BULLET.match(text))), float(text.endswith(":")), float(text.isupper()),
-            sum(w[0].isupper() for w in capitalised) / max(1, len(capitalised)), float(bool(_URL.search(text))),
+            sum(map(str.isupper, initials)) / max(1, len(initials)), float(bool(_URL.search(text))),
             np.log1p(repeats[text] - 1), i / max(1, n), chars_before / total, np.log1p(n),
         ))
         chars_before += len(text)

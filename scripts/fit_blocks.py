@@ -37,7 +37,7 @@ from metric import DocRow, aggregate, score_pair
 
 from cleaner.features import context_features, covered
 from cleaner.heuristics import body
-from cleaner.heuristics.base import BODY_MODEL_FILE
+from cleaner.lexicon import BODY_MODEL_FILE
 from cleaner.html import Page, route
 from cleaner.html import features as html_features
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from cleaner.features import CONTEXT_FEATURES
-from cleaner.heuristics.base import BODY_MODEL_FILE
+from cleaner.lexicon import BODY_MODEL_FILE
 from cleaner.heuristics.body import BODY_FEATURES
 from cleaner.heuristics.body import STAGE_TWO as BODY_STAGE_TWO
 from cleaner.html.features import BLOCK_FEATURES, STAGE_TWO

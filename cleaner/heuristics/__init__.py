@@ -12,13 +12,14 @@ from collections.abc import Collection, Sequence
 from functools import cache
 
 from ..model import Block
-from .base import Heuristic, Lexicon, lexicon
+from ..lexicon import Lexicon, lexicon, may_be_furniture
+from .base import Heuristic
 from .body import BODY
 from .captions import CAPTION, CREDIT
 from .classify import MEMOS as CLASS_MEMOS
 from .code import SCRIPT
 from .fields import SELF_URL, SELF_URL_LABEL
-from .furniture import furniture_heuristic, may_be_furniture
+from .furniture import furniture_heuristic
 from .head import BYLINE, DATELINE, HEADING_TITLE, HEADLINE, SECOND_HEADLINE
 from .repeats import DUPLICATE, REPEATED_ALTERNATE, REPEATED_HEADLINE, REPEATED_TITLE
 from .sections import RELATED_LISTS

@@ -1,158 +1,18 @@
-"""The one protocol every generic heuristic follows, and the lexicon they read their words from.
+"""The one protocol every generic heuristic follows.
 
 A heuristic is a small unit with an id, a kind and (for moves) a metadata field. Its `find`
 looks at the whole block list and yields the blocks it claims; the runner marks those that no
 earlier stage claimed. Heuristics never edit text, so each can be tested by what it yields.
+The word lists they read are the lexicon (`cleaner.lexicon`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-import regex
-import yaml
-
+from ..lexicon import Lexicon
 from ..model import Block, Field, Mark
-from ..patterns import atoms, opens_group
-from ..trees import BlockModel
-
-LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
-BODY_MODEL_FILE = Path(__file__).with_name("body_model.json")  # fitted by scripts/fit_blocks.py
-FLAGS = regex.IGNORECASE | regex.UNICODE
-
-
-# Global inline flags and comments: a split could move what they cover.
-_UNSPLITTABLE = regex.compile(r"\(\?[a-zA-Z-]+\)|\(\?#")
-
-
-def branches(pattern: str) -> list[str]:
-    """The top-level alternatives of `pattern`; one with global inline flags or a comment stays
-    whole, grouped, so it is never taken for an anchored alternative."""
-    if _UNSPLITTABLE.search(pattern):
-        return [f"(?:{pattern})"]
-    found: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for atom in atoms(pattern):
-        if opens_group(atom):
-            depth += 1
-        elif atom == ")":
-            depth -= 1
-        elif atom == "|" and depth == 0:
-            found.append("".join(current))
-            current = []
-            continue
-        current.append(atom)
-    return [*found, "".join(current)]
-
-
-def _union(alternatives: list[str], prefix: str = "") -> regex.Pattern[str] | None:
-    if not alternatives:
-        return None
-    return regex.compile(prefix + "(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")", FLAGS)
-
-
-@dataclass(frozen=True, slots=True)
-class AnyOf:
-    """Lexicon patterns searched as one. The alternatives anchored at the start are tried there
-    once, the others in one search: in a single pattern, the `regex` module tries the anchored
-    ones at every position too, which made the furniture check three times slower."""
-
-    anchored: regex.Pattern[str] | None
-    floating: regex.Pattern[str] | None
-
-    @classmethod
-    def of(cls, patterns: Iterable[str]) -> AnyOf:
-        alternatives = [b for p in patterns for b in branches(p)]
-        anchored = [a[1:] for a in alternatives if a.startswith("^")]
-        return cls(_union(anchored, "^"), _union([a for a in alternatives if not a.startswith("^")]))
-
-    def search(self, text: str) -> bool:
-        """Whether any pattern occurs in `text`."""
-        return bool((self.anchored and self.anchored.match(text)) or (self.floating and self.floating.search(text)))
-
-    def match(self, text: str) -> bool:
-        """Whether any pattern occurs at the start of `text`."""
-        return bool((self.anchored and self.anchored.match(text)) or (self.floating and self.floating.match(text)))
-
-
-@dataclass(frozen=True, slots=True)
-class PatternSet:
-    """Named furniture patterns with the longest block they may claim."""
-
-    kind: str
-    field: Field | None
-    max_chars: int
-    pattern: AnyOf
-
-    def matches(self, text: str) -> bool:
-        return len(text) <= self.max_chars and self.pattern.search(text)
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    furniture: dict[str, PatternSet]
-    comment_start: AnyOf
-    comment_heading: AnyOf
-    related_heading: AnyOf
-    self_url_label: AnyOf
-    agency: regex.Pattern[str]
-    agencies: tuple[str, ...]  # the names `agency` matches, longest first
-    stopwords: frozenset[str]
-    # For each length limit of the furniture entries (ascending), every pattern whose entry may
-    # claim a block that long, searched at once: one search rules most blocks out.
-    furniture_limits: tuple[int, ...]
-    furniture_unions: tuple[AnyOf, ...]
-    body: BlockModel | None = None  # the article-body model; None: the shipped one (`body_model`)
-
-    def body_model(self) -> BlockModel:
-        return self.body or shipped_body_model()
-
-
-@cache
-def shipped_body_model() -> BlockModel:
-    return BlockModel.load(BODY_MODEL_FILE)
-
-
-@cache
-def lexicon() -> Lexicon:
-    data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
-    furniture = {
-        name: PatternSet(entry["kind"], entry.get("field"), entry["max_chars"], AnyOf.of(entry["patterns"]))
-        for name, entry in data["furniture"].items()
-    }
-    agencies = sorted(data["agencies"], key=len, reverse=True)
-    limits = tuple(sorted({e["max_chars"] for e in data["furniture"].values()}))
-    return Lexicon(
-        furniture=furniture,
-        comment_start=AnyOf.of(data["comment_start"]),
-        comment_heading=AnyOf.of(data["comment_heading"]),
-        related_heading=AnyOf.of(data["related_heading"]),
-        self_url_label=AnyOf.of(data["self_url_labels"]),
-        # Agency names are matched case-sensitively: "AP" is an agency, "ap" is not.
-        agency=regex.compile("|".join(regex.escape(a) for a in agencies), regex.UNICODE),
-        agencies=tuple(agencies),
-        stopwords=frozenset(_words(data["stopwords"])),
-        furniture_limits=limits,
-        furniture_unions=_unions(data["furniture"].values(), limits),
-    )
-
-
-def _unions(entries: Iterable[dict], limits: tuple[int, ...]) -> tuple[AnyOf, ...]:
-    entries = list(entries)
-    return tuple(AnyOf.of(p for e in entries if e["max_chars"] >= limit for p in e["patterns"]) for limit in limits)
-
-
-def _words(lists: dict[str, list[object]]) -> list[str]:
-    """Every stopword, refusing YAML's surprises (`no` and `on` read as booleans unless quoted)."""
-    words = [w for words in lists.values() for w in words]
-    wrong = [w for w in words if not isinstance(w, str)]
-    if wrong:
-        raise ValueError(f"{LEXICON_FILE.name}: stopwords must be strings; quote {wrong}")
-    return [str(w).lower() for w in words]
 
 
 Finder = Callable[[Sequence[Block], Lexicon], Iterable[Block]]

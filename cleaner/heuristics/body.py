@@ -23,7 +23,8 @@ from ..features import (CONTEXT_FEATURES, TEXT_FEATURES, context_features, shift
                         words_of)
 from ..model import Block
 from ..trees import BlockModel
-from .base import Heuristic, Lexicon
+from ..lexicon import Lexicon
+from .base import Heuristic
 
 MIN_KEPT_WORDS = 25  # the model keeping fewer words than this found no article
 MIN_OUTSIDE_BLOCKS = 3  # fewer blocks to remove: the text is an article already, left alone

@@ -9,7 +9,8 @@ import regex
 
 from ..inline import plain
 from ..model import Block
-from .base import Heuristic, Lexicon, kept
+from ..lexicon import Lexicon
+from .base import Heuristic, kept
 
 CAPTION_MAX_CHARS = 400
 CREDIT_MAX_CHARS = 120

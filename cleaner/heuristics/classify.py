@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from ..model import Block
-from .base import Lexicon
+from ..lexicon import Lexicon
 
 CJK_CHARS_PER_WORD = 2
 CJK_MIN_SHARE = 0.3  # above this share of CJK characters, sentence shape stands in for stopwords

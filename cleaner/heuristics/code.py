@@ -8,7 +8,8 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from ..model import Block
-from .base import Heuristic, Lexicon, kept
+from ..lexicon import Lexicon
+from .base import Heuristic, kept
 
 # Characters rare in prose and common in code; a block needs this share of them plus signals.
 CODE_SYMBOLS = "{}[]();=<>|&$\\"

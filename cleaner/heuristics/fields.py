@@ -7,7 +7,8 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from ..model import Block
-from .base import Heuristic, Lexicon
+from ..lexicon import Lexicon
+from .base import Heuristic
 
 _URL = regex.compile(r"<?(?P<url>https?://[^\s>]+)>?")
 

@@ -3,21 +3,11 @@ copyright lines, "READ:" links, bare URLs): one heuristic per lexicon entry."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 
+from ..lexicon import Lexicon, may_be_furniture
 from ..model import Block
-from .base import Heuristic, Lexicon, kept, lexicon
-
-
-@lru_cache(maxsize=65536)
-def may_be_furniture(text: str) -> bool:
-    """One search with every pattern that may claim a block this long; only blocks that pass are
-    tried entry by entry."""
-    lex = lexicon()
-    group = bisect_left(lex.furniture_limits, len(text))
-    return group < len(lex.furniture_unions) and lex.furniture_unions[group].search(text)
+from .base import Heuristic, kept
 
 
 def furniture_heuristic(name: str, lex: Lexicon) -> Heuristic:

@@ -14,7 +14,8 @@ import regex
 
 from ..dates import find_date, parse_date
 from ..model import Block
-from .base import Heuristic, Lexicon, has_title
+from ..lexicon import Lexicon
+from .base import Heuristic, has_title
 from .classify import is_prose
 
 HEAD_WINDOW = 12  # blocks above the first paragraph where the head may stand

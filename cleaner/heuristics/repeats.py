@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from ..model import Block
-from .base import Heuristic, Lexicon, has_title, kept
+from ..lexicon import Lexicon
+from .base import Heuristic, has_title, kept
 from .classify import features
 
 HEADLINE_MAX_CHARS = 200

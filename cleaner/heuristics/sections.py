@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..model import Block
-from .base import Heuristic, Lexicon
+from ..lexicon import Lexicon
+from .base import Heuristic
 from .classify import is_prose
 
 RELATED_HEADING_MAX_CHARS = 60

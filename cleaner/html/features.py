@@ -17,7 +17,7 @@ import numpy as np
 
 from ..dates import find_date
 from ..features import CONTEXT_FEATURES, TEXT_FEATURES, context_features, signed_log, text_features, words_of
-from ..heuristics.base import Lexicon
+from ..lexicon import Lexicon
 from .blocks import CUE_NAMES, DomBlock
 
 TAGS = ("p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt",

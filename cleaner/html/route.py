@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..heuristics.base import lexicon
+from ..lexicon import lexicon
 from ..trees import BlockModel
 from .blocks import DomBlock, dom_blocks
 from ..features import covered, words_of

@@ -7,7 +7,7 @@ import regex
 import yaml
 
 from cleaner.heuristics import heuristics, lexicon, run
-from cleaner.heuristics.base import FLAGS, LEXICON_FILE, AnyOf, branches
+from cleaner.lexicon import FLAGS, LEXICON_FILE, AnyOf, branches
 
 from ..conftest import SEEDS, blocks_of
 
