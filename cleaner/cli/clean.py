@@ -16,8 +16,8 @@ from ..budget import DEFAULT_SECONDS, hard_limit
 from ..names import shown
 from ..version import __version__
 from . import common
-from .common import (FAILED, VERBOSE, HelpOption, Interrupted, OutletOption, RulesOption, count,
-                     error, fail, flag, load_cleaner, note, quiet_stdout, warn)
+from .common import (FAILED, VERBOSE, CompletionOption, HelpOption, Interrupted, OutletOption,
+                     RulesOption, count, error, fail, flag, load_cleaner, note, quiet_stdout, warn)
 
 if TYPE_CHECKING:  # the pipeline loads when a command runs, so `clean --help` answers at once
     from ..inputs import Job
@@ -31,13 +31,6 @@ INTERRUPTED = 130  # the shell's code for a run ended by Ctrl-C
 # Completion runs whenever $_CLEAN_COMPLETE is set; `--completion SHELL` prints the script (typer's
 # own --install/--show-completion would show as `<bool>` flags in the help).
 app = typer.Typer(add_completion=False, rich_markup_mode="rich", add_help_option=False)
-
-
-class Shell(str, Enum):
-    bash = "bash"
-    zsh = "zsh"
-    fish = "fish"
-
 
 
 class Format(str, Enum):
@@ -81,16 +74,6 @@ class Tally:
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cleaner {__version__}")
-        raise typer.Exit()
-
-
-def _completion(shell: Shell | None) -> None:
-    if shell:
-        from typer._completion_shared import get_completion_script
-
-        script = get_completion_script(prog_name="clean", complete_var="_CLEAN_COMPLETE",
-                                       shell=shell.value)
-        typer.echo(script)
         raise typer.Exit()
 
 
@@ -240,7 +223,7 @@ def clean(
     verbose: Annotated[bool, flag("--verbose", "-v", help="Also print each input as it is written.")] = False,
     version: Annotated[bool, flag("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
     help_: HelpOption = False,
-    completion: Annotated[Optional[Shell], typer.Option("--completion", callback=_completion, is_eager=True, help='Print the shell completion script: eval "$(clean --completion bash)".')] = None,
+    completion: CompletionOption = None,
 ) -> None:
     """Strip boilerplate from scraped news articles.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
@@ -42,6 +43,25 @@ def show_help(ctx: typer.Context, value: bool) -> None:
         raise typer.Exit()
 
 
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
+
+def print_completion(shell: Shell | None) -> None:
+    """The script a shell sources to complete `clean` (runtime completion: `cli.main`)."""
+    if shell:
+        from typer._completion_shared import get_completion_script  # typer's, unexported
+
+        typer.echo(get_completion_script(prog_name="clean", complete_var="_CLEAN_COMPLETE",
+                                         shell=shell.value))
+        raise typer.Exit()
+
+
+CompletionOption = Annotated[Optional[Shell], typer.Option(
+    "--completion", callback=print_completion, is_eager=True,
+    help='Print the shell completion script: eval "$(clean --completion bash)".')]
 HelpOption = Annotated[bool, flag("--help", "-h", help="Show this message and exit.",
                                   callback=show_help, is_eager=True, expose_value=False)]
 
