@@ -28,8 +28,8 @@ PROGRESS_MIN_FILES = 6  # fewer files than this finish before a bar is worth dra
 DEFAULT_MAX_BYTES = 50 * 2**20  # far above any article; keeps one input's memory bounded
 INTERRUPTED = 130  # the shell's code for a run ended by Ctrl-C
 
-# Completion runs whenever $_CLEAN_COMPLETE is set; `--completion SHELL` prints the script (typer's
-# own --install/--show-completion would show as `<bool>` flags in the help).
+# Completion runs whenever $_CLEAN_COMPLETE is set; `--completion SHELL` prints the script
+# (typer's own --install/--show-completion would show as `<bool>` flags in the help).
 app = typer.Typer(add_completion=False, rich_markup_mode="rich", add_help_option=False)
 
 
