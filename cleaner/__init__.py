@@ -13,10 +13,19 @@ from typing import TYPE_CHECKING, Any
 from .version import __version__
 
 if TYPE_CHECKING:
+    from .budget import OutOfTime
+    from .packs import PackError
     from .pipeline import Cleaner
+    from .read import InputError
+    from .records import RecordError
     from .result import Metadata, Result
 
-_LAZY = {"Cleaner": "pipeline", "Metadata": "result", "Result": "result"}
+_LAZY = {
+    "Cleaner": "pipeline", "Metadata": "result", "Result": "result",
+    # what cleaning raises: an input refused, a pack that does not load, a time limit run out,
+    # a JSONL line that is no record
+    "InputError": "read", "PackError": "packs", "OutOfTime": "budget", "RecordError": "records",
+}
 _default: Cleaner | None = None
 
 
@@ -27,6 +36,11 @@ def __getattr__(name: str) -> Any:
 
         return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The lazy names too, so `dir(cleaner)` and `help(cleaner)` list what the package offers."""
+    return sorted({*globals(), *__all__})
 
 
 def default_cleaner() -> Cleaner:
@@ -48,4 +62,5 @@ def clean(text: str, *, url: str | None = None, outlet: str | None = None) -> Re
     return default_cleaner().clean_text(text, url=url, outlet=outlet)
 
 
-__all__ = ["Cleaner", "Metadata", "Result", "__version__", "clean", "default_cleaner"]
+__all__ = ["Cleaner", "InputError", "Metadata", "OutOfTime", "PackError", "RecordError", "Result",
+           "__version__", "clean", "default_cleaner"]

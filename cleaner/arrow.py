@@ -1,16 +1,22 @@
 """Clean a column of Arrow data: the batch function any engine can call (Spark's mapInArrow,
-Ray Data's map_batches, Dask, Hugging Face `datasets.map(batched=True)` through pyarrow).
+Ray Data's map_batches, Dask, Hugging Face `datasets.map(batched=True)`).
 
-Needs the `arrow` extra (pyarrow). Input: a text column and, optionally, url and outlet
-columns. Output: the same batch with `clean_text` and `metadata` (JSON) columns appended.
+Needs the `arrow` extra (pyarrow). Input: a Table or RecordBatch with a text column and,
+optionally, url and outlet columns. Output: the same, schema metadata kept (a pandas index
+survives the round trip), with `clean_text` and a `metadata` struct appended. The struct's type
+is `output_schema(fields)`, fixed whatever the rows hold, so shards always agree.
 """
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING
+import types
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
 
 from . import default_cleaner
+from .result import Metadata
+from .selection import Fields, metadata_keys, selected
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -21,29 +27,122 @@ TEXT_OUT = "clean_text"
 METADATA_OUT = "metadata"
 
 
+def _optional(annotation: Any) -> Any:
+    """`X | None` as X."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        return next(a for a in get_args(annotation) if a is not type(None))
+    return annotation
+
+
+def _arrow_type(annotation: Any) -> pa.DataType:
+    """The Arrow type of a result field. A dict (`removed_by_kind`) is a list of key/value
+    structs, which datasets and Spark both read (datasets has no map type)."""
+    import pyarrow as pa
+
+    annotation, origin = _optional(annotation), get_origin(_optional(annotation))
+    args = get_args(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return pa.struct([pa.field(n, _arrow_type(f.annotation))
+                          for n, f in annotation.model_fields.items()])
+    if origin in (list, tuple):
+        return pa.list_(_arrow_type(args[0]))
+    if origin is dict:
+        pair = [("key", _arrow_type(args[0])), ("value", _arrow_type(args[1]))]
+        return pa.list_(pa.struct(pair))
+    scalars = {str: pa.string(), int: pa.int64(), bool: pa.bool_(), float: pa.float64()}
+    return pa.string() if origin is Literal else scalars[annotation]
+
+
+def _arrow_value(annotation: Any, value: Any) -> Any:
+    """A JSON-ready value shaped for `_arrow_type(annotation)`: dicts become key/value lists."""
+    annotation = _optional(annotation)
+    if value is None:
+        return None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return {n: _arrow_value(f.annotation, value[n]) for n, f in annotation.model_fields.items()
+                if n in value}
+    if get_origin(annotation) is dict:
+        return [{"key": k, "value": v} for k, v in value.items()]
+    return value
+
+
+def metadata_type(fields: Fields = "all") -> pa.StructType:
+    """The `metadata` column's struct type for a choice of `fields` ("core" or "all")."""
+    import pyarrow as pa
+
+    keys = metadata_keys(fields)
+    return pa.struct([pa.field(k, _arrow_type(Metadata.model_fields[k].annotation)) for k in keys])
+
+
+def output_schema(fields: Fields = "all") -> pa.Schema:
+    """The columns `clean_batch` appends: `clean_text`, and `metadata` unless fields="text"."""
+    import pyarrow as pa
+
+    columns = [pa.field(TEXT_OUT, pa.string())]
+    if metadata_keys(fields):
+        columns.append(pa.field(METADATA_OUT, metadata_type(fields)))
+    return pa.schema(columns)
+
+
+def output_features(fields: Fields = "all") -> Any:
+    """The appended columns as `datasets.Features`, for `Dataset.map(..., features=...)`."""
+    import datasets
+
+    return datasets.Features.from_arrow_schema(output_schema(fields))
+
+
+def jsonl_features(fields: Fields = "all", id_type: str = "string") -> Any:
+    """`datasets.Features` of `clean --jsonl --fields FIELDS` output records, for
+    `load_dataset("json", data_files=shards, features=...)`: shards whose rows differ (one whose
+    `outlet` is always null) then load as one. `id_type`: a `datasets.Value` dtype."""
+    import datasets
+
+    record = {"id": datasets.Value(id_type), "text": datasets.Value("string"),
+              "error": datasets.Value("string")}
+    if metadata_keys(fields):
+        metadata = dict(datasets.Features.from_arrow_schema(output_schema(fields))[METADATA_OUT])
+        for key in metadata:  # a JSON object with keys of its own: kept as JSON
+            if get_origin(_optional(Metadata.model_fields[key].annotation)) is dict:
+                metadata[key] = datasets.Json()
+        record[METADATA_OUT] = metadata
+    return datasets.Features(record)
+
+
 def clean_batch(
-    batch: pa.RecordBatch,
+    data: pa.Table | pa.RecordBatch,
     cleaner: Cleaner | None = None,
+    *,
+    fields: Fields = "all",
     text_column: str = "text",
     url_column: str | None = "url",
     outlet_column: str | None = "outlet",
-) -> pa.RecordBatch:
-    """`batch` with `clean_text` and `metadata` appended; absent url/outlet columns are ignored."""
+) -> Any:
+    """`data` (a Table or RecordBatch, returned as the same) with the `output_schema(fields)`
+    columns appended and its schema metadata kept; absent url/outlet columns are ignored, a
+    null text gives null outputs."""
     import pyarrow as pa
 
     cleaner = cleaner or default_cleaner()
-    names = batch.schema.names
-    texts = batch.column(text_column).to_pylist()
-    urls = batch.column(url_column).to_pylist() if url_column in names else [None] * len(texts)
-    outlets = batch.column(outlet_column).to_pylist() if outlet_column in names else [None] * len(texts)
-    cleaned, metadata = [], []
+    appended = output_schema(fields)
+    names = data.schema.names
+    texts = data.column(text_column).to_pylist()
+    none = [None] * len(texts)
+    urls = data.column(url_column).to_pylist() if url_column in names else none
+    outlets = data.column(outlet_column).to_pylist() if outlet_column in names else none
+    cleaned: list[str | None] = []
+    metadata: list[Any] = []
     for text, url, outlet in zip(texts, urls, outlets):
-        if text is None:
-            cleaned.append(None)
-            metadata.append(None)
-            continue
-        result = cleaner.clean_text(text, url=url, outlet=outlet)
-        cleaned.append(result.text)
-        metadata.append(json.dumps(result.metadata.model_dump(mode="json"), ensure_ascii=False, sort_keys=True))
-    columns = [*batch.columns, pa.array(cleaned, pa.string()), pa.array(metadata, pa.string())]
-    return pa.RecordBatch.from_arrays(columns, names=[*names, TEXT_OUT, METADATA_OUT])
+        result = None if text is None else cleaner.clean_text(text, url=url, outlet=outlet)
+        cleaned.append(result.text if result else None)
+        chosen = selected(result.metadata, fields) if result else None
+        metadata.append(_arrow_value(Metadata, chosen))  # a part: fields it lacks are skipped
+    columns = [*data.columns, pa.array(cleaned, pa.string())]
+    if METADATA_OUT in appended.names:
+        columns.append(pa.array(metadata, appended.field(METADATA_OUT).type))
+    schema = pa.schema([*data.schema, *appended], metadata=data.schema.metadata)
+    kind = pa.Table if isinstance(data, pa.Table) else pa.RecordBatch
+    return kind.from_arrays(columns, schema=schema)
+
+
+__all__ = ["METADATA_OUT", "TEXT_OUT", "clean_batch", "jsonl_features", "metadata_type",
+           "output_features", "output_schema"]

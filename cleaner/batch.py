@@ -28,6 +28,7 @@ class Work:
     outlet: str | None = None
     max_bytes: int | None = None
     seconds: float | None = None  # time limit per input
+    fields: str = "all"  # how much of each result a JSONL record carries (`cleaner.selection`)
 
 
 _WORK: Work | None = None
@@ -62,7 +63,7 @@ def clean_record(item: SourcedRecord) -> tuple[str, str | None]:
     work = _work()
     try:
         with time_limit(work.seconds):
-            line, problem = clean(work.cleaner, record, source)
+            line, problem = clean(work.cleaner, record, source, work.fields)
     except Exception as err:  # noqa: BLE001 - one record's failure is that record's output
         line, problem = error_line(record, failed(err))
     return line, f"record {record.id_json}: {problem}" if problem else None

@@ -159,8 +159,8 @@ def _decode_any(data: bytes, warnings: list[str]) -> tuple[str, str]:
     for bom, encoding, errors in BOMS:
         if data.startswith(bom):
             return _decode_mending(data, encoding, errors, warnings), encoding
-    if encoding := _utf16_without_bom(data):
-        return _decode_mending(data, encoding, "replace", warnings), encoding
+    if utf16 := _utf16_without_bom(data):
+        return _decode_mending(data, utf16, "replace", warnings), utf16
     return _decode_8bit(data, warnings)
 
 

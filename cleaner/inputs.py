@@ -114,11 +114,16 @@ class _Scan:
             return False
 
 
-def _expand(arg: str, follow_links: bool) -> tuple[list[Path], list[tuple[str, str]]]:
+def _expand(
+    arg: str, follow_links: bool, skip: Path | None = None
+) -> tuple[list[Path], list[tuple[str, str]]]:
     path = Path(arg)
     try:
         if path.is_dir():
             scan = _Scan(path.resolve(), follow_links)
+            if skip is not None and skip.is_dir() and not path.samefile(skip):
+                info = skip.stat()
+                scan.seen.add((info.st_dev, info.st_ino))  # walked already, as it were
             scan.folder(path)
             found = sorted(scan.found)
             if not found and not scan.errors:
@@ -137,11 +142,13 @@ def _expand(arg: str, follow_links: bool) -> tuple[list[Path], list[tuple[str, s
     return [], [(arg, "no such file or folder")]
 
 
-def plan(args: list[str], follow_links: bool = False) -> Plan:
+def plan(args: list[str], follow_links: bool = False, skip: Path | None = None) -> Plan:
+    """The jobs for `args` (files, folders, globs) and the problems found; a folder walk passes
+    over `skip` (the output folder, so a second run never cleans the first one's outputs)."""
     paths: dict[Path, Path] = {}  # resolved -> as given
     errors: list[tuple[str, str]] = []
     for arg in args:
-        found, problems = _expand(arg, follow_links)
+        found, problems = _expand(arg, follow_links, skip)
         errors.extend(problems)
         for p in found:
             paths.setdefault(p.resolve(), p)

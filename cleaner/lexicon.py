@@ -34,7 +34,9 @@ def branches(pattern: str) -> list[str]:
     whole, grouped, so it is never taken for an anchored alternative."""
     if _UNSPLITTABLE.search(pattern):
         return [f"(?:{pattern})"]
-    found, depth, current = [], 0, []
+    found: list[str] = []
+    current: list[str] = []
+    depth = 0
     for atom in atoms(pattern):
         if opens_group(atom):
             depth += 1
@@ -159,7 +161,7 @@ def _words(lists: dict[str, list[object]]) -> list[str]:
     wrong = [w for w in words if not isinstance(w, str)]
     if wrong:
         raise ValueError(f"{LEXICON_FILE.name}: stopwords must be strings; quote {wrong}")
-    return [w.lower() for w in words]
+    return [str(w).lower() for w in words]
 
 
 

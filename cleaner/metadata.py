@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -24,7 +25,11 @@ from .heuristics.head import BYLINE_PREFIX
 from .inline import MARKDOWN_AUTOLINK, MARKDOWN_LINK
 from .model import Block, Document
 from .result import Counts, Extraction, Image, Metadata, Outlet, Related, Removal
+from .stoplists import language_code
 from .version import __version__
+
+if TYPE_CHECKING:  # html.meta reads bylines with this module's parser
+    from .html.meta import PageMeta
 
 _AGENCY_SPLIT = regex.compile(r"^(?P<names>.+?)\s+(?:for|/|\||of)\s+(?P<agency>.+)$")
 # What follows the names in a byline: "By Tess Bonn - 11/19/19 06:56 AM", "… on November 19, 2019".
@@ -112,6 +117,16 @@ def _images(blocks: list[Block]) -> list[Image]:
     return images
 
 
+def _page_images(page: PageMeta | None) -> list[Image]:
+    """An HTML page's figures, and first its lead image when no figure shows it."""
+    if page is None:
+        return []
+    images = [Image(caption=i.caption, credit=i.credit, url=i.url) for i in page.images]
+    if page.image and all(i.url != page.image for i in images):
+        images.insert(0, Image(url=page.image))
+    return images
+
+
 def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
     moved = {name: doc.moved(name) for name in ("title", "alternate_title", "subtitle", "byline", "date", "url")}
     authors: list[str] = []
@@ -152,12 +167,12 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         published=published,
         url=url,
         site_name=page.site_name if page else None,
-        language=page.language if page else None,
+        language=page.language if page else language_code(text),
         description=page.description if page else None,
         extraction=Extraction(route=doc.extraction.route, reason=doc.extraction.reason) if doc.extraction else None,
         links=links,
         related=_related(doc.moved("related"), links),
-        images=([Image(caption=i.caption, credit=i.credit) for i in page.images] if page else []) + _images(doc.blocks),
+        images=_page_images(page) + _images(doc.blocks),
         counts=Counts(
             words=len(text.split()),
             paragraphs=text.count("\n\n") + 1 if text else 0,

@@ -22,7 +22,7 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.connection import Connection, wait
@@ -253,7 +253,7 @@ def ordered_map(
     initargs: tuple = (),
     lost: Callable[[T, str], R] | None = None,
     limit: float | None = None,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """`fn` applied to each item, results in input order. With several jobs, `fn`, `lost` and
     `initializer` must be picklable top-level functions; `lost(item, problem)` gives the result
     of an item whose worker died twice, outlasted `limit` seconds or raised (by default the

@@ -5,9 +5,10 @@ with the marking stages run again on their own output until it is settled (see `
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from . import heuristics
 from .canonical import canonical_paragraphs, canonical_text
@@ -33,21 +34,22 @@ HTML_DISABLED = frozenset({"generic.outside-body", "generic.headline", "generic.
 PACK_DISABLED = frozenset({"generic.outside-body"})
 # Passes over an output that still loses blocks; the bench and seeds never need a second.
 MAX_SETTLE_PASSES = 3
+PathLike = str | os.PathLike[str]  # what the API takes where a path is meant
 
 
 class Cleaner:
     """Holds the compiled packs; cleaning keeps no state between documents, so one instance can
     serve many threads."""
 
-    def __init__(self, rules_dirs: Sequence[Path] = (), packs: PackSet | None = None,
+    def __init__(self, rules_dirs: Sequence[PathLike] = (), packs: PackSet | None = None,
                  models: Models = Models()) -> None:
         """`rules_dirs`: a list of folders (or pack files) whose packs join the installed ones
         (built-in, entry points, `$CLEANER_RULES`), as `clean --rules` does; one bare path is
         refused, since a string would be read letter by letter. `packs`: exactly these packs
         instead. `models`: the fitted models to use, the shipped ones by default."""
-        if isinstance(rules_dirs, (str, PurePath)):
-            raise TypeError(f"rules_dirs takes a list of folders or pack files: rules_dirs=[{str(rules_dirs)!r}]")
-        self.packs = packs if packs is not None else PackSet.load(rules_dirs)
+        if isinstance(rules_dirs, (str, bytes, os.PathLike)):
+            raise TypeError(f"rules_dirs takes a list of folders or pack files: rules_dirs=[{rules_dirs!r}]")
+        self.packs = packs if packs is not None else PackSet.load([Path(d) for d in rules_dirs])
         self.index = PackIndex(list(self.packs))
         self.models = models
         self.lexicon = replace(heuristics.lexicon(), body=models.text)
@@ -119,6 +121,7 @@ class Cleaner:
         return match
 
     def clean_document(self, doc: Document, outlet: str | None = None) -> Result:
+        """A document already read (`cleaner.read`): marked, settled, its text and metadata."""
         match = self.mark(doc, outlet)
         text = canonical_text(doc.kept())
         if not text:
@@ -133,8 +136,10 @@ class Cleaner:
         return self.clean_document(read_bytes(text.encode("utf-8"), source, url, html, known="utf-8"), outlet)
 
     def clean_bytes(self, data: bytes, *, url: str | None = None, outlet: str | None = None, source: str | None = None) -> Result:
+        """Bytes as they came (a file's, a response's): the encoding is found, HTML recognised."""
         return self.clean_document(read_bytes(data, source, url), outlet)
 
-    def clean_file(self, path: Path, *, outlet: str | None = None, max_bytes: int | None = None) -> Result:
+    def clean_file(self, path: PathLike, *, outlet: str | None = None,
+                   max_bytes: int | None = None) -> Result:
         """A file, refused (InputError) when larger than `max_bytes`."""
-        return self.clean_document(read_path(path, max_bytes), outlet)
+        return self.clean_document(read_path(Path(path), max_bytes), outlet)

@@ -20,11 +20,12 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from .packs import PackError
 from .pipeline import Cleaner
 from .read import InputError
+from .selection import metadata_keys
 
 CONTENT_KEYS = ("text", "html")
 SKIP_CHUNK = 2**20  # bytes read at a time while passing over a line that is too long
@@ -40,6 +41,8 @@ _STREAM_BOMS = (
 
 
 class RecordError(ValueError):
+    """A JSONL line that is no record; `line` is its number, `problem` what is wrong."""
+
     def __init__(self, line: int, problem: str) -> None:
         super().__init__(f"line {line}: {problem}")
         self.line = line
@@ -110,7 +113,7 @@ def parse(line: str, number: int) -> Record:
     return Record(number, content, html, data.get("id"), url, outlet, warnings if mended[0] else ())
 
 
-def read(lines: Iterable[str]) -> Iterator[Record | RecordError]:
+def read(lines: Iterable[str | RecordError]) -> Iterator[Record | RecordError]:
     """Records of a JSONL stream, lazily, with errors in their place; blank lines are skipped."""
     for number, line in enumerate(lines, start=1):
         if isinstance(line, RecordError):
@@ -127,7 +130,7 @@ def lines(stream: BinaryIO, max_bytes: int) -> Iterator[str | RecordError]:
     over in pieces, never held, and stands as a RecordError in its place. Bytes that are not
     valid UTF-8 stay as surrogates for `parse` to mend."""
     if not hasattr(stream, "peek"):  # a BytesIO, say
-        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+        stream = io.BufferedReader(cast(io.RawIOBase, stream))
     head = stream.peek(4)[:4]
     encoding = next((name for bom, name in _STREAM_BOMS if head.startswith(bom)), None)
     if encoding in ("utf-16", "utf-32"):
@@ -155,11 +158,14 @@ def _limited(
             yield decode(line)
 
 
-def clean(cleaner: Cleaner, record: Record, source: str | None = None) -> tuple[str, str | None]:
-    """The output record as a JSONL line, with id, text and metadata (source is `NAME:LINE` when
-    a name is given), and None. A record that cannot be cleaned (binary content, an unknown
-    outlet) gets a line with an `error` instead, also returned as the second item, so one bad
-    record never stops a stream and every input still has its output line."""
+def clean(
+    cleaner: Cleaner, record: Record, source: str | None = None, fields: str = "all"
+) -> tuple[str, str | None]:
+    """The output record as a JSONL line, with id, text and the metadata `fields` asks for
+    (`cleaner.selection`; source is `NAME:LINE` when a name is given), and None. A record that
+    cannot be cleaned (binary content, an unknown outlet) gets a line with an `error` instead,
+    also returned as the second item, so one bad record never stops a stream and every input
+    still has its output line."""
     where = f"{source}:{record.line}" if source else None
     try:
         result = cleaner.clean_text(
@@ -169,10 +175,10 @@ def clean(cleaner: Cleaner, record: Record, source: str | None = None) -> tuple[
         return error_line(record, str(err))
     result.metadata.warnings.extend(record.warnings)
     # pydantic writes the metadata's JSON itself: a third of the time of a dict through json.dumps
-    return (
-        f'{{"id":{record.id_json},"text":{_json(result.text)},"metadata":{result.metadata.model_dump_json()}}}\n',
-        None,
-    )
+    keys = metadata_keys(fields)
+    chosen = None if fields == "all" else set(keys)  # "all": exactly the bytes it always wrote
+    metadata = f',"metadata":{result.metadata.model_dump_json(include=chosen)}' if keys else ""
+    return f'{{"id":{record.id_json},"text":{_json(result.text)}{metadata}}}\n', None
 
 
 def error_line(record: Record, problem: str) -> tuple[str, str]:

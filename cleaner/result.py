@@ -22,6 +22,7 @@ class Outlet(Model):
 class Image(Model):
     caption: str | None = None
     credit: str | None = None
+    url: str | None = Field(None, description="the picture: an HTML page's og:image or <img>")
 
 
 class Related(Model):
@@ -54,6 +55,9 @@ class Counts(Model):
 
 
 class Metadata(Model):
+    """What the document states about itself, and every piece removed from it (README:
+    *Output formats*; `docs/field-mapping.md` maps the fields to schema.org and trafilatura)."""
+
     source: str | None = Field(description="input path, or null for stdin and API input")
     source_sha256: str
     encoding: str
@@ -69,7 +73,10 @@ class Metadata(Model):
     published: str | None = Field(description="ISO 8601 date, only when the document states it")
     url: str | None
     site_name: str | None = Field(None, description="from an HTML page's metadata")
-    language: str | None = Field(None, description="from an HTML page's metadata (`lang`, `og:locale`)")
+    language: str | None = Field(
+        None,
+        description="an HTML page's own (`lang`, `og:locale`); for text, guessed from stopwords",
+    )
     description: str | None = Field(None, description="from an HTML page's metadata")
     extraction: Extraction | None = Field(None, description="how an HTML page's article was found; null for text")
     links: list[str]
@@ -84,5 +91,7 @@ class Metadata(Model):
 
 
 class Result(Model):
+    """A cleaned document: its canonical text and its metadata."""
+
     text: str
     metadata: Metadata

@@ -124,7 +124,7 @@ def segment(text: str) -> list[Block]:
         else:
             many = f"has more than {MAX_BLOCKS:,} paragraphs and lines"
             raise InputError(f"{many}; no article has as many")
-    blocks = []
+    blocks: list[Block] = []
     for start, end in spans:
         raw = lines[start].strip() if start == end else " ".join(line.strip() for line in lines[start : end + 1])
         blocks.append(Block(index=len(blocks), start=start + 1, end=end + 1, raw=raw, text=plain(raw)))

@@ -31,9 +31,36 @@ def stopwords(language: str) -> frozenset[str]:
     return frozenset(get_stoplist(language))
 
 
-def guess_language(words: Iterable[str]) -> str | None:
+# ISO 639 codes of jusText's list names (from babel's names where they agree, by hand where not).
+ISO_639 = dict(pair.split("=") for pair in """
+Afrikaans=af Albanian=sq Arabic=ar Aragonese=an Armenian=hy Aromanian=rup Asturian=ast
+Azerbaijani=az Basque=eu Belarusian=be Belarusian_Taraskievica=be Bengali=bn
+Bishnupriya_Manipuri=bpy Bosnian=bs Breton=br Bulgarian=bg Catalan=ca Cebuano=ceb Chuvash=cv
+Croatian=hr Czech=cs Danish=da Dutch=nl English=en Esperanto=eo Estonian=et Finnish=fi French=fr
+Galician=gl Georgian=ka German=de Greek=el Gujarati=gu Haitian=ht Hebrew=he Hindi=hi Hungarian=hu
+Icelandic=is Ido=io Igbo=ig Indonesian=id Irish=ga Italian=it Javanese=jv Kannada=kn Kazakh=kk
+Korean=ko Kurdish=ku Kyrgyz=ky Latin=la Latvian=lv Lithuanian=lt Lombard=lmo Low_Saxon=nds
+Luxembourgish=lb Macedonian=mk Malay=ms Malayalam=ml Maltese=mt Marathi=mr Neapolitan=nap
+Nepali=ne Newar=new Norwegian_Bokmal=nb Norwegian_Nynorsk=nn Occitan=oc Persian=fa
+Piedmontese=pms Polish=pl Portuguese=pt Quechua=qu Romanian=ro Russian=ru Samogitian=sgs
+Serbian=sr Serbo_Croatian=sh Sicilian=scn Simple_English=en Slovak=sk Slovenian=sl Spanish=es
+Sundanese=su Swahili=sw Swedish=sv Tagalog=tl Tamil=ta Telugu=te Turkish=tr Turkmen=tk
+Ukrainian=uk Urdu=ur Uzbek=uz Vietnamese=vi Volapuk=vo Walloon=wa Waray_Waray=war Welsh=cy
+West_Frisian=fy Western_Panjabi=pnb Yoruba=yo""".split())
+MIN_STOPWORDS = 5  # fewer are no evidence of a language (a headline, a list of names)
+
+
+def language_code(text: str) -> str | None:
+    """The ISO 639 code of a text's language, guessed from its stopwords: the detector that
+    costs nothing to install, since jusText's lists ship already. None when too few words tell."""
+    words = text.lower().split()
+    found = guess_language(words, MIN_STOPWORDS)
+    return ISO_639.get(found) if found else None
+
+
+def guess_language(words: Iterable[str], least: int = 1) -> str | None:
     """The language whose stoplist holds most of `words` (lower-cased), or None when no list
-    holds any of them."""
+    holds `least` of them."""
     languages, masks = _table()
     counts = [0] * len(languages)
     for mask, count in Counter(map(masks.get, words)).items():
@@ -42,4 +69,4 @@ def guess_language(words: Iterable[str]) -> str | None:
             counts[low.bit_length() - 1] += count
             mask ^= low
     best = max(range(len(languages)), key=counts.__getitem__)
-    return languages[best] if counts[best] else None
+    return languages[best] if counts[best] >= least else None

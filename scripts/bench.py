@@ -25,7 +25,7 @@ from itertools import islice
 from pathlib import Path
 
 from anchors import c4_filter
-from corpora import BENCH
+from corpora import BENCH, require
 from pack_scaling import write_packs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from cleaner.parallel import default_jobs
 
+    require(BENCH, "text")
     cores = default_jobs()
     print(f"machine: {platform.processor() or platform.machine()}, {cores} cores, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as tmp:

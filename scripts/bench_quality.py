@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from corpora import BENCH
+from corpora import BENCH, require
 from metric import evaluate, per_doc_lines, report_json, summary_lines
 
 from cleaner import Cleaner
@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-doc", type=int, metavar="N", help="print the N worst pages")
     parser.add_argument("--json", type=Path, help="also write all figures as JSON here")
     args = parser.parse_args(argv)
+    require(args.bench, "text", "gold")
     out = args.out / "text"
     clean_folder(Cleaner(), args.bench / "text", out)
     report = evaluate(out, args.bench / "gold")

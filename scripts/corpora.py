@@ -66,6 +66,17 @@ def linked_host(html: str) -> str:
     return hosts.most_common(1)[0][0] if hosts else ""
 
 
+def require(folder: Path, *parts: str) -> None:
+    """Exit with a clear message (status 2) unless `folder` has each of `parts`: a script that
+    scored an empty folder would print F1 0.000 and pass for a run."""
+    for part in parts:
+        if not (folder / part).exists():
+            raise SystemExit(
+                f"error: {folder / part} not found; the evaluation data belongs in {SHARED} "
+                "(bench/ and wide/ beside the checkout), or name another folder with --bench"
+            )
+
+
 def _index(folder: Path) -> list[dict]:
     with (folder / "index.jsonl").open(encoding="utf-8") as rows:
         return [json.loads(row) for row in rows if row.strip()]
@@ -74,6 +85,7 @@ def _index(folder: Path) -> list[dict]:
 def load(corpus: str, folder: Path | None = None) -> list[Page]:
     """Every page of `corpus` (bench or wide) that has a gold text, in id order."""
     folder = folder or SETS[corpus]
+    require(folder, "index.jsonl", "gold")
     pages = []
     for row in _index(folder):
         if not (folder / "gold" / f"{row['id']}.txt").exists():

@@ -30,7 +30,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("metadata", ("metadata", "html.meta", "html.sources", "html.page", "explain")),
     ("pipeline", ("pipeline",)),
     ("authoring", ("packs.suggest", "packs.draft", "packs.scaffold", "packs.examples")),
-    ("interfaces", ("", "cli", "batch", "records", "arrow", "spark", "parallel", "inputs", "write")),
+    ("interfaces", ("", "cli", "batch", "records", "arrow", "spark", "parallel", "inputs", "write",
+                    "selection")),
 )
 
 

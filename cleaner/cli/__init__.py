@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -30,6 +31,10 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGTERM, _interrupt)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     args = sys.argv[1:] if argv is None else argv
+    if "_CLEAN_COMPLETE" in os.environ:  # a shell asking for completions (`clean --completion`)
+        from typer._completion_classes import completion_init  # typer's, as add_completion does
+
+        completion_init()
     if args and args[0] in SUBCOMMANDS:
         _subcommand(args[0])(args=args[1:], prog_name=f"clean {args[0]}")
     else:

@@ -15,7 +15,9 @@ import typer
 from ..budget import DEFAULT_SECONDS, hard_limit
 from ..names import shown
 from ..version import __version__
-from .common import FAILED, OutletOption, RulesOption, count, error, fail, load_cleaner, warn
+from . import common
+from .common import (FAILED, VERBOSE, CompletionOption, HelpOption, Interrupted, OutletOption,
+                     RulesOption, count, error, fail, flag, load_cleaner, note, quiet_stdout, warn)
 
 if TYPE_CHECKING:  # the pipeline loads when a command runs, so `clean --help` answers at once
     from ..inputs import Job
@@ -26,12 +28,22 @@ PROGRESS_MIN_FILES = 6  # fewer files than this finish before a bar is worth dra
 DEFAULT_MAX_BYTES = 50 * 2**20  # far above any article; keeps one input's memory bounded
 INTERRUPTED = 130  # the shell's code for a run ended by Ctrl-C
 
-app = typer.Typer(add_completion=False, rich_markup_mode="rich", context_settings={"help_option_names": ["-h", "--help"]})
+# Completion runs whenever $_CLEAN_COMPLETE is set; `--completion SHELL` prints the script
+# (typer's own --install/--show-completion would show as `<bool>` flags in the help).
+app = typer.Typer(add_completion=False, rich_markup_mode="rich", add_help_option=False)
 
 
 class Format(str, Enum):
     text = "text"
     json = "json"
+
+
+class FieldChoice(str, Enum):
+    """How much of each result --jsonl writes (see `cleaner.selection`)."""
+
+    all = "all"
+    core = "core"
+    text = "text"
 
 
 @dataclass(frozen=True)
@@ -98,6 +110,7 @@ def _clean_stdin(work: Work, fmt: Format, url: str | None) -> None:
 
 
 def _outputs(job: Job, options: Options) -> tuple[Path, Path]:
+    """The text and metadata files a job writes."""
     stem = options.out_dir / job.out_stem
     return stem.with_suffix(".txt"), stem.with_suffix(".json")
 
@@ -143,11 +156,13 @@ def _record(job: Job, outcome: Cleaned | str, options: Options, tally: Tally) ->
     tally.kinds.update(outcome.removed_by_kind)
     tally.warnings += len(outcome.warnings)
     _warn_all(shown(job.path), outcome.warnings)
+    note(f"{shown(job.path)} -> {shown(text_out)}: {outcome.words:,} words", VERBOSE)
     return True
 
 
 def _run_jobs(work: Work, jobs: list[Job], options: Options, tally: Tally) -> None:
     """Clean in worker processes, in input order; outputs are written here as results arrive."""
+    from rich.console import Console
     from rich.progress import Progress
 
     from .. import batch
@@ -159,46 +174,56 @@ def _run_jobs(work: Work, jobs: list[Job], options: Options, tally: Tally) -> No
     paths = (job.path for job in todo)
     outcomes = ordered_map(batch.clean_file, paths, options.jobs, batch.init_worker, (work,),
                            batch.file_lost, hard_limit(work.seconds))
-    with Progress(transient=True, disable=not show, console=None) as progress, closing(outcomes):
+    bar = Progress(transient=True, disable=not show, console=Console(stderr=True))
+    with bar as progress, closing(outcomes):
         task = progress.add_task("cleaning", total=len(todo))
-        for job, outcome in zip(todo, outcomes):  # closing: on an interrupt the workers end at once
-            progress.advance(task)
-            if not _record(job, outcome, options, tally) and options.fail_fast:
-                tally.stopped = True
-                return
+        try:
+            # closing(outcomes): on an interrupt the workers end at once
+            for job, outcome in zip(todo, outcomes):
+                progress.advance(task)
+                if not _record(job, outcome, options, tally) and options.fail_fast:
+                    tally.stopped = True
+                    return
+        except KeyboardInterrupt:
+            raise Interrupted(f"{tally.files} of {len(todo)} written") from None
 
 
 def _clean_files(work: Work, paths: list[str], options: Options) -> int:
     from ..inputs import plan
 
-    found = plan(paths, options.follow_links)
+    found = plan(paths, options.follow_links, skip=options.out_dir)
     problems = found.errors[:1] if options.fail_fast else found.errors
     for given, problem in problems:
         error(f"{shown(given)}: {problem}")
     tally = Tally(errors=len(problems), stopped=options.fail_fast and bool(problems))
     if not tally.stopped:
         _run_jobs(work, found.jobs, options, tally)
-    typer.echo(_summary(tally), err=True)
+    note(_summary(tally))
     return FAILED if tally.errors else 0
 
 
-@app.command(no_args_is_help=True)
+@app.command()
 def clean(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched for *.txt, *.md and *.html) or globs; `-` reads stdin.", show_default=False)],
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders (searched for *.txt, *.md and *.html) or globs; `-` (or none, when stdin is not a terminal) reads stdin.", show_default=False)] = None,
     out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Output folder: NAME.txt (text) and NAME.json (metadata) per input.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="For `-`: the text alone, or one JSON object with text and metadata.")] = Format.text,
     outlet: OutletOption = None,
     url: Annotated[Optional[str], typer.Option(help="For `-`: the document's URL, used to detect its outlet.")] = None,
     rules: RulesOption = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse (and report) an input larger than this many bytes.")] = DEFAULT_MAX_BYTES,
-    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails; outputs already written are kept.")] = False,
-    skip_existing: Annotated[bool, typer.Option("--skip-existing", help="Skip an input whose NAME.txt and NAME.json both exist (to resume a run).")] = False,
-    jsonl: Annotated[bool, typer.Option("--jsonl", help='Inputs are JSONL records {"id", "text" or "html", "url", "outlet"}; one output record per input, to stdout or -o FILE.')] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="With --jsonl: stop at the first malformed line instead of reporting and skipping it.")] = False,
+    fail_fast: Annotated[bool, flag("--fail-fast", help="Stop at the first input that fails; outputs already written are kept.")] = False,
+    skip_existing: Annotated[bool, flag("--skip-existing", help="Skip an input whose NAME.txt and NAME.json both exist (to resume a run).")] = False,
+    jsonl: Annotated[bool, flag("--jsonl", help='Inputs are JSONL records {"id", "text" or "html", "url", "outlet"}; one output record per input, to stdout or -o FILE.')] = False,
+    fields: Annotated[FieldChoice, typer.Option("--fields", help="With --jsonl: text only, text and the core metadata (no `removed` list), or all.")] = FieldChoice.all,
+    strict: Annotated[bool, flag("--strict", help="With --jsonl: stop at the first malformed line instead of reporting and skipping it.")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for files and JSONL; output order is kept. Default: the number of cores.", show_default=False)] = None,
     seconds: Annotated[float, typer.Option("--time-limit", min=0, help="Seconds one input may take; one that takes longer is reported as failed (0: no limit).")] = DEFAULT_SECONDS,
-    follow_links: Annotated[bool, typer.Option("--follow-links", help="Clean files that symbolic links in an input folder lead to outside it (refused by default).")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    follow_links: Annotated[bool, flag("--follow-links", help="Clean files that symbolic links in an input folder lead to outside it (refused by default).")] = False,
+    quiet: Annotated[bool, flag("--quiet", "-q", help="Print errors only: no warnings, no summary.")] = False,
+    verbose: Annotated[bool, flag("--verbose", "-v", help="Also print each input as it is written.")] = False,
+    version: Annotated[bool, flag("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    help_: HelpOption = False,
+    completion: CompletionOption = None,
 ) -> None:
     """Strip boilerplate from scraped news articles.
 
@@ -226,7 +251,9 @@ def clean(
     from ..parallel import default_jobs
     from .stream import clean_jsonl
 
-    work = Work(load_cleaner(rules, outlet), outlet, max_bytes, seconds or None)
+    common.loudness = common.QUIET if quiet else VERBOSE if verbose else common.NORMAL
+    paths = paths or _stdin_or_usage()
+    work = Work(load_cleaner(rules, outlet), outlet, max_bytes, seconds or None, fields.value)
     workers = jobs or default_jobs()
     try:
         if jsonl:
@@ -237,9 +264,21 @@ def clean(
         out_dir = _out_dir(paths, out)
         options = Options(out_dir, fail_fast, skip_existing, workers, follow_links)
         raise typer.Exit(_clean_files(work, paths, options))
-    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: workers and temporary files are gone already
-        error("interrupted; the outputs written so far are complete")
+    except BrokenPipeError:  # the reader went away (`clean … | head`): stop quietly, as rg does
+        quiet_stdout()
+        raise typer.Exit(0) from None
+    except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM: workers and temporary files are gone
+        done = f": {stop}" if isinstance(stop, Interrupted) else ""
+        error(f"interrupted{done}; the outputs written so far are complete")
         raise typer.Exit(INTERRUPTED) from None
+
+
+def _stdin_or_usage() -> list[str]:
+    """No paths: stdin when something is piped in (`cat a.txt | clean`), else a usage error on
+    stderr, so a pipeline's next stage never receives the help text."""
+    if sys.stdin is not None and not sys.stdin.isatty():
+        return ["-"]
+    fail("no input: give files, folders or globs, or pipe a document in (clean --help)")
 
 
 def _out_dir(paths: list[str], out: Path | None) -> Path:

@@ -14,14 +14,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import closing, nullcontext
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .. import batch, records
 from ..budget import hard_limit
 from ..names import shown
 from ..parallel import ordered_map
 from ..write import atomic_stream
-from .common import FAILED, USAGE_ERROR, count, error
+from .common import FAILED, USAGE_ERROR, Interrupted, count, error, note
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 STDIN = "-"
 
@@ -85,6 +88,17 @@ def _replaces_an_input(out: Path, paths: list[str]) -> str | None:
     return None
 
 
+def progress(show: bool) -> Progress:
+    """A count-and-rate bar for a stream of unknown length (`1,204 records 85.3 it/s 0:00:14`),
+    drawn on a terminal only."""
+    from rich.console import Console
+    from rich.progress import Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("{task.completed:,} records"), TaskProgressColumn(show_speed=True),
+                    TimeElapsedColumn(), transient=True, disable=not show,
+                    console=Console(stderr=True))  # stdout may be the records
+
+
 def clean_jsonl(
     work: batch.Work, paths: list[str], out: Path | None, jobs: int, strict: bool
 ) -> int:
@@ -94,11 +108,18 @@ def clean_jsonl(
         error(f"-o {shown(out)} is the input {shown(given)}; choose another output file")
         return USAGE_ERROR
     problems = _Problems()
-    written = 0
+    written = read = 0
+
+    def counted(records: Iterator[batch.SourcedRecord]) -> Iterator[batch.SourcedRecord]:
+        nonlocal read
+        for record in records:
+            read += 1
+            yield record
+
     target = nullcontext(sys.stdout) if out is None or str(out) == STDIN else atomic_stream(out)
     try:
         with target as sink:
-            stream = _records(paths, work, strict, problems)
+            stream = counted(_records(paths, work, strict, problems))
             outputs = ordered_map(
                 batch.clean_record,
                 stream,
@@ -108,22 +129,24 @@ def clean_jsonl(
                 batch.record_lost,
                 hard_limit(work.seconds),
             )
-            with closing(outputs):  # on an interrupt the workers end at once
+            with closing(outputs), progress(sys.stderr.isatty()) as bar:  # closing: on an
+                task = bar.add_task("cleaning", total=None)  # interrupt workers end at once
                 for line, problem in outputs:
                     if problem:
                         problems.report(problem)
                     sink.write(line)
                     written += 1
+                    bar.advance(task)
+    except KeyboardInterrupt:
+        raise Interrupted(f"{written} of {count(read, 'record')} read written") from None
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): `main` ends the run quietly
     except OSError as err:
         error(f"{shown(err.filename or out or STDIN)}: {err.strerror or err}")
         return FAILED
     if problems.stopped:
-        print(
-            f"stopped at the first malformed line (--strict); {count(written, 'record')} before it written",
-            file=sys.stderr,
-        )
+        stopped = "stopped at the first malformed line (--strict)"
+        print(f"{stopped}; {count(written, 'record')} before it written", file=sys.stderr)
         return FAILED
-    print(
-        f"{count(written, 'record')} cleaned, {count(problems.count, 'problem')}", file=sys.stderr
-    )
+    note(f"{count(written, 'record')} cleaned, {count(problems.count, 'problem')}")
     return FAILED if problems.count else 0

@@ -96,8 +96,8 @@ def _contained(blocks: list[Block]) -> set[int]:
     fewest = min(map(len, long.values()))
     held: list[tuple[int, set[tuple[str, ...]]]] = []  # per block: its number of 4-grams, the wanted ones
     for block in blocks:
-        if (shingles := long.get(block.index)) is not None:
-            held.append((len(shingles), shingles))
+        if (own := long.get(block.index)) is not None:
+            held.append((len(own), own))
             continue
         words = _words(block.text)
         positions = len(words) - SHINGLE + 1

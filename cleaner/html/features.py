@@ -41,7 +41,10 @@ STAGE_TWO = (*BLOCK_FEATURES, *CONTEXT_FEATURES, *GROUPS)
 def _containers(blocks: Sequence[DomBlock], words: list[int]) -> np.ndarray:
     """For each block and each of the CONTAINER_LEVELS elements above its own: the share of the
     page's words under that element, its link density and how many blocks it holds."""
-    total_words, link, chars, count = defaultdict(int), defaultdict(int), defaultdict(int), defaultdict(int)
+    total_words: defaultdict[int, int] = defaultdict(int)
+    link: defaultdict[int, int] = defaultdict(int)
+    chars: defaultdict[int, int] = defaultdict(int)
+    count: defaultdict[int, int] = defaultdict(int)
     for block, n in zip(blocks, words):
         for element in block.ancestors:
             total_words[element] += n

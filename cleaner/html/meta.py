@@ -43,6 +43,7 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?\s?D\.?|M\.?D\.?)$")
 class Image(NamedTuple):
     caption: str | None
     credit: str | None
+    url: str | None = None  # the picture itself, an absolute http(s) URL
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class PageMeta:
     language: str | None = None  # BCP 47 tag: "en", "en-US"
     description: str | None = None
     images: tuple[Image, ...] = ()
+    image: str | None = None  # the lead image the page names (og:image, JSON-LD `image`)
 
 
 def clean_text(value: Any) -> str | None:
@@ -87,8 +89,10 @@ def person_names(values: list[Any]) -> tuple[str, ...]:
     for value in values:
         if text := clean_text(value):
             names.extend(n for n in parse_byline(text)[0] if _is_person(n))
-    seen: set[str] = set()
-    return tuple(n for n in names if not (n.casefold() in seen or seen.add(n.casefold())))
+    unique: dict[str, str] = {}
+    for name in names:
+        unique.setdefault(name.casefold(), name)
+    return tuple(unique.values())
 
 
 def without_site(authors: tuple[str, ...], site_name: str | None) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..trees import BlockModel
 from .decode import decode_html
 from .jsonld import json_ld_objects
-from .meta import PageMeta, merge, without_site
+from .meta import PageMeta, absolute_url, merge, without_site
 from .prune import prune
 from .route import Extraction, extract, shipped_model
 from .sources import (META_TAGS, OPENGRAPH, canonical_url, from_elements, from_htmldate, from_json_ld, from_meta_tags,
@@ -29,8 +29,10 @@ def page_meta(tree: LexborHTMLParser, html: str, url: str | None = None) -> Page
     tags = meta_tags(tree)
     stated = merge(from_json_ld(json_ld_objects(tree), url), from_meta_tags(tags, OPENGRAPH, url),
                    from_meta_tags(tags, META_TAGS, url))
-    meta = merge(stated, from_elements(tree, stated))
-    meta = replace(meta, url=canonical_url(tree, url) or meta.url, authors=without_site(meta.authors, meta.site_name))
+    own_url = canonical_url(tree, url) or stated.url
+    meta = merge(stated, from_elements(tree, stated, own_url or url))
+    meta = replace(meta, url=own_url or meta.url, image=absolute_url(meta.image, own_url or url),
+                   authors=without_site(meta.authors, meta.site_name))
     return meta if meta.published else merge(meta, from_htmldate(html, meta.url or url))
 
 

@@ -75,7 +75,7 @@ def trafilatura_text(html: str) -> str:
 
     options = Extractor(output_format="python", comments=False, tables=True)
     document = bare_extraction(html, options=options)
-    return document.text if document is not None and document.text else ""
+    return getattr(document, "text", None) or ""  # None when nothing was found
 
 
 @dataclass(frozen=True)

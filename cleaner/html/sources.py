@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..heuristics import lexicon
 from ..heuristics.captions import split_credit
@@ -21,6 +21,7 @@ OPENGRAPH = {
     "title": ("og:title",), "authors": ("article:author",), "url": ("og:url",),
     "published": ("article:published_time", "og:article:published_time", "og:published_time"),
     "site_name": ("og:site_name",), "language": ("og:locale",), "description": ("og:description",),
+    "image": ("og:image", "og:image:url", "og:image:secure_url"),
 }
 META_TAGS = {
     "title": ("twitter:title", "dc.title", "dcterms.title", "sailthru.title", "parsely-title", "title"),
@@ -30,6 +31,7 @@ META_TAGS = {
                   "dc.date.issued", "dcterms.date", "dcterms.created", "datecreated", "sailthru.date",
                   "parsely-pub-date", "citation_publication_date", "article_date_original", "article.published"),
     "url": ("twitter:url",),
+    "image": ("twitter:image", "twitter:image:src", "thumbnailurl"),
     "site_name": ("application-name", "dc.publisher"),
     "language": ("content-language", "dc.language", "language"),
     "description": ("description", "twitter:description", "dc.description", "dcterms.description",
@@ -74,6 +76,8 @@ def from_json_ld(objects: list[JsonObject], base: str | None) -> PageMeta:
         site_name=clean_text(_named(article.get("publisher"))) or clean_text(site.get("name")),
         language=language_tag(language.get("alternateName") if isinstance(language, dict) else language),
         description=clean_text(article.get("description")),
+        image=next(filter(None, (clean_text(_entity_url(i)) for i in listed(article.get("image")))),
+                   None),
     )
 
 
@@ -101,6 +105,7 @@ def from_meta_tags(tags: dict[str, list[str]], keys: dict[str, tuple[str, ...]],
         site_name=first("site_name", clean_text),
         language=first("language", language_tag),
         description=first("description", clean_text),
+        image=first("image", clean_text),  # made absolute once the page's own URL is known
     )
 
 
@@ -135,9 +140,17 @@ def markup_authors(tree: LexborHTMLParser) -> tuple[str, ...]:
     return ()
 
 
-def figure_images(tree: LexborHTMLParser) -> tuple[Image, ...]:
-    """(caption, credit) of each `<figcaption>`; a credit is an element with a credit-like class,
-    or a credit the caption ends in ("… (Photo: AFP)")."""
+def _figure_picture(caption: LexborNode, base: str | None) -> str | None:
+    """The URL of the `<img>` in the `<figure>` a caption belongs to."""
+    figure = caption.parent
+    img = figure.css_first("img[src]") if figure is not None and figure.tag == "figure" else None
+    return absolute_url(img.attributes.get("src"), base) if img else None
+
+
+def figure_images(tree: LexborHTMLParser, base: str | None = None) -> tuple[Image, ...]:
+    """(caption, credit, url) of each `<figcaption>`; a credit is an element with a
+    credit-like class, or a credit the caption ends in ("… (Photo: AFP)"); the URL is its
+    figure's `<img>`."""
     images: list[Image] = []
     for node in tree.css("figcaption"):
         text = node.text(separator=" ")
@@ -149,12 +162,13 @@ def figure_images(tree: LexborHTMLParser) -> tuple[Image, ...]:
         caption, credit = clean_text(text), clean_text(" ".join(credits))
         if caption and not credit and (split := split_credit(caption, caption, lexicon())):
             caption, credit = split
-        if (caption or credit) and (image := Image(caption, credit)) not in images:
+        image = Image(caption, credit, _figure_picture(node, base))
+        if (caption or credit) and image not in images:
             images.append(image)
     return tuple(images)
 
 
-def from_elements(tree: LexborHTMLParser, stated: PageMeta) -> PageMeta:
+def from_elements(tree: LexborHTMLParser, stated: PageMeta, base: str | None = None) -> PageMeta:
     """What the page's elements say, looked for only where its metadata (`stated`) is silent:
     the metadata comes first, and each look is a pass over the tree."""
     title, root = tree.css_first("title"), tree.root
@@ -162,7 +176,7 @@ def from_elements(tree: LexborHTMLParser, stated: PageMeta) -> PageMeta:
         title=None if stated.title else page_title(clean_text(title.text()) if title else None, stated.site_name),
         authors=() if stated.authors else markup_authors(tree),
         language=None if stated.language or not root else language_tag(root.attributes.get("lang")),
-        images=() if stated.images else figure_images(tree),
+        images=() if stated.images else figure_images(tree, base),
     )
 
 

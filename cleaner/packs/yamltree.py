@@ -166,7 +166,8 @@ def _check_depth(path: Path, text: str) -> None:
     for event in yaml.parse(text, Loader=LOADER):
         depth += isinstance(event, _OPENS) - isinstance(event, _CLOSES)
         if depth > MAX_DEPTH:
-            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             problem = f"nested more than {MAX_DEPTH} deep; a pack is far flatter"
             raise PackError([Problem(path, problem, line, column)])
 

@@ -25,7 +25,8 @@ def test_article_page() -> None:
         site_name="The Coastal Times",
         language="en-GB",
         description="The bridge is open again after two years of repairs.",
-        images=(Image("Cars cross the bridge on Sunday morning.", "Photo: Ann Lee"),),
+        images=(Image("Cars cross the bridge on Sunday morning.", "Photo: Ann Lee",
+                      "https://coastal.example/news/bridge.jpg"),),  # its <img>, made absolute
     )
 
 

@@ -20,6 +20,7 @@ from cleaner.read import CP1252_FALLBACK
 from ..conftest import ROOT, expected_text
 from . import test_signals
 from .bad_input_cases import CASES_13, Case, file_
+from .bad_input_cases_15 import CASES_15
 from .hostile import CATASTROPHIC, HOSTILE_LINE
 
 ARTICLE = (
@@ -207,6 +208,7 @@ CASES = [
     ),
     Case("pack with a !!python tag", _broken_pack("python-tag.yaml"), 2, "unsupported tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
     *CASES_13,
+    *CASES_15,
 ]
 # Rows of the README's table of killed runs: each names its test in test_signals.py.
 RUN_ROWS = {

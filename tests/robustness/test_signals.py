@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -122,8 +123,9 @@ def test_sigterm_and_ctrl_c_end_the_run_and_its_workers_cleanly(
     _wait_for(lambda: _written(out) >= 10, "some outputs")
     os.killpg(started.process.pid, signum)  # as a terminal's Ctrl-C reaches the whole group
     code, stderr = started.finish()
-    assert code == INTERRUPTED and "interrupted" in stderr
-    assert "Traceback" not in stderr, stderr
+    assert code == INTERRUPTED and "Traceback" not in stderr, stderr
+    done = re.search(r"interrupted: (\d+) of (\d+) written", stderr)
+    assert done and int(done[1]) == _written(out) and int(done[2]) == BATCH, stderr
     _wait_for(lambda: not any(map(_alive, started.workers)), "the workers to end")
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
@@ -154,4 +156,5 @@ def test_sigterm_during_jsonl_output_leaves_no_temporary_file(
     started.process.send_signal(signal.SIGTERM)
     code, stderr = started.finish()
     assert code == INTERRUPTED and "Traceback" not in stderr, stderr
+    assert re.search(r"interrupted: \d+ of \d+ records? read written", stderr), stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]

@@ -1,0 +1,105 @@
+"""Shell manners, as ripgrep and ruff have them: stdin read when piped, usage errors on stderr,
+a quiet end on a closed pipe, -q, -v, -V, completion, flags shown as flags, a count-and-rate bar
+for --jsonl on a terminal, and output folders passed over when walking inputs."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+from cleaner.version import __version__
+
+from .conftest import ROOT, SEEDS, expected_text
+
+CLEAN = Path(sys.executable).with_name("clean")
+SEED = SEEDS[4]
+
+
+def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(CLEAN), *args], input=None if stdin is None else stdin.decode(),
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def _on_a_terminal(*args: str, stdin_tty: bool = True) -> tuple[int, str]:
+    """Run with stderr (and stdin, unless told) on a pseudo-terminal: its exit code and what
+    the terminal showed."""
+    leader, follower = pty.openpty()
+    stdin = follower if stdin_tty else subprocess.DEVNULL
+    process = subprocess.Popen([str(CLEAN), *args], stdin=stdin, stdout=subprocess.DEVNULL,
+                               stderr=follower, cwd=ROOT, env={**os.environ, "COLUMNS": "100"})
+    os.close(follower)
+    shown = b""
+    while True:
+        ready, _, _ = select.select([leader], [], [], 60)
+        try:
+            chunk = os.read(leader, 65536) if ready else b""
+        except OSError:  # the terminal's other side closed: the run ended
+            chunk = b""
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    return process.wait(timeout=60), shown.decode("utf-8", "replace")
+
+
+def test_piped_stdin_needs_no_dash() -> None:
+    done = _run(stdin=SEED.read_bytes())
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == expected_text(SEED.stem)
+
+
+def test_no_input_on_a_terminal_is_a_usage_error_on_stderr() -> None:
+    code, shown = _on_a_terminal()
+    assert code == 2 and "no input" in shown
+
+
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    records = tmp_path / "in.jsonl"
+    text = SEED.read_text(encoding="utf-8")
+    records.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in range(300)))
+    script = f"'{CLEAN}' --jsonl '{records}' -j 1 | head -c 100 >/dev/null; echo ${{PIPESTATUS[0]}}"
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "0" and done.stderr == ""
+
+
+def test_quiet_verbose_and_version(tmp_path: Path) -> None:
+    quiet = _run(str(SEED), "-o", str(tmp_path / "q"), "-q")
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    loud = _run(str(SEED), "-o", str(tmp_path / "v"), "-v")
+    assert f"{SEED.name} -> " in loud.stderr and "1 file cleaned" in loud.stderr
+    assert _run("-V").stdout == f"cleaner {__version__}\n"
+
+
+def test_completion_and_flags_shown_as_flags() -> None:
+    assert "_CLEAN_COMPLETE" in _run("--completion", "bash").stdout
+    asked = {**os.environ, "_CLEAN_COMPLETE": "complete_bash", "COMP_WORDS": "clean --fail",
+             "COMP_CWORD": "1"}
+    offered = subprocess.run([str(CLEAN)], env=asked, capture_output=True, text=True, timeout=60)
+    assert "--fail-fast" in offered.stdout
+    shown = _run("--help").stdout
+    assert "--fail-fast" in shown and "<bool>" not in shown
+
+
+def test_jsonl_shows_a_count_and_rate_on_a_terminal(tmp_path: Path) -> None:
+    records = tmp_path / "in.jsonl"
+    text = SEED.read_text(encoding="utf-8")  # long enough for the bar to be drawn at least once
+    records.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in range(100)))
+    code, shown = _on_a_terminal("--jsonl", str(records), "-o", str(tmp_path / "out.jsonl"),
+                                 "-j", "1", stdin_tty=False)
+    assert code == 0 and "records" in shown and "it/s" in shown
+
+
+def test_the_output_folder_is_not_an_input(tmp_path: Path) -> None:
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SEED.read_text(encoding="utf-8"))
+    for _ in range(2):  # the second run finds out/a.txt inside scraped/ and passes over it
+        done = _run(str(folder), "-o", str(folder / "out"))
+        assert done.returncode == 0, done.stderr
+        assert "1 file cleaned" in done.stderr
+    assert not (folder / "out" / "out").exists()
