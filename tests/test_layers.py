@@ -18,7 +18,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "cleaner"
 MAX_LINES = 300
 # Lowest first; a module may import its own layer and those below. Names are relative to
-# `cleaner`; the longest matching prefix decides ("packs.suggest" over "packs").
+# `cleaner`; the longest matching prefix decides ("html.route" over "html").
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("core", ("model", "result", "inline", "names", "urls", "patterns", "budget", "dates", "version",
               "trees", "encoding", "stoplists", "code_signals")),
@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rules", ("heuristics", "packs", "html.route", "detect")),
     ("metadata", ("metadata", "html.meta", "html.sources", "html.page", "explain")),
     ("pipeline", ("pipeline",)),
-    ("authoring", ("packs.suggest", "packs.draft", "packs.scaffold", "packs.examples")),
+    ("authoring", ("authoring",)),
     ("interfaces", ("", "cli", "batch", "records", "arrow", "spark", "parallel", "inputs", "write",
                     "selection")),
 )

@@ -7,7 +7,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.packs import LoadedPack, PackSet
-from cleaner.packs.examples import run_example, run_examples, unexercised
+from cleaner.authoring.examples import run_example, run_examples, unexercised
 from cleaner.packs.sources import BUILTIN
 
 PACKS = PackSet.load()

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from cleaner.cli.rules import app as rules_app
 from cleaner.packs import PackSet, read_pack
-from cleaner.packs.draft import render
+from cleaner.authoring.draft import render
 from cleaner.packs.sources import ENV_VAR
-from cleaner.packs.suggest import analyse
+from cleaner.authoring.suggest import analyse
 
 from .conftest import ROOT
 

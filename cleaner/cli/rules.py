@@ -11,12 +11,12 @@ import regex
 import typer
 
 from ..packs import PackSet
-from ..packs.draft import render
+from ..authoring.draft import render
 from ..packs.errors import display_path
-from ..packs.examples import run_examples, unexercised
-from ..packs.scaffold import default_name, scaffold
+from ..authoring.examples import run_examples, unexercised
+from ..authoring.scaffold import default_name, scaffold
 from ..packs.schema import DOMAIN_PATTERN, ID_PATTERN
-from ..packs.suggest import analyse
+from ..authoring.suggest import analyse
 from ..read import InputError
 from ..write import atomic_write
 from .common import FAILED, RulesOption, count, error, fail, load_cleaner, warn

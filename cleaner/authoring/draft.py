@@ -9,7 +9,7 @@ import json
 import regex
 
 from ..detect import MIN_SCORE
-from .schema import HeaderRule
+from ..packs.schema import HeaderRule
 from .suggest import Findings, Seen
 
 EXACT_TEXT_CHARS = 120  # a longer block is matched by a regex on its first words

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from ..inline import normalize_space
 from ..read import InputError, read_path
-from .errors import display_path
-from .loader import LoadedPack
-from .schema import Example
+from ..packs.errors import display_path
+from ..packs.loader import LoadedPack
+from ..packs.schema import Example
 
 if TYPE_CHECKING:  # the pipeline imports this package; a runtime import would be circular
     from ..pipeline import Cleaner
