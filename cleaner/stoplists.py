@@ -8,22 +8,28 @@ every language that has a list.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
+import numpy as np
 from justext.utils import get_stoplist, get_stoplists
 
 
 @cache
-def _table() -> tuple[tuple[str, ...], dict[str, int]]:
-    """The languages, and for each stopword a bit mask of the languages whose list has it."""
+def _table() -> tuple[tuple[str, ...], dict[str, int], np.ndarray]:
+    """The languages; for each stopword, the row of the matrix that says which languages' lists
+    hold it (one row per distinct set of languages, 0/1 per language; row 0, no language, is
+    every other word's)."""
     languages = tuple(sorted(get_stoplists()))
     masks: dict[str, int] = {}
     for bit, language in enumerate(languages):
         for word in get_stoplist(language):
             masks[word] = masks.get(word, 0) | (1 << bit)
-    return languages, masks
+    distinct = [0, *sorted(set(masks.values()))]
+    row_of = {mask: row for row, mask in enumerate(distinct)}
+    matrix = np.array([[(mask >> bit) & 1 for bit in range(len(languages))] for mask in distinct],
+                      dtype=np.int64)
+    return languages, {word: row_of[mask] for word, mask in masks.items()}, matrix
 
 
 @cache
@@ -60,13 +66,9 @@ def language_code(text: str) -> str | None:
 
 def guess_language(words: Iterable[str], least: int = 1) -> str | None:
     """The language whose stoplist holds most of `words` (lower-cased), or None when no list
-    holds `least` of them."""
-    languages, masks = _table()
-    counts = [0] * len(languages)
-    for mask, count in Counter(map(masks.get, words)).items():
-        while mask:
-            low = mask & -mask
-            counts[low.bit_length() - 1] += count
-            mask ^= low
-    best = max(range(len(languages)), key=counts.__getitem__)
+    holds `least` of them; on a tie, the first in alphabetical order."""
+    languages, rows, matrix = _table()
+    found = np.fromiter((rows.get(w, 0) for w in words), dtype=np.int64)
+    counts = np.bincount(found, minlength=len(matrix))[1:] @ matrix[1:]
+    best = int(np.argmax(counts))
     return languages[best] if counts[best] >= least else None

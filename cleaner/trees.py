@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,11 @@ class Forest:
     right: np.ndarray
     value: np.ndarray  # (nodes,) leaf values, 0 elsewhere
     depth: int
+
+    @cached_property
+    def children(self) -> np.ndarray:
+        """Left and right child of every node side by side, so one gather takes a step."""
+        return np.column_stack([self.left, self.right]).ravel()
 
     @classmethod
     def from_dict(cls, data: dict) -> Forest:
@@ -60,8 +66,8 @@ class Forest:
         starts = (np.arange(count, dtype=np.int64) * width)[:, None]
         node = np.broadcast_to(self.roots, (count, len(self.roots))).copy()
         for _ in range(self.depth):
-            go_left = flat.take(starts + self.feature.take(node)) <= self.threshold.take(node)
-            node = np.where(go_left, self.left.take(node), self.right.take(node))
+            go_right = flat.take(starts + self.feature.take(node)) > self.threshold.take(node)
+            node = self.children.take(2 * node + go_right)
         return 1.0 / (1.0 + np.exp(-self.value.take(node).sum(axis=1)))
 
 

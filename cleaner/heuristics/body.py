@@ -79,10 +79,13 @@ def page_rows(blocks: Sequence[Block], lex: Lexicon) -> np.ndarray:
 
 def scores(model: BlockModel, blocks: Sequence[Block], rows: np.ndarray) -> np.ndarray:
     """The second stage's probability that each block is article text (0 for marked blocks)."""
-    unmarked = rows[:, _MARK] == 0
-    first = np.where(unmarked, model.first.predict(rows), 0.0)
+    unmarked = rows[:, _MARK] == 0  # marked blocks are context only: their scores stay 0
+    first = np.zeros(len(rows))
+    first[unmarked] = model.first.predict(rows[unmarked])
     context = context_features(first, np.expm1(rows[:, _WORDS]))
-    return np.where(unmarked, model.second.predict(np.hstack([rows, context])), 0.0)
+    second = np.zeros(len(rows))
+    second[unmarked] = model.second.predict(np.hstack([rows, context])[unmarked])
+    return second
 
 
 def find_outside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
