@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from cleaner.version import __version__
 
 from .conftest import ROOT, SEEDS, expected_text
@@ -83,6 +85,13 @@ def test_completion_and_flags_shown_as_flags() -> None:
     assert "--fail-fast" in offered.stdout
     shown = _run("--help").stdout
     assert "--fail-fast" in shown and "<bool>" not in shown
+
+
+@pytest.mark.parametrize("command", [("rules",), ("rules", "suggest"), ("rules", "list"), ("explain",)])
+def test_subcommands_show_flags_as_flags(command: tuple[str, ...]) -> None:
+    shown = _run(*command, "--help").stdout
+    assert "--help" in shown and "<bool>" not in shown
+    assert _run(*command, "-h").stdout == shown
 
 
 def test_jsonl_shows_a_count_and_rate_on_a_terminal(tmp_path: Path) -> None:

@@ -11,17 +11,18 @@ from rich.console import Console
 
 from ..explain import explain as render
 from ..read import InputError, read_bytes, read_path
-from .common import FAILED, OutletOption, RulesOption, fail, load_cleaner
+from .common import FAILED, HelpOption, OutletOption, RulesOption, fail, load_cleaner
 
-app = typer.Typer(name="explain", add_completion=False, rich_markup_mode="rich", context_settings={"help_option_names": ["-h", "--help"]})
+app = typer.Typer(name="explain", add_completion=False, rich_markup_mode="rich", add_help_option=False)
 
 
-@app.command(no_args_is_help=True)
+@app.command(no_args_is_help=True, add_help_option=False)
 def explain(
     file: Annotated[str, typer.Argument(help="The document; `-` reads stdin.", show_default=False)],
     outlet: OutletOption = None,
     url: Annotated[Optional[str], typer.Option(help="The document's URL, used to detect its outlet.")] = None,
     rules: RulesOption = None,
+    help_: HelpOption = False,
 ) -> None:
     """Print the document with every removed or moved block marked by its kind and rule id
     (`[- kind rule]`, `[> kind rule -> field]`), after the outlet detected and the evidence for

@@ -19,7 +19,7 @@ from ..packs.schema import DOMAIN_PATTERN, ID_PATTERN
 from ..authoring.suggest import analyse
 from ..read import InputError
 from ..write import atomic_write
-from .common import FAILED, RulesOption, count, error, fail, load_cleaner, warn
+from .common import FAILED, HelpOption, RulesOption, count, error, fail, flag, load_cleaner, warn
 
 MIN_SAMPLES = 2  # what recurs can only be told from two articles or more
 
@@ -29,11 +29,16 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
+    add_help_option=False,
 )
 OutFile = Annotated[Optional[Path], typer.Option("-o", "--out", help="Write the pack to this file instead of stdout.")]
 NameOption = Annotated[Optional[str], typer.Option(help="The outlet's name as readers know it.")]
 DomainOption = Annotated[Optional[list[str]], typer.Option("--domain", help="A domain of the outlet (repeatable).")]
+
+
+@app.callback()
+def rules(help_: HelpOption = False) -> None:
+    """Rule packs: list, check, test, scaffold and draft them."""
 
 
 def _table(rows: Sequence[Sequence[str]]) -> list[str]:
@@ -41,8 +46,8 @@ def _table(rows: Sequence[Sequence[str]]) -> list[str]:
     return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
 
 
-@app.command("list")
-def list_packs(rules: RulesOption = None) -> None:
+@app.command("list", add_help_option=False)
+def list_packs(rules: RulesOption = None, help_: HelpOption = False) -> None:
     """Every pack: id, name, domains, number of rules and examples, and where it comes from."""
     packs = load_cleaner(rules).packs
     rows = [("ID", "NAME", "DOMAINS", "RULES", "EXAMPLES", "FROM")]
@@ -53,9 +58,10 @@ def list_packs(rules: RulesOption = None) -> None:
     typer.echo("\n".join(_table(rows)))
 
 
-@app.command()
+@app.command(add_help_option=False)
 def check(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Pack files or folders to check with the installed packs; default: the installed packs alone.", show_default=False)] = None,
+    help_: HelpOption = False,
 ) -> None:
     """Validate packs: schema, regexes, duplicate ids and domains, detectability. Exit 1 on any problem."""
     packs, problems = PackSet.collect(paths or [])
@@ -67,10 +73,11 @@ def check(
     typer.echo(f"{count(len(packs), 'pack')} valid", err=True)
 
 
-@app.command()
+@app.command(add_help_option=False)
 def test(
     ids: Annotated[Optional[list[str]], typer.Argument(help="Pack ids to test; default: all.", show_default=False)] = None,
     rules: RulesOption = None,
+    help_: HelpOption = False,
 ) -> None:
     """Run each pack's own examples; report each failure with the expected and actual text."""
     cleaner = load_cleaner(rules)
@@ -113,12 +120,13 @@ def _write(text: str, out: Path | None) -> None:
     typer.echo(f"wrote {out}", err=True)
 
 
-@app.command()
+@app.command(add_help_option=False)
 def new(
     outlet_id: Annotated[str, typer.Argument(metavar="ID", help="The outlet id: lower case letters, digits and dashes.", show_default=False)],
     out: Annotated[Optional[Path], typer.Option("-o", "--out", help="The file to write; default: ./ID.yaml.")] = None,
     name: NameOption = None,
     domain: DomainOption = None,
+    help_: HelpOption = False,
 ) -> None:
     """Scaffold a commented pack with one rule and one example, ready to edit."""
     _check_names(outlet_id, domain or [])
@@ -132,14 +140,15 @@ def new(
     typer.echo(f"next: edit it, then `clean rules check {target}` and `clean rules test {outlet_id} --rules {target}`", err=True)
 
 
-@app.command()
+@app.command(add_help_option=False)
 def suggest(
     samples: Annotated[list[Path], typer.Argument(help="Two or more articles of the outlet.", show_default=False)],
     outlet: Annotated[str, typer.Option("--outlet", help="The new pack's id.", show_default=False)],
     out: OutFile = None,
     name: NameOption = None,
     domain: DomainOption = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace the -o file if it exists (never a sample).")] = False,
+    force: Annotated[bool, flag("--force", help="Replace the -o file if it exists (never a sample).")] = False,
+    help_: HelpOption = False,
 ) -> None:
     """Draft a pack from several articles of one outlet.
 
