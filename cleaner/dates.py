@@ -33,6 +33,8 @@ _DATE_LINE = regex.compile(
     "|".join(rf"(?:^{_LABEL}{_WEEKDAY}(?:{form}){_TIME}\.?$)" for form in _DATE_FORMS),
     regex.IGNORECASE,
 )
+# "Updated", perhaps a weekday, then the date: the text before a date that dates an update.
+_UPDATED = regex.compile(r"\bupdated(?:\s+on)?:?\s+\S{0,12}\s*$", regex.IGNORECASE)
 _DATE_ANYWHERE = regex.compile(
     "|".join(rf"(?:(?<![\d/.-])(?:{form})(?![\d/]|\.\d))" for form in (*_DATE_FORMS, *_NUMERIC_FORMS)),
     regex.IGNORECASE,
@@ -60,8 +62,10 @@ def parse_date(text: str) -> str | None:
 
 
 def find_date(text: str) -> str | None:
-    """ISO date of the first whole date stated anywhere in a short text ("By X - Nov 19, 2019")."""
-    for m in _DATE_ANYWHERE.finditer(text):
-        if found := _iso(m):
-            return found
-    return None
+    """ISO date of the first whole date stated anywhere in a short text ("By X - Nov 19, 2019"),
+    passing over one labelled as an update when another follows: a date line that puts the
+    update first ("Updated Sept. 10, 2024 | Published Sept. 9, 2024") dates the article by the
+    other."""
+    found = [(iso, _UPDATED.search(text, 0, m.start()) is not None)
+             for m in _DATE_ANYWHERE.finditer(text) if (iso := _iso(m))]
+    return next((iso for iso, updated in found if not updated), found[0][0] if found else None)

@@ -3,11 +3,16 @@ above a script line, metered paywall banners, list markers."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from cleaner import Cleaner
 from cleaner.packs import PackSet
 from cleaner.segment import segment
+
+from .conftest import ROOT
 
 WRAPPED = (
     "Brackenford Town will play in the National League North next season after Kieran\n"
@@ -97,3 +102,60 @@ def test_a_markdown_headline_below_the_menus_is_the_title_and_the_line_under_it_
     assert meta.title == "Volunteer divers have pulled a million urchins. The kelp is coming back."
     assert meta.subtitle == "Three years after a collapse, a volunteer-led restoration project is showing results."
     assert (meta.authors, meta.author_roles) == (["Rosa Delgado"], ["Environment Reporter"])
+
+
+HEAD_FIELDS = ("title", "subtitle", "authors", "author_roles", "published")
+OUTLETS = ROOT / "tests" / "outlets"
+MADE_UP = sorted(p for folder in ("brackenford-herald", "meridian-coast-post")
+                 for p in (OUTLETS / folder).glob("*") if ".expected." not in p.name)
+
+
+@pytest.mark.parametrize("path", MADE_UP, ids=lambda p: p.stem)
+def test_with_no_pack_a_made_up_outlet_s_dump_is_exact_and_its_head_is_in_its_fields(
+        path: Path) -> None:
+    """Issue 14 item 9: no paragraph lost, and the head the dump states in the fields."""
+    result = NO_PACK.clean_file(path)
+    stem = path.with_suffix("")
+    assert result.text == stem.with_suffix(".expected.txt").read_text(encoding="utf-8")
+    expected = json.loads(stem.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    meta = result.metadata.model_dump()
+    assert {k: meta[k] for k in HEAD_FIELDS} == {k: expected[k] for k in HEAD_FIELDS}
+    assert meta["alternate_titles"] == []
+
+
+HEADLINE = "Harbour ferry fares to double from June as operator cites fuel costs"
+DEK = "Commuters from the island face paying more than £9 a day, the operator’s price list shows"
+
+
+@pytest.mark.parametrize("crumbs", ["Home › News › Transport", "Home » Local", "News > Ferries"])
+def test_a_breadcrumb_trail_is_navigation_never_a_headline(crumbs: str) -> None:
+    text = f"{crumbs}\n\n{HEADLINE}\n\nBy Ruth Okonjo, Ferry Reporter\n\n{PROSE}\n\n{UNWRAPPED}"
+    meta = NO_PACK.clean_text(text).metadata
+    assert (meta.title, meta.alternate_titles) == (HEADLINE, [])
+    assert [r.rule for r in meta.removed if r.text == crumbs] == ["generic.navigation"]
+
+
+@pytest.mark.parametrize("dateline", ["Friday 7 June 2024 09:10 BST", ""])
+def test_the_summary_line_under_the_headline_is_the_dek_never_the_title(dateline: str) -> None:
+    """The dek echoes the lead more than the headline does, and stands nearer the article."""
+    lede = ("Commuters from the island face paying more than £9 a day from June, after the "
+            "operator said fuel costs had doubled and the fares would rise for every crossing.")
+    text = f"Menu\n\n{HEADLINE}\n\n{DEK}\n\nBy Ruth Okonjo\n{dateline}\n\n{lede}\n\n{PROSE}\n"
+    meta = NO_PACK.clean_text(text).metadata
+    assert (meta.title, meta.subtitle, meta.alternate_titles) == (HEADLINE, DEK, [])
+
+
+def test_a_kicker_above_the_headline_stays_an_alternate_headline_not_the_title() -> None:
+    text = f"Ferry fares row\n\n{HEADLINE}\n\nBy Ruth Okonjo\n\n{PROSE}\n\n{UNWRAPPED}\n"
+    assert NO_PACK.clean_text(text).metadata.title == HEADLINE
+
+
+def test_a_dek_that_reads_as_a_sentence_does_not_hide_the_byline_and_date_below_it() -> None:
+    dek = "The operator said fuel costs had doubled since last year and it had no other choice."
+    text = (f"# {HEADLINE}\n\n{dek}\n\n**By Ruth Okonjo, Transport Reporter**\n\n"
+            "Updated June 8, 2024 at 9:40 a.m. | Published June 7, 2024 at 6:20 p.m.\n\n"
+            f"{PROSE}\n\n{UNWRAPPED}\n")
+    meta = NO_PACK.clean_text(text).metadata
+    assert (meta.subtitle, meta.authors) == (dek, ["Ruth Okonjo"])
+    assert meta.author_roles == ["Transport Reporter"]
+    assert meta.published == "2024-06-07"  # first publication, not the update stated first

@@ -72,7 +72,8 @@ def test_draft_proposes_the_furniture_and_no_article_sentence(tmp_path: Path, sa
     assert result.exit_code == 0, result.output
     draft = result.stdout
     assert "action: cut-header" in draft and "until: '^var select=\\{root:" in draft
-    assert f"text: '{AD_MARKER}'" in draft and "# seen in 3 of 3 samples" in draft
+    assert AD_MARKER not in draft.split("examples:")[0]  # the generic layer removes it
+    assert "# seen in 3 of 3 samples" in draft
     assert "action: cut-footer" in draft and "from: '^Our Morning Update and Evening Update newsletters are'" in draft
     assert "- pattern: '^The Globe and Mail$'" in draft
     for sentence in (s for article in ARTICLES for s in article):
@@ -91,13 +92,15 @@ def test_the_draft_passes_check_and_its_own_example(tmp_path: Path, samples: lis
 
 def test_a_block_repeated_in_one_sample_is_proposed_unless_it_reads_like_prose(tmp_path: Path) -> None:
     prose = "The minister said the plan would be presented to the cabinet before the end of the year."
-    texts = [f"Intro paragraph number {n} about a different topic entirely.\n\nSponsored\n\n{prose}\n\nSponsored\n\n{prose}\n" for n in range(2)]
+    texts = [f"Intro about {topic}.\n\nPartner picks\n\n{prose}\n\nPartner picks\n\n{prose}\n"
+             for topic in ("the harbour", "the school")]
     paths = []
     for number, text in enumerate(texts):
         paths.append(tmp_path / f"s{number}.txt")
-        paths[-1].write_text(text if number == 0 else text.replace(prose, f"Paragraph {number} of another story."), encoding="utf-8")
+        other = text.replace(prose, "Paragraph of another story.")
+        paths[-1].write_text(text if number == 0 else other, encoding="utf-8")
     draft = runner.invoke(rules_app, ["suggest", "--outlet", "tiny", *map(str, paths)]).stdout
-    assert "text: 'Sponsored'" in draft and "seen in 2 of 2 samples, 4 times" in draft
+    assert "text: 'Partner picks'" in draft and "seen in 2 of 2 samples, 4 times" in draft
     assert prose not in draft
 
 
@@ -128,3 +131,49 @@ def test_a_background_paragraph_repeated_in_two_samples_is_never_proposed(tmp_pa
         samples.append(path)
     draft = render(analyse(samples, "town"), "town", "The Town Herald", [])
     assert "Advertisement" in draft and "The factory opened in 1912" not in draft
+
+
+def _write(folder: Path, texts: list[str]) -> list[Path]:
+    paths = [folder / f"s{i}.txt" for i in range(len(texts))]
+    for path, text in zip(paths, texts):
+        path.write_text(text, encoding="utf-8")
+    return paths
+
+
+def test_lines_that_differ_in_their_numbers_are_one_rule_and_a_year_is_any_year(
+        tmp_path: Path) -> None:
+    """Issue 14 item 14: a banner whose count changes (and its singular) is one rule matching
+    any count; a year in a signature is any year, and the draft still passes its example."""
+    banners = ["You can read 3 more stories this month", "You can read 1 more story this month",
+               "You can read 12 more stories this month"]
+    texts = [f"QUAYSIDE POST\n\n{story[0]}\n\n{banner}\n\n{story[1]}\n\nQuayside Post Ltd, 2024\n"
+             for banner, story in zip(banners, ARTICLES)]
+    out = tmp_path / "packs" / "quayside.yaml"
+    out.parent.mkdir()
+    draft = render(analyse(_write(tmp_path, texts), "quayside"), "quayside", "Quayside", [])
+    out.write_text(draft, encoding="utf-8")
+    pack = read_pack(out).pack
+    reads = [r for r in pack.rules if "read" in r.id]
+    assert len(reads) == 1 and reads[0].pattern is not None
+    assert all(reads[0].pattern.search(b) for b in banners)
+    assert [s.pattern.pattern for s in pack.detect if "Ltd" in s.pattern.pattern] == [
+        r"^Quayside Post Ltd, \d{4}$"]
+    tested = runner.invoke(rules_app, ["test", "quayside", "--rules", str(out.parent)])
+    assert tested.exit_code == 0, tested.output
+
+
+def test_no_rule_for_what_the_generic_layer_removes_nor_a_byline_or_a_comment_time(
+        tmp_path: Path) -> None:
+    """Issue 14 item 14: the generic layer already removes a skip link and an ad marker beside a
+    pack, and moves a byline; a comment's time goes with the comments. None gets a rule."""
+    texts = [
+        f"Skip to main content\n\nPartner picks\n\n{story[0]}\n\nAdvertisement\n\n{story[1]}\n\n"
+        f"By Ines Calloway\n\n{story[2]}\n\nComments\n\nharbourfan\n3 May 2024, 9:15am\nGreat.\n\n"
+        f"quaywatcher\n3 May 2024, 9:15am\nAgreed.\n\nQuayside Post Ltd\n"
+        for story in ARTICLES
+    ]
+    draft = render(analyse(_write(tmp_path, texts), "quayside"), "quayside", "Quayside", [])
+    rules = draft.split("\nrules:")[1].split("examples:")[0]  # detection may use any of them
+    assert "Partner picks" in rules
+    for line in ("Skip to main content", "Advertisement", "By Ines Calloway", "9:15am"):
+        assert line not in rules

@@ -1,16 +1,19 @@
 """Write a drafted pack (from `suggest.analyse`) as commented YAML. Each rule says how often it
 was seen so the author can judge it; `yaml.dump` cannot write comments, so this writes text.
-The draft includes one example exercising all its rules, so it passes `check` and `test`."""
+A number that differs between samples is matched as any number, and a year as any year, since
+next year's pages print another. The draft includes one example exercising all its rules, so it
+passes `check` and `test`."""
 
 from __future__ import annotations
 
 import json
+import os
 
 import regex
 
 from ..detect import MIN_SCORE
 from ..packs.schema import HeaderRule
-from .suggest import Findings, Seen
+from .suggest import TOKENS, Findings, Seen
 
 EXACT_TEXT_CHARS = 120  # a longer block is matched by a regex on its first words
 PREFIX_CHARS = 60
@@ -18,6 +21,7 @@ MIN_PREFIX_CHARS = 30  # the first words are cut at a space only when that leave
 RULE_ID_WORDS = 4  # a drop rule's id is made of the first words of its text
 RULE_ID_MAX_CHARS = 40
 HEADER_ROOM = 2  # a long header's `within` allows this many times the longest header seen
+YEAR = regex.compile(r"(?:19|20)\d\d")
 KIND_HINTS = (
     ("advertisement", regex.compile(r"\badvert|\bsponsor|^ad$", regex.IGNORECASE)),
     ("promo", regex.compile(r"newsletter|sign up|subscri|podcast|download", regex.IGNORECASE)),
@@ -46,10 +50,37 @@ def _shown(text: str) -> str:
     return head[:space] if space >= MIN_PREFIX_CHARS else head
 
 
-def _anchored(text: str) -> str:
-    shown = _shown(text)
-    escaped = regex.escape(shown, special_only=True, literal_spaces=True)
-    return f"^{escaped}$" if shown == text else f"^{escaped}"
+def _escape(text: str) -> str:
+    return regex.escape(text, special_only=True, literal_spaces=True)
+
+
+def _general(tokens: tuple[str, ...]) -> str:
+    """One token of every variant of a line, as a pattern: itself when they agree and it is no
+    year, any year, any number, or the word in the singular or the plural."""
+    if all(YEAR.fullmatch(t) for t in tokens):
+        return r"\d{4}"
+    if len(set(tokens)) == 1:
+        return _escape(tokens[0])
+    if tokens[0].isdigit():
+        return r"\d+"
+    stem = os.path.commonprefix(tokens)
+    endings = sorted({t[len(stem) :] for t in tokens})
+    either = "s?" if endings == ["", "s"] else f"(?:{'|'.join(map(_escape, endings))})"
+    return _escape(stem) + either
+
+
+def _anchored(seen: Seen) -> str:
+    """A pattern for the line in all its variants: the whole line, or its first words."""
+    shown = _shown(seen.text)
+    lines = [TOKENS.findall(v) for v in sorted(seen.variants)]
+    whole, count = "", 0  # the tokens of the first variant that fit in what is shown
+    for token in TOKENS.findall(seen.text):
+        if not shown.startswith(whole + token):
+            break
+        whole, count = whole + token, count + 1
+    pattern = "".join(_general(tokens) for tokens in list(zip(*lines))[:count])
+    pattern += _escape(shown[len(whole) :])
+    return f"^{pattern}$" if shown == seen.text else f"^{pattern}"
 
 
 def _note(seen: Seen, total: int) -> str:
@@ -83,14 +114,17 @@ def _identity(outlet: str, name: str, domains: list[str], findings: Findings) ->
         weight = MIN_SCORE if len(findings.signatures) == 1 else -(-MIN_SCORE // 2)  # one alone, or any two
         lines.append(f"detect:  # the most distinctive recurring lines; {MIN_SCORE} points detect")
         for seen in findings.signatures:
-            lines += [f"  # {_note(seen, findings.total)}", f"  - pattern: {quote(_anchored(seen.text))}", f"    weight: {weight}"]
+            pattern = quote(_anchored(seen))
+            lines += [f"  # {_note(seen, findings.total)}", f"  - pattern: {pattern}",
+                      f"    weight: {weight}"]
     return lines
 
 
 def _cut(rule_id: str, action: str, key: str, seen: Seen, total: int, place: str) -> list[str]:
     return [
         f"  # The run of recurring blocks {place} ({_note(seen, total)}).",
-        f"  - id: {rule_id}", f"    kind: {rule_id}", f"    action: {action}", f"    {key}: {quote(_anchored(seen.text))}",
+        f"  - id: {rule_id}", f"    kind: {rule_id}", f"    action: {action}",
+        f"    {key}: {quote(_anchored(seen))}",
     ]
 
 
@@ -104,7 +138,9 @@ def _rules(findings: Findings) -> tuple[list[str], list[tuple[str, str]]]:
         used.append(("header", _shown(findings.header.text)))
     for seen in findings.drops:
         rule_id = _rule_id(seen.text, taken)
-        match = f"text: {quote(seen.text)}" if _shown(seen.text) == seen.text else f"pattern: {quote(_anchored(seen.text))}"
+        pattern = _anchored(seen)
+        literal = pattern == f"^{_escape(seen.text)}$"
+        match = f"text: {quote(seen.text)}" if literal else f"pattern: {quote(pattern)}"
         lines += [f"  # {_note(seen, findings.total)}", f"  - id: {rule_id}", f"    kind: {_kind(seen.text)}", "    action: drop", f"    {match}"]
         used.append((rule_id, _shown(seen.text)))
     if findings.footer:

@@ -4,7 +4,11 @@ Each sample is segmented as the cleaner would; block texts are counted across sa
 within each. A text seen in two or more samples, or repeated within one, is a candidate. The
 run of candidates at the top of each sample is its header, the run at the bottom its footer;
 the other candidates become drop rules. A long, stopword-rich block seen in only one sample
-reads like article prose and is never proposed. The author reviews the draft (see `draft.py`).
+reads like article prose and is never proposed. Lines that differ only in their numbers (a
+metered banner's count, "1 free article" or "3 free articles") count as one. No drop is
+proposed for a line the generic layer already removes beside a pack, nor for a byline or a
+date line (the metadata's, or a comment's, which the footer cut takes with its comment). The
+author reviews the draft (see `draft.py`).
 """
 
 from __future__ import annotations
@@ -16,9 +20,12 @@ from pathlib import Path
 
 import regex
 
+from ..heuristics.head import is_byline, is_dateline
 from ..model import Block
 from ..lexicon import lexicon
-from ..read import InputError, read_path
+from ..packs import PackSet
+from ..pipeline import PACK_DISABLED, Cleaner
+from ..read import InputError, read_bytes, read_path
 from ..segment import segment
 
 # A block of at least this many words with this share of stopwords, or ending like a sentence,
@@ -38,6 +45,20 @@ MAX_SIGNATURES = 3
 NAME_WORD_MIN_CHARS = 4  # shorter words of an outlet's name ("the", "news") name nothing
 _URL_HOST = regex.compile(r"https?://(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})", regex.IGNORECASE)
 _NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+TOKENS = regex.compile(r"\d+|\w+|\W+")  # numbers, words and what stands between them
+
+
+def singular(word: str) -> str:
+    """An English plural's singular, near enough to tell "1 story" and "3 stories" agree."""
+    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+
+
+def shape(text: str) -> str:
+    """What a line says whatever its numbers: each number one mark, each word of a line with a
+    number in the singular ("You have 3 free articles" and "You have 1 free article" agree)."""
+    if not any(c.isdigit() for c in text):
+        return text
+    return "".join("#" if t.isdigit() else singular(t) for t in TOKENS.findall(text))
 
 
 def squash(text: str) -> str:
@@ -73,6 +94,8 @@ class Seen:
     samples: set[int] = field(default_factory=set)
     count: int = 0
     article: bool = False  # article text found in some samples only (see `analyse`)
+    variants: set[str] = field(default_factory=set)  # the texts of this shape (see `shape`)
+    generic: bool = True  # wherever seen, the generic layer removed it, or a byline or date line
 
     @property
     def writable(self) -> bool:
@@ -88,8 +111,9 @@ class Seen:
     @property
     def furniture(self) -> bool:
         """Recurs across samples, or repeats within one without reading like prose; never a
-        sentence of article text."""
-        return self.across or (self.count >= 2 and self.writable and not reads_like_prose(self.text))
+        sentence of article text, nor what the generic layer takes care of."""
+        repeated = self.count >= 2 and self.writable and not reads_like_prose(self.text)
+        return (self.across or repeated) and not self.generic
 
 
 @dataclass
@@ -107,13 +131,14 @@ class Findings:
 
 def _runs(blocks: list[Block], seen: dict[str, Seen]) -> tuple[int, int]:
     """Lengths of the leading and trailing runs of blocks seen in other samples too."""
-    top = next((i for i, b in enumerate(blocks) if not seen[b.text].across), len(blocks))
-    bottom = next((i for i, b in enumerate(reversed(blocks)) if not seen[b.text].across), len(blocks))
+    top = next((i for i, b in enumerate(blocks) if not seen[shape(b.text)].across), len(blocks))
+    bottom = next((i for i, b in enumerate(reversed(blocks)) if not seen[shape(b.text)].across),
+                  len(blocks))
     return top, min(bottom, len(blocks) - top)
 
 
 def _most_common(texts: list[str], seen: dict[str, Seen]) -> Seen | None:
-    return seen[Counter(texts).most_common(1)[0][0]] if texts else None
+    return seen[Counter(map(shape, texts)).most_common(1)[0][0]] if texts else None
 
 
 def _signatures(seen: dict[str, Seen], names: Sequence[str]) -> list[Seen]:
@@ -141,17 +166,28 @@ def _read(path: Path) -> str:
         raise InputError(f"{path}: {err}") from None
 
 
+def _generic(text: str) -> set[str]:
+    """The blocks of a sample the generic layer removes or moves when a pack is in use."""
+    doc = read_bytes(text.encode("utf-8"), None, html=False)
+    Cleaner(packs=PackSet({})).mark_once(doc, None, disabled=PACK_DISABLED)
+    return {b.text for b in doc.blocks if b.mark is not None}
+
+
 def analyse(samples: Sequence[Path], outlet: str, names: Sequence[str] = ()) -> Findings:
     """Read and compare the samples; `names` (the outlet's name, its domains) help pick signatures.
     An unreadable sample raises InputError naming it."""
     texts = [_read(path) for path in samples]
     documents = [segment(text) for text in texts]
     seen: dict[str, Seen] = {}
-    for number, blocks in enumerate(documents):
+    for number, (text, blocks) in enumerate(zip(texts, documents)):
+        generic = _generic(text)
         for block in blocks:
-            entry = seen.setdefault(block.text, Seen(block.text))
+            entry = seen.setdefault(shape(block.text), Seen(block.text))
             entry.samples.add(number)
             entry.count += 1
+            entry.variants.add(block.text)
+            head_line = is_byline(block.text) or is_dateline(block.text)
+            entry.generic &= block.text in generic or head_line
     for entry in seen.values():  # a sentence in every sample is the outlet's (a comments policy)
         entry.article = len(entry.samples) < len(samples) and reads_as_article(entry.text)
     heads, feet, inside, within = [], [], set(), 0
@@ -162,8 +198,8 @@ def analyse(samples: Sequence[Path], outlet: str, names: Sequence[str] = ()) -> 
             heads.append(blocks[top - 1].text)
         if bottom:
             feet.append(blocks[len(blocks) - bottom].text)
-        inside |= {b.text for b in blocks[top : len(blocks) - bottom]}
+        inside |= {shape(b.text) for b in blocks[top : len(blocks) - bottom]}
     header, footer = _most_common(heads, seen), _most_common(feet, seen)
-    cuts = {s.text for s in (header, footer) if s}
-    drops = [s for s in seen.values() if s.furniture and s.text in inside and s.text not in cuts]
+    cuts = {shape(s.text) for s in (header, footer) if s}
+    drops = [s for key, s in seen.items() if s.furniture and key in inside and key not in cuts]
     return Findings(len(samples), header, footer, drops, _signatures(seen, [outlet, *names]), _domains(texts, outlet), within)

@@ -2,8 +2,9 @@
 
 Order matters where one heuristic reads another's marks: furniture words first, the page's
 URL before bare URL lines, credits before captions, captions before the article's head (so a
-credit is never a headline), the head before link lists can swallow it, titles before
-repeated headlines, and the article body last.
+credit is never a headline), the headline and its dek before the byline and date line (a dek
+that reads as prose would end the head above them), the head before link lists can swallow it,
+titles before repeated headlines, and the article body last.
 """
 
 from __future__ import annotations
@@ -40,11 +41,11 @@ def heuristics() -> tuple[Heuristic, ...]:
         CREDIT,
         CAPTION,
         HEADING_TITLE,
+        HEADLINE,
+        DEK,
         BYLINE,
         DATELINE,
-        HEADLINE,
         SECOND_HEADLINE,
-        DEK,
         RELATED_LISTS,
         REPEATED_TITLE,
         REPEATED_ALTERNATE,

@@ -7,7 +7,9 @@ adds the first's scores of the neighbourhood and of the best-scoring run of bloc
 the threshold are not the article (`generic.outside-body`). When the model keeps almost nothing
 it found no article, and when it would remove only a block or two the text is an article
 already (a short one's last line is no footer): either way the text is left as the other rules
-made it.
+made it. A paragraph the model scores under the threshold that reads as prose and follows the
+kept body, with only furniture other rules marked in between, continues the article: a last
+paragraph next to the footer scores low for its neighbours, not for itself.
 
 The model is data (`body_model.json`), fitted by `scripts/fit_blocks.py --input text` on the
 evaluation pages with folds by site; `Lexicon.body_model()` is the one in use.
@@ -25,9 +27,11 @@ from ..model import Block
 from ..trees import BlockModel
 from ..lexicon import Lexicon
 from .base import Heuristic
+from .classify import is_prose
 
 MIN_KEPT_WORDS = 25  # the model keeping fewer words than this found no article
 MIN_OUTSIDE_BLOCKS = 3  # fewer blocks to remove: the text is an article already, left alone
+CONTINUES_MIN_SHARE = 0.5  # of the threshold: prose after the body scoring this much continues it
 DENSITY_WINDOWS = (3, 8)  # blocks on each side over which the prose around a block is measured
 # Kinds of the marks earlier rules leave, as codes (0: unmarked; an unlisted kind: the last code).
 KINDS = ("navigation", "paywall", "cookie", "advertisement", "promo", "copyright", "disclosure", "bio", "related",
@@ -88,11 +92,26 @@ def scores(model: BlockModel, blocks: Sequence[Block], rows: np.ndarray) -> np.n
     return second
 
 
+def continues_body(blocks: Sequence[Block], probability: np.ndarray, threshold: float,
+                   lex: Lexicon) -> np.ndarray:
+    """Which blocks are body: those the model keeps, and a prose paragraph it scores under
+    the threshold (not far under) whose nearest unmarked block before it is body."""
+    kept = probability >= threshold
+    body = False
+    for i, block in enumerate(blocks):
+        if block.mark is not None:
+            continue
+        if not kept[i] and body and probability[i] >= CONTINUES_MIN_SHARE * threshold:
+            kept[i] = is_prose(block, lex)
+        body = bool(kept[i])
+    return kept
+
+
 def find_outside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     model = lex.body_model()
     rows = page_rows(blocks, lex)
     probability = scores(model, blocks, rows)
-    kept = probability >= model.threshold
+    kept = continues_body(blocks, probability, model.threshold, lex)
     outside = [b for b, keep in zip(blocks, kept) if b.mark is None and not keep]
     if len(outside) < MIN_OUTSIDE_BLOCKS:
         return

@@ -38,6 +38,7 @@ BYLINE_PREFIX = regex.compile(r"^(?:(?:posted|written|words|reporting|story|text
 _CONNECTORS = frozenset({"and", "for", "&", "in", "of", "de", "da", "van", "von", "der", "la", "le", "bin", "al", "with", "on", "at"})
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
+_MERIDIEM_END = regex.compile(r"\d\s*[ap]\.m\.$", regex.IGNORECASE)
 
 
 def head(blocks: Sequence[Block], lex: Lexicon) -> list[Block]:
@@ -62,10 +63,25 @@ def is_byline(text: str) -> bool:
 
 
 def is_dateline(text: str) -> bool:
-    """A line that is a date, or a short non-sentence stating one ("By X - Nov 19, 2019 8:03 am")."""
+    """A line that is a date, or a short non-sentence stating one ("By X - Nov 19, 2019 8:03 am";
+    the full stop of a closing "a.m." or "p.m." ends no sentence)."""
     if parse_date(text):
         return True
-    return len(text) <= DATELINE_MAX_CHARS and not text.endswith(".") and find_date(text) is not None
+    sentence = text.endswith(".") and not _MERIDIEM_END.search(text)
+    return len(text) <= DATELINE_MAX_CHARS and not sentence and find_date(text) is not None
+
+
+def _above_byline(blocks: Sequence[Block], block: Block) -> bool:
+    """Whether the next block after `block` that no rule removed is a byline or a date line
+    (found as one already, or not yet)."""
+    after = next((b for b in blocks[block.index + 1 :] if b.mark is None or b.mark.field), None)
+    return after is not None and _is_head_line(after)
+
+
+def _is_head_line(block: Block) -> bool:
+    """A byline or a date line, by its text or by a rule that moved it there."""
+    moved = block.mark is not None and block.mark.field in ("byline", "date")
+    return moved or is_byline(block.text) or is_dateline(block.text)
 
 
 def _content_words(text: str) -> set[str]:
@@ -98,15 +114,24 @@ def find_heading_title(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]
 
 
 def find_dek(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    """The block between the title and the byline or date line under it: the dek. Read as the
-    article's first paragraph, it would also hide the byline below it."""
-    title = next((b.index for b in blocks if b.mark is not None and b.mark.field == "title"), None)
+    """The block between the title and the byline or date line under it: the dek (not the
+    byline above a date line, nor the headline printed again). Read as the article's first
+    paragraph, it would also hide the byline below it."""
+    title = next((b for b in blocks if b.mark is not None and b.mark.field == "title"), None)
     if title is None:
         return
-    after = [b for b in blocks[title + 1 : title + 1 + DEK_REACH] if b.mark is None or b.mark.field]
-    if len(after) >= 2 and after[0].mark is None and len(after[0].text.split()) <= DEK_MAX_WORDS:
-        if is_byline(after[1].text) or is_dateline(after[1].text):
-            yield after[0]
+    reach = blocks[title.index + 1 : title.index + 1 + DEK_REACH]
+    after = [b for b in reach if b.mark is None or b.mark.field]
+    dek = after[0] if after and after[0].mark is None else None
+    if dek and len(dek.text.split()) <= DEK_MAX_WORDS and _may_be_dek(dek, title, blocks):
+        yield dek
+
+
+def _may_be_dek(block: Block, headline: Block, blocks: Sequence[Block]) -> bool:
+    """Whether `block` may be the dek under `headline`: right above the byline or date line,
+    being neither of them nor the headline printed again."""
+    return (block.text.casefold() != headline.text.casefold() and not _is_head_line(block)
+            and _above_byline(blocks, block))
 
 
 def _best_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
@@ -114,10 +139,23 @@ def _best_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     repeats = Counter(b.text.casefold() for b in blocks)
     paragraphs = list(islice((b for b in blocks if b.mark is None and is_prose(b, lex)), LEAD_PARAGRAPHS))
     lead = set().union(*(_content_words(b.text) for b in paragraphs))
-    scored = [(_headline_score(b, d, repeats, lead), -d, b) for d, b in enumerate(head(blocks, lex))]
+    # Bylines and date lines are never the headline, and no distance from it, found or not yet.
+    candidates = [b for b in head(blocks, lex) if not _is_head_line(b)]
+    scored = [(_headline_score(b, d, repeats, lead), -d, b) for d, b in enumerate(candidates)]
     best = max(scored, default=None, key=lambda s: s[:2])
     if best and best[0] >= HEADLINE_MIN_SCORE:
-        yield best[2]
+        above = {s[2].index: s for s in scored}.get(best[2].index - 1)
+        yield above[2] if above and _is_dek_of(best[2], above, blocks) else best[2]
+
+
+def _is_dek_of(block: Block, above: tuple[float, int, Block], blocks: Sequence[Block]) -> bool:
+    """Whether `block`, headline-like itself, is the dek under the headline-like line `above`:
+    it stands right above the byline or date line, and both are full lines, the lower saying
+    at least as much (a kicker or a section label above a headline says less)."""
+    score, _, headline = above
+    words = len(_WORD.findall(headline.text))
+    return (score >= HEADLINE_MIN_SCORE and words >= HEADLINE_FULL_WORDS
+            and len(_WORD.findall(block.text)) >= words and _may_be_dek(block, headline, blocks))
 
 
 def find_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:

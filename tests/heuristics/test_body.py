@@ -8,7 +8,7 @@ import pytest
 
 from cleaner.heuristics import lexicon, run
 from cleaner.heuristics import classify as cl
-from cleaner.heuristics.body import BODY, BODY_FEATURES, page_rows
+from cleaner.heuristics.body import BODY, BODY_FEATURES, continues_body, page_rows
 from cleaner.heuristics.classify import Class, classify, features
 from cleaner.model import Mark
 from cleaner.stoplists import guess_language
@@ -101,3 +101,15 @@ def test_features_read_the_marks_of_the_neighbours() -> None:
 )
 def test_block_features(text: str, words: int, stopwords: int, terminal: bool, cjk: bool) -> None:
     assert features(text, lexicon().stopwords) == cl.Features(words, stopwords, terminal, cjk)
+
+
+def test_prose_after_the_body_that_the_model_scores_a_little_low_continues_it() -> None:
+    """A last paragraph next to the footer scores low for its neighbours; read as prose and
+    following the kept body (furniture other rules marked in between), it is body. Non-prose,
+    prose far under the threshold and prose before any body are not rescued."""
+    blocks = blocks_of("Menu", PROSE[0], PROSE[1], "Advertisement", PROSE[2], "Topics: Parks",
+                       PROSE[3])
+    blocks[3].mark = Mark("advertisement", "generic.advertisement")
+    probability = np.array([0.1, 0.4, 0.9, 0.0, 0.4, 0.4, 0.1])
+    kept = continues_body(blocks, probability, 0.5, lexicon())
+    assert [b.text for b, keep in zip(blocks, kept) if keep] == [PROSE[1], PROSE[2]]
