@@ -10,12 +10,11 @@ is `output_schema(fields)`, fixed whatever the rows hold, so shards always agree
 from __future__ import annotations
 
 import types
+from dataclasses import is_dataclass
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel
-
 from . import default_cleaner
-from .result import Metadata
+from .result import Metadata, field_types
 from .selection import Fields, metadata_keys, selected
 
 if TYPE_CHECKING:
@@ -41,9 +40,8 @@ def _arrow_type(annotation: Any) -> pa.DataType:
 
     annotation, origin = _optional(annotation), get_origin(_optional(annotation))
     args = get_args(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return pa.struct([pa.field(n, _arrow_type(f.annotation))
-                          for n, f in annotation.model_fields.items()])
+    if isinstance(annotation, type) and is_dataclass(annotation):
+        return pa.struct([pa.field(n, _arrow_type(t)) for n, t in field_types(annotation).items()])
     if origin in (list, tuple):
         return pa.list_(_arrow_type(args[0]))
     if origin is dict:
@@ -58,8 +56,8 @@ def _arrow_value(annotation: Any, value: Any) -> Any:
     annotation = _optional(annotation)
     if value is None:
         return None
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return {n: _arrow_value(f.annotation, value[n]) for n, f in annotation.model_fields.items()
+    if isinstance(annotation, type) and is_dataclass(annotation):
+        return {n: _arrow_value(t, value[n]) for n, t in field_types(annotation).items()
                 if n in value}
     if get_origin(annotation) is dict:
         return [{"key": k, "value": v} for k, v in value.items()]
@@ -71,7 +69,7 @@ def metadata_type(fields: Fields = "all") -> pa.StructType:
     import pyarrow as pa
 
     keys = metadata_keys(fields)
-    return pa.struct([pa.field(k, _arrow_type(Metadata.model_fields[k].annotation)) for k in keys])
+    return pa.struct([pa.field(k, _arrow_type(field_types(Metadata)[k])) for k in keys])
 
 
 def output_schema(fields: Fields = "all") -> pa.Schema:
@@ -102,7 +100,7 @@ def jsonl_features(fields: Fields = "all", id_type: str = "string") -> Any:
     if metadata_keys(fields):
         metadata = dict(datasets.Features.from_arrow_schema(output_schema(fields))[METADATA_OUT])
         for key in metadata:  # a JSON object with keys of its own: kept as JSON
-            if get_origin(_optional(Metadata.model_fields[key].annotation)) is dict:
+            if get_origin(_optional(field_types(Metadata)[key])) is dict:
                 metadata[key] = datasets.Json()
         record[METADATA_OUT] = metadata
     return datasets.Features(record)

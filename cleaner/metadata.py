@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import regex
 
@@ -24,7 +24,7 @@ from .heuristics.fields import url_in
 from .heuristics.head import BYLINE_PREFIX
 from .inline import MARKDOWN_AUTOLINK, MARKDOWN_LINK
 from .model import Block, Document
-from .result import Counts, Extraction, Image, Metadata, Outlet, Related, Removal
+from .result import Counts, Extraction, Image, Metadata, Outlet, Related, Removal, Route
 from .stoplists import language_code
 from .version import __version__
 
@@ -155,9 +155,8 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         source=doc.source,
         source_sha256=doc.sha256,
         encoding=doc.encoding,
-        outlet=Outlet(id=outlet.pack.id, name=outlet.pack.name, detected_by=outlet.detected_by, evidence=outlet.evidence)
-        if outlet
-        else None,
+        outlet=Outlet(id=outlet.pack.id, name=outlet.pack.name, detected_by=outlet.detected_by,
+                      evidence=list(outlet.evidence)) if outlet else None,
         title=titles[0] if titles else None,
         alternate_titles=_unique(titles[1:] + [b.text for b in moved["alternate_title"]]),
         subtitle=" ".join(b.text for b in moved["subtitle"]) or None,
@@ -169,7 +168,9 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         site_name=page.site_name if page else None,
         language=page.language if page else language_code(text),
         description=page.description if page else None,
-        extraction=Extraction(route=doc.extraction.route, reason=doc.extraction.reason) if doc.extraction else None,
+        # html.route names only the routes `Route` lists (its extractors' and the model's)
+        extraction=Extraction(route=cast(Route, doc.extraction.route), reason=doc.extraction.reason)
+        if doc.extraction else None,
         links=links,
         related=_related(doc.moved("related"), links),
         images=_page_images(page) + _images(doc.blocks),
@@ -183,5 +184,5 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         removed_by_kind=dict(Counter(r.kind for r in removed)),
         text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         cleaner_version=__version__,
-        warnings=doc.warnings,
+        warnings=list(doc.warnings),  # the result's own lists, as a model's were
     )

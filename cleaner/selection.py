@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, get_args
 
-from .result import Metadata
+from .result import Metadata, field_types
 
 Fields = Literal["all", "core", "text"]
 FIELDS: tuple[str, ...] = get_args(Fields)
@@ -19,7 +19,7 @@ def metadata_keys(fields: str) -> tuple[str, ...]:
     """The metadata fields an output with `fields` carries; ValueError for an unknown choice."""
     if fields not in FIELDS:
         raise ValueError(f"fields must be one of {', '.join(FIELDS)}, not {fields!r}")
-    return {"all": tuple(Metadata.model_fields), "core": CORE, "text": ()}[fields]
+    return {"all": tuple(field_types(Metadata)), "core": CORE, "text": ()}[fields]
 
 
 def selected(metadata: Metadata, fields: str) -> dict[str, Any] | None:

@@ -1,5 +1,6 @@
-"""Write the JSON Schemas generated from the pydantic models: the output metadata, and the rule
-pack schema editors use to check packs as they are typed. A test keeps them in sync.
+"""Write the JSON Schemas pydantic generates from the output types (dataclasses) and the rule pack
+model: the output metadata, and the pack schema editors use to check packs as they are typed. A
+test keeps them in sync.
 
     uv run python scripts/export_schema.py
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+
+from pydantic import TypeAdapter
 
 from cleaner.packs.schema import Pack
 from cleaner.result import Metadata, Result
@@ -21,7 +24,8 @@ SCHEMAS = {
 
 
 def render(model: type) -> str:
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+              **TypeAdapter(model).json_schema()}
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
