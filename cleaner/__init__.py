@@ -1,9 +1,9 @@
 """cleaner: boilerplate-stripping cleaner for scraped news articles.
 
-    >>> from cleaner import clean
-    >>> result = clean(open("seeds/004_904d19f1e7a1825b.txt").read())
-    >>> result.metadata.title
-    'Putin Backs Lukashenko as Belarus Leader Vows Closer Ties'
+>>> from cleaner import clean
+>>> result = clean(open("seeds/004_904d19f1e7a1825b.txt").read())
+>>> result.metadata.title
+'Putin Backs Lukashenko as Belarus Leader Vows Closer Ties'
 """
 
 from __future__ import annotations
@@ -21,10 +21,15 @@ if TYPE_CHECKING:
     from .result import Metadata, Result
 
 _LAZY = {
-    "Cleaner": "pipeline", "Metadata": "result", "Result": "result",
+    "Cleaner": "pipeline",
+    "Metadata": "result",
+    "Result": "result",
     # what cleaning raises: an input refused, a pack that does not load, a time limit run out,
     # a JSONL line that is no record
-    "InputError": "read", "PackError": "packs", "OutOfTime": "budget", "RecordError": "records",
+    "InputError": "read",
+    "PackError": "packs",
+    "OutOfTime": "budget",
+    "RecordError": "records",
 }
 _default: Cleaner | None = None
 
@@ -62,5 +67,15 @@ def clean(text: str, *, url: str | None = None, outlet: str | None = None) -> Re
     return default_cleaner().clean_text(text, url=url, outlet=outlet)
 
 
-__all__ = ["Cleaner", "InputError", "Metadata", "OutOfTime", "PackError", "RecordError", "Result",
-           "__version__", "clean", "default_cleaner"]
+__all__ = [
+    "Cleaner",
+    "InputError",
+    "Metadata",
+    "OutOfTime",
+    "PackError",
+    "RecordError",
+    "Result",
+    "__version__",
+    "clean",
+    "default_cleaner",
+]

@@ -57,8 +57,9 @@ def _arrow_value(annotation: Any, value: Any) -> Any:
     if value is None:
         return None
     if isinstance(annotation, type) and is_dataclass(annotation):
-        return {n: _arrow_value(t, value[n]) for n, t in field_types(annotation).items()
-                if n in value}
+        return {
+            n: _arrow_value(t, value[n]) for n, t in field_types(annotation).items() if n in value
+        }
     if get_origin(annotation) is dict:
         return [{"key": k, "value": v} for k, v in value.items()]
     return value
@@ -95,8 +96,11 @@ def jsonl_features(fields: Fields = "all", id_type: str = "string") -> Any:
     `outlet` is always null) then load as one. `id_type`: a `datasets.Value` dtype."""
     import datasets
 
-    record = {"id": datasets.Value(id_type), "text": datasets.Value("string"),
-              "error": datasets.Value("string")}
+    record = {
+        "id": datasets.Value(id_type),
+        "text": datasets.Value("string"),
+        "error": datasets.Value("string"),
+    }
     if metadata_keys(fields):
         metadata = dict(datasets.Features.from_arrow_schema(output_schema(fields))[METADATA_OUT])
         for key in metadata:  # a JSON object with keys of its own: kept as JSON
@@ -142,5 +146,12 @@ def clean_batch(
     return kind.from_arrays(columns, schema=schema)
 
 
-__all__ = ["METADATA_OUT", "TEXT_OUT", "clean_batch", "jsonl_features", "metadata_type",
-           "output_features", "output_schema"]
+__all__ = [
+    "METADATA_OUT",
+    "TEXT_OUT",
+    "clean_batch",
+    "jsonl_features",
+    "metadata_type",
+    "output_features",
+    "output_schema",
+]

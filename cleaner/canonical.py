@@ -67,11 +67,15 @@ def canonical_paragraphs(blocks: Iterable[Block]) -> list[tuple[str, list[Block]
     """The output's paragraphs, each with the blocks it was made from."""
     paras: list[_Paragraph] = []
     for block in blocks:
-        if paras and block.text and continues(paras[-1].last(), block.text):  # markup may span the two
+        if (
+            paras and block.text and continues(paras[-1].last(), block.text)
+        ):  # markup may span the two
             paras[-1].join(block)
         elif block.text:
             paras.append(_Paragraph(block))
-    return [(text, para.blocks) for para in paras if (text := _BULLET.sub("", para.text(), count=1))]
+    return [
+        (text, para.blocks) for para in paras if (text := _BULLET.sub("", para.text(), count=1))
+    ]
 
 
 def canonical_text(blocks: Iterable[Block]) -> str:

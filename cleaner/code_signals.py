@@ -10,7 +10,9 @@ import regex
 
 # Characters rare in prose and common in code; a block needs this share of them plus signals.
 CODE_SYMBOLS = "{}[]();=<>|&$\\"
-_CODE_SYMBOL = re.compile(f"[{re.escape(CODE_SYMBOLS)}]")  # the standard module scans a class fastest
+_CODE_SYMBOL = re.compile(
+    f"[{re.escape(CODE_SYMBOLS)}]"
+)  # the standard module scans a class fastest
 MIN_SYMBOL_SHARE = 0.03
 MIN_SIGNALS = 2  # with fewer symbols, this many distinct signals still make it code
 
@@ -36,7 +38,9 @@ _SIGNALS = tuple(
 )
 
 
-_BRACKETS_ONLY = regex.compile(r"^[\s{}()\[\];,]+$")  # the closing "});" of a script split over lines
+_BRACKETS_ONLY = regex.compile(
+    r"^[\s{}()\[\];,]+$"
+)  # the closing "});" of a script split over lines
 _JSON = regex.compile(r"^\s*[\[{].*[\]}]\s*$", regex.DOTALL)
 JSON_MIN_KEYS = 3
 

@@ -12,8 +12,18 @@ from datetime import date
 import regex
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?\s+)?"
@@ -36,7 +46,9 @@ _DATE_LINE = regex.compile(
 # "Updated", perhaps a weekday, then the date: the text before a date that dates an update.
 _UPDATED = regex.compile(r"\bupdated(?:\s+on)?:?\s+\S{0,12}\s*$", regex.IGNORECASE)
 _DATE_ANYWHERE = regex.compile(
-    "|".join(rf"(?:(?<![\d/.-])(?:{form})(?![\d/]|\.\d))" for form in (*_DATE_FORMS, *_NUMERIC_FORMS)),
+    "|".join(
+        rf"(?:(?<![\d/.-])(?:{form})(?![\d/]|\.\d))" for form in (*_DATE_FORMS, *_NUMERIC_FORMS)
+    ),
     regex.IGNORECASE,
 )
 
@@ -66,6 +78,9 @@ def find_date(text: str) -> str | None:
     passing over one labelled as an update when another follows: a date line that puts the
     update first ("Updated Sept. 10, 2024 | Published Sept. 9, 2024") dates the article by the
     other."""
-    found = [(iso, _UPDATED.search(text, 0, m.start()) is not None)
-             for m in _DATE_ANYWHERE.finditer(text) if (iso := _iso(m))]
+    found = [
+        (iso, _UPDATED.search(text, 0, m.start()) is not None)
+        for m in _DATE_ANYWHERE.finditer(text)
+        if (iso := _iso(m))
+    ]
     return next((iso for iso, updated in found if not updated), found[0][0] if found else None)

@@ -82,7 +82,9 @@ class _Page:
         return None
 
 
-def _score(pack: Pack, signatures: list[Signature], page: _Page, warnings: list[str]) -> tuple[int, list[str]]:
+def _score(
+    pack: Pack, signatures: list[Signature], page: _Page, warnings: list[str]
+) -> tuple[int, list[str]]:
     score, evidence, budget = 0, [], Budget()
     for signature in signatures:
         try:
@@ -92,12 +94,18 @@ def _score(pack: Pack, signatures: list[Signature], page: _Page, warnings: list[
             continue
         if block is not None:
             score += signature.weight
-            evidence.append(f"signature '{signature.pattern.pattern}' at line {block.start} (+{signature.weight})")
+            evidence.append(
+                f"signature '{signature.pattern.pattern}' at line {block.start} (+{signature.weight})"
+            )
     return score, evidence
 
 
 def detect(
-    blocks: list[Block], packs: PackSet, url: str | None, warnings: list[str] | None = None, index: PackIndex | None = None
+    blocks: list[Block],
+    packs: PackSet,
+    url: str | None,
+    warnings: list[str] | None = None,
+    index: PackIndex | None = None,
 ) -> OutletMatch | None:
     """The outlet that wrote `blocks`, if one is clear. Only the signatures whose required words
     the document has are searched (see `packs.index`); a signature that times out scores
@@ -126,7 +134,9 @@ def detect(
     return OutletMatch(pack, "signature", evidence, score)
 
 
-def detect_page(meta: PageMeta, packs: PackSet, url: str | None, index: PackIndex | None = None) -> OutletMatch | None:
+def detect_page(
+    meta: PageMeta, packs: PackSet, url: str | None, index: PackIndex | None = None
+) -> OutletMatch | None:
     """An HTML page's outlet from its URL (the caller's, else its canonical one), or from the
     site name it declares (`og:site_name`) when that is a pack's name."""
     index = index or PackIndex(list(packs))
@@ -136,5 +146,7 @@ def detect_page(meta: PageMeta, packs: PackSet, url: str | None, index: PackInde
     if meta.site_name:
         for pack in packs:
             if pack.name.casefold() == meta.site_name.casefold():
-                return OutletMatch(pack, "site_name", [f"site name {meta.site_name!r} is {pack.name}"])
+                return OutletMatch(
+                    pack, "site_name", [f"site name {meta.site_name!r} is {pack.name}"]
+                )
     return None

@@ -179,7 +179,9 @@ def decode(data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:
     text, encoding = _decode_any(data, warnings)
     stripped, controls = _CONTROL.subn("", text) if _has_controls(text) else (text, 0)
     if controls and controls >= BINARY_CONTROL_SHARE * len(text):
-        raise InputError(f"looks like a binary file ({controls / len(text):.0%} control characters), not text")
+        raise InputError(
+            f"looks like a binary file ({controls / len(text):.0%} control characters), not text"
+        )
     if not text.isascii() and (_MOJIBAKE_HINT.search(text) or _MOJIBAKE_HINT.search(stripped)):
         fixed = _MOJIBAKE_WORD.sub(_repair_word, text)
         if fixed != text:

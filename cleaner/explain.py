@@ -55,7 +55,9 @@ def explain(doc: Document, match: OutletMatch | None) -> Text:
     for line in outlet_lines(match):
         out.append(line + "\n", style=HEADING_STYLE)
     if doc.extraction is not None:
-        out.append(f"extraction: {doc.extraction.route}: {doc.extraction.reason}\n", style=HEADING_STYLE)
+        out.append(
+            f"extraction: {doc.extraction.route}: {doc.extraction.reason}\n", style=HEADING_STYLE
+        )
     for warning in doc.warnings:
         out.append(f"warning: {warning}\n", style=WARNING_STYLE)
     out.append("\n")

@@ -33,16 +33,40 @@ _SENTENCE_ENDS = ".!?。！？"
 _CLOSERS = "\"'”’»)]"
 
 _OWN = (
-    "log_words", "stop_density", "terminal", "digit_share", "upper_share", "commas_per_word", "separators",
-    "furniture_words", "comment_marker", "after_comments", "bullet", "ends_colon", "all_caps",
-    "capitalised_share", "has_url", "repeats", "position", "chars_before", "log_blocks",
+    "log_words",
+    "stop_density",
+    "terminal",
+    "digit_share",
+    "upper_share",
+    "commas_per_word",
+    "separators",
+    "furniture_words",
+    "comment_marker",
+    "after_comments",
+    "bullet",
+    "ends_colon",
+    "all_caps",
+    "capitalised_share",
+    "has_url",
+    "repeats",
+    "position",
+    "chars_before",
+    "log_blocks",
 )
 _SHARED = ("log_words", "stop_density", "terminal")  # read of the neighbours too
-TEXT_FEATURES = (*_OWN, *(f"{name}_{off:+d}" for off in range(-NEIGHBOURS, NEIGHBOURS + 1) if off
-                         for name in _SHARED))
+TEXT_FEATURES = (
+    *_OWN,
+    *(f"{name}_{off:+d}" for off in range(-NEIGHBOURS, NEIGHBOURS + 1) if off for name in _SHARED),
+)
 CONTEXT_FEATURES = (
-    *(f"p_{off:+d}" for off in range(-REACH, REACH + 1) if off), *(f"p_window{w}" for w in WINDOWS),
-    "p_page_mean", "p_page_max", "p_words_before", "in_run", "from_run_start", "from_run_end",
+    *(f"p_{off:+d}" for off in range(-REACH, REACH + 1) if off),
+    *(f"p_window{w}" for w in WINDOWS),
+    "p_page_mean",
+    "p_page_max",
+    "p_words_before",
+    "in_run",
+    "from_run_start",
+    "from_run_end",
 )
 
 
@@ -101,11 +125,17 @@ def block_facts(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
     count, length = len(words), max(1, len(text))
     initials = [w[0] for w in text.split() if w[0].isalpha()]
     return words, (
-        np.log1p(count), float(terminal(text)), sum(map(str.isdigit, text)) / length,
-        sum(map(str.isupper, text)) / length, text.count(",") / max(1, count),
-        text.count("|") + text.count("»") + text.count("·"), float(bool(_BULLET.match(text))),
-        float(text.endswith(":")), float(text.isupper()),
-        sum(map(str.isupper, initials)) / max(1, len(initials)), float(bool(_URL.search(text))),
+        np.log1p(count),
+        float(terminal(text)),
+        sum(map(str.isdigit, text)) / length,
+        sum(map(str.isupper, text)) / length,
+        text.count(",") / max(1, count),
+        text.count("|") + text.count("»") + text.count("·"),
+        float(bool(_BULLET.match(text))),
+        float(text.endswith(":")),
+        float(text.isupper()),
+        sum(map(str.isupper, initials)) / max(1, len(initials)),
+        float(bool(_URL.search(text))),
     )
 
 
@@ -120,21 +150,44 @@ def text_features(texts: Sequence[str], lex: Lexicon) -> np.ndarray:
     for i, (text, (words, own)) in enumerate(zip(texts, facts)):
         count = len(words)
         log_words, ends, digits, upper, commas, separators, bullet, colon, caps, capitals, url = own
-        marker = bool(lex.comment_start.search(text) or (count <= 6 and lex.comment_heading.search(text)))
-        rows.append((
-            log_words, sum(map(stops.__contains__, words)) / count if count else 0.0, ends,
-            digits, upper, commas, separators, float(bool(may_be_furniture(text))), float(marker),
-            after_comments, bullet, colon, caps, capitals, url,
-            np.log1p(repeats[text] - 1), i / max(1, n), chars_before / total, np.log1p(n),
-        ))
+        marker = bool(
+            lex.comment_start.search(text) or (count <= 6 and lex.comment_heading.search(text))
+        )
+        rows.append(
+            (
+                log_words,
+                sum(map(stops.__contains__, words)) / count if count else 0.0,
+                ends,
+                digits,
+                upper,
+                commas,
+                separators,
+                float(bool(may_be_furniture(text))),
+                float(marker),
+                after_comments,
+                bullet,
+                colon,
+                caps,
+                capitals,
+                url,
+                np.log1p(repeats[text] - 1),
+                i / max(1, n),
+                chars_before / total,
+                np.log1p(n),
+            )
+        )
         chars_before += len(text)
         # A comment section follows the article: markers before its first paragraph are share bars.
         seen_prose = seen_prose or (count >= PROSE_WORDS and bool(ends))
         after_comments = max(after_comments, float(marker and seen_prose))
     own_rows = np.array(rows, dtype=np.float64).reshape(n, len(_OWN))
     shared = [_OWN.index(name) for name in _SHARED]
-    around = [shifted(own_rows[:, col], off) for off in range(-NEIGHBOURS, NEIGHBOURS + 1) if off
-              for col in shared]
+    around = [
+        shifted(own_rows[:, col], off)
+        for off in range(-NEIGHBOURS, NEIGHBOURS + 1)
+        if off
+        for col in shared
+    ]
     return np.column_stack([own_rows, *around]) if n else np.zeros((0, len(TEXT_FEATURES)))
 
 
@@ -158,7 +211,9 @@ def best_run(scores: np.ndarray) -> tuple[int, int] | None:
     return span
 
 
-def context_features(first: np.ndarray, words: np.ndarray, groups: Sequence[Sequence[int]] = ()) -> np.ndarray:
+def context_features(
+    first: np.ndarray, words: np.ndarray, groups: Sequence[Sequence[int]] = ()
+) -> np.ndarray:
     """CONTEXT_FEATURES from the first stage's probabilities `first` (0 for blocks already taken
     by a rule), plus one column per grouping in `groups` (a key per block, such as its parent
     element): the mean probability of the blocks sharing the block's key."""
@@ -168,16 +223,22 @@ def context_features(first: np.ndarray, words: np.ndarray, groups: Sequence[Sequ
     columns = [shifted(first, off) for off in range(-REACH, REACH + 1) if off]
     columns += [_window_means(first, words, reach) for reach in WINDOWS]
     kept = words * (first >= 0.5)
-    columns += [np.full(n, float((first * words).sum() / max(1.0, words.sum()))), np.full(n, float(first.max())),
-                np.cumsum(kept) / max(1.0, float(kept.sum()))]
+    columns += [
+        np.full(n, float((first * words).sum() / max(1.0, words.sum()))),
+        np.full(n, float(first.max())),
+        np.cumsum(kept) / max(1.0, float(kept.sum())),
+    ]
     clipped = np.clip(first, 1e-4, 1 - 1e-4)
     run = best_run(np.log(clipped / (1 - clipped)) * np.sqrt(np.maximum(1.0, words)))
     index = np.arange(n)
     if run is None:
         columns += [np.zeros(n)] * 3
     else:
-        columns += [((index >= run[0]) & (index <= run[1])).astype(float), signed_log(index - run[0]),
-                    signed_log(index - run[1])]
+        columns += [
+            ((index >= run[0]) & (index <= run[1])).astype(float),
+            signed_log(index - run[0]),
+            signed_log(index - run[1]),
+        ]
     for keys in groups:
         members: dict[int, list[float]] = defaultdict(list)
         for key, p in zip(keys, first):

@@ -12,7 +12,9 @@ import regex
 # Removed outright: zero-width characters, the BOM and the soft hyphen (invisible in print), and
 # the bidi embedding, override and isolate controls, which reorder what follows them on screen
 # (U+202E shows "txt.exe" as "exe.txt"); the marks U+200E and U+200F stay.
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad" "\u202a\u202b\u202c\u202d\u202e" "\u2066\u2067\u2068\u2069"
+_INVISIBLE_CHARS = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _INVISIBLE = regex.compile(f"[{_INVISIBLE_CHARS}]")
 # Characters without which no markdown rule can match: most scraped lines skip all of them.
 # (The standard module scans a character class several times faster than a set test.)

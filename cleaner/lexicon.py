@@ -69,15 +69,23 @@ class AnyOf:
     def of(cls, patterns: Iterable[str]) -> AnyOf:
         alternatives = [b for p in patterns for b in branches(p)]
         anchored = [a[1:] for a in alternatives if a.startswith("^")]
-        return cls(_union(anchored, "^"), _union([a for a in alternatives if not a.startswith("^")]))
+        return cls(
+            _union(anchored, "^"), _union([a for a in alternatives if not a.startswith("^")])
+        )
 
     def search(self, text: str) -> bool:
         """Whether any pattern occurs in `text`."""
-        return bool((self.anchored and self.anchored.match(text)) or (self.floating and self.floating.search(text)))
+        return bool(
+            (self.anchored and self.anchored.match(text))
+            or (self.floating and self.floating.search(text))
+        )
 
     def match(self, text: str) -> bool:
         """Whether any pattern occurs at the start of `text`."""
-        return bool((self.anchored and self.anchored.match(text)) or (self.floating and self.floating.match(text)))
+        return bool(
+            (self.anchored and self.anchored.match(text))
+            or (self.floating and self.floating.match(text))
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +137,9 @@ def shipped_body_model() -> BlockModel:
 def lexicon() -> Lexicon:
     data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
     furniture = {
-        name: PatternSet(entry["kind"], entry.get("field"), entry["max_chars"], AnyOf.of(entry["patterns"]))
+        name: PatternSet(
+            entry["kind"], entry.get("field"), entry["max_chars"], AnyOf.of(entry["patterns"])
+        )
         for name, entry in data["furniture"].items()
     }
     agencies = sorted(data["agencies"], key=len, reverse=True)
@@ -152,7 +162,10 @@ def lexicon() -> Lexicon:
 
 def _unions(entries: Iterable[dict], limits: tuple[int, ...]) -> tuple[AnyOf, ...]:
     entries = list(entries)
-    return tuple(AnyOf.of(p for e in entries if e["max_chars"] >= limit for p in e["patterns"]) for limit in limits)
+    return tuple(
+        AnyOf.of(p for e in entries if e["max_chars"] >= limit for p in e["patterns"])
+        for limit in limits
+    )
 
 
 def _words(lists: dict[str, list[object]]) -> list[str]:
@@ -162,8 +175,6 @@ def _words(lists: dict[str, list[object]]) -> list[str]:
     if wrong:
         raise ValueError(f"{LEXICON_FILE.name}: stopwords must be strings; quote {wrong}")
     return [str(w).lower() for w in words]
-
-
 
 
 @lru_cache(maxsize=65536)

@@ -128,7 +128,10 @@ def _page_images(page: PageMeta | None) -> list[Image]:
 
 
 def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
-    moved = {name: doc.moved(name) for name in ("title", "alternate_title", "subtitle", "byline", "date", "url")}
+    moved = {
+        name: doc.moved(name)
+        for name in ("title", "alternate_title", "subtitle", "byline", "date", "url")
+    }
     authors: list[str] = []
     roles: list[str | None] = []
     agency = None
@@ -138,7 +141,9 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         roles += found_roles
         agency = agency or found_agency
     page = doc.page
-    titles = _unique(([page.title] if page and page.title else []) + [b.text for b in moved["title"]])
+    titles = _unique(
+        ([page.title] if page and page.title else []) + [b.text for b in moved["title"]]
+    )
     published = (page.published if page else None) or next(
         (d for b in moved["date"] + moved["byline"] if (d := find_date(b.text))), None
     )
@@ -147,7 +152,13 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
     url = doc.url or next((u for b in moved["url"] if (u := url_in(b.text))), None)
     links = _unique(u for b in doc.blocks for u in links_in(b.raw) if u != url)
     removed = [
-        Removal(kind=b.mark.kind, rule=b.mark.rule, lines=(b.start, b.end), text=b.raw, moved_to=b.mark.field)
+        Removal(
+            kind=b.mark.kind,
+            rule=b.mark.rule,
+            lines=(b.start, b.end),
+            text=b.raw,
+            moved_to=b.mark.field,
+        )
         for b in doc.blocks
         if b.mark is not None
     ] + [Removal(kind=e.kind, rule=e.rule, lines=(e.start, e.end), text=e.text) for e in doc.edits]
@@ -155,8 +166,14 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         source=doc.source,
         source_sha256=doc.sha256,
         encoding=doc.encoding,
-        outlet=Outlet(id=outlet.pack.id, name=outlet.pack.name, detected_by=outlet.detected_by,
-                      evidence=list(outlet.evidence)) if outlet else None,
+        outlet=Outlet(
+            id=outlet.pack.id,
+            name=outlet.pack.name,
+            detected_by=outlet.detected_by,
+            evidence=list(outlet.evidence),
+        )
+        if outlet
+        else None,
         title=titles[0] if titles else None,
         alternate_titles=_unique(titles[1:] + [b.text for b in moved["alternate_title"]]),
         subtitle=" ".join(b.text for b in moved["subtitle"]) or None,
@@ -170,7 +187,8 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         description=page.description if page else None,
         # html.route names only the routes `Route` lists (its extractors' and the model's)
         extraction=Extraction(route=cast(Route, doc.extraction.route), reason=doc.extraction.reason)
-        if doc.extraction else None,
+        if doc.extraction
+        else None,
         links=links,
         related=_related(doc.moved("related"), links),
         images=_page_images(page) + _images(doc.blocks),

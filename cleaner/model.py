@@ -15,8 +15,16 @@ if TYPE_CHECKING:
 
 # Where a moved block goes in the metadata. A mark without a field is a plain drop.
 Field = Literal[
-    "title", "alternate_title", "subtitle", "byline", "date",
-    "caption", "credit", "related", "link", "url",
+    "title",
+    "alternate_title",
+    "subtitle",
+    "byline",
+    "date",
+    "caption",
+    "credit",
+    "related",
+    "link",
+    "url",
 ]
 
 # What a removed block was: the closed vocabulary of kinds for heuristics and pack rules alike,
@@ -27,13 +35,13 @@ KINDS: dict[str, str] = {
     "navigation": "menus, breadcrumbs, skip links",
     "paywall": "subscription and metered-access banners, sign-in prompts",
     "cookie": "cookie notices",
-    "advertisement": "ad markers (\"Advertisement\", \"Story continues below\")",
+    "advertisement": 'ad markers ("Advertisement", "Story continues below")',
     "promo": "newsletter, app and subscription promotions",
     "social": "share and follow buttons",
     "copyright": "copyright and legal lines",
     "disclosure": "affiliate and sponsorship disclosures",
     "author-bio": "a note about the author",
-    "related": "links to other stories (\"READ:\", \"Most read\")",
+    "related": 'links to other stories ("READ:", "Most read")',
     "url": "addresses: the page's own, bare links",
     "script": "inline code: JavaScript, CSS, JSON",
     "comments": "reader comments",

@@ -7,7 +7,10 @@ import regex
 
 # One atom: an escape, a character class (a `]` first and POSIX classes inside it too), an inline
 # flag group, a group's opening, or a single character. The atoms of a pattern join back into it.
-_ATOM = regex.compile(r"\\.|\[\^?\]?(?:\[:\^?\w+:\]|\\.|[^\]])*\]|\(\?[a-zA-Z-]*\)|\(\?[:=!]|\(\?<[=!]|\(|.", regex.DOTALL)
+_ATOM = regex.compile(
+    r"\\.|\[\^?\]?(?:\[:\^?\w+:\]|\\.|[^\]])*\]|\(\?[a-zA-Z-]*\)|\(\?[:=!]|\(\?<[=!]|\(|.",
+    regex.DOTALL,
+)
 
 
 def atoms(pattern: str) -> list[str]:

@@ -28,7 +28,14 @@ from .segment import segment
 # The extractor has already isolated an HTML page's article, and the page states its title;
 # these whole-page-dump heuristics would only cut into the article (measured on bench/html:
 # F1 0.955 with them, 0.98 without; guessing a title from repeated lines cost 0.003 more).
-HTML_DISABLED = frozenset({"generic.outside-body", "generic.headline", "generic.second-headline", "generic.repeated-title"})
+HTML_DISABLED = frozenset(
+    {
+        "generic.outside-body",
+        "generic.headline",
+        "generic.second-headline",
+        "generic.repeated-title",
+    }
+)
 # A pack describes its outlet's pages; the article-body model is for pages nobody wrote one for,
 # and on a pack's cleaned page it takes the paragraphs after a moved "Related" line for a footer.
 PACK_DISABLED = frozenset({"generic.outside-body"})
@@ -41,14 +48,20 @@ class Cleaner:
     """Holds the compiled packs; cleaning keeps no state between documents, so one instance can
     serve many threads."""
 
-    def __init__(self, rules_dirs: Sequence[PathLike] = (), packs: PackSet | None = None,
-                 models: Models = Models()) -> None:
+    def __init__(
+        self,
+        rules_dirs: Sequence[PathLike] = (),
+        packs: PackSet | None = None,
+        models: Models = Models(),
+    ) -> None:
         """`rules_dirs`: a list of folders (or pack files) whose packs join the installed ones
         (built-in, entry points, `$CLEANER_RULES`), as `clean --rules` does; one bare path is
         refused, since a string would be read letter by letter. `packs`: exactly these packs
         instead. `models`: the fitted models to use, the shipped ones by default."""
         if isinstance(rules_dirs, (str, bytes, os.PathLike)):
-            raise TypeError(f"rules_dirs takes a list of folders or pack files: rules_dirs=[{rules_dirs!r}]")
+            raise TypeError(
+                f"rules_dirs takes a list of folders or pack files: rules_dirs=[{rules_dirs!r}]"
+            )
         self.packs = packs if packs is not None else PackSet.load([Path(d) for d in rules_dirs])
         self.index = PackIndex(list(self.packs))
         self.models = models
@@ -94,8 +107,9 @@ class Cleaner:
                         source.mark = source.mark or block.mark
         doc.warnings.append(f"output not settled in {MAX_SETTLE_PASSES} more cleaning pass(es)")
 
-    def mark_once(self, doc: Document, outlet: str | None = None, disabled: frozenset[str] = frozenset()
-                  ) -> OutletMatch | None:
+    def mark_once(
+        self, doc: Document, outlet: str | None = None, disabled: frozenset[str] = frozenset()
+    ) -> OutletMatch | None:
         """One marking pass, not settled; `disabled`: heuristic ids to leave out."""
         match = OutletMatch(self.packs.get(outlet), "forced") if outlet else None
         if doc.html:
@@ -105,7 +119,9 @@ class Cleaner:
         match = match or detect(doc.blocks, self.packs, doc.url, doc.warnings, self.index)
         if match:
             apply_pack(match.pack, doc)
-        heuristics.run(doc.blocks, disabled={*disabled, *self.disabled(doc, match)}, lex=self.lexicon)
+        heuristics.run(
+            doc.blocks, disabled={*disabled, *self.disabled(doc, match)}, lex=self.lexicon
+        )
         return match
 
     def _extract(self, doc: Document, match: OutletMatch | None) -> OutletMatch | None:
@@ -116,7 +132,9 @@ class Cleaner:
         doc.url = doc.url or page.meta.url
         match = match or detect_page(page.meta, self.packs, doc.url, self.index)
         rules = match.pack.html if match else None
-        doc.extraction = page.extract(self.models.html, rules.remove if rules else (), rules.body if rules else None)
+        doc.extraction = page.extract(
+            self.models.html, rules.remove if rules else (), rules.body if rules else None
+        )
         doc.text = doc.extraction.text
         return match
 
@@ -129,17 +147,33 @@ class Cleaner:
         return Result(text=text, metadata=build(doc, match, text))
 
     def clean_text(
-        self, text: str, *, url: str | None = None, outlet: str | None = None, source: str | None = None, html: bool | None = None
+        self,
+        text: str,
+        *,
+        url: str | None = None,
+        outlet: str | None = None,
+        source: str | None = None,
+        html: bool | None = None,
     ) -> Result:
         """A document already decoded: an HTML page in it is not decoded again with the charset it
         declares. `html` says whether it is one (by default its first characters tell)."""
-        return self.clean_document(read_bytes(text.encode("utf-8"), source, url, html, known="utf-8"), outlet)
+        return self.clean_document(
+            read_bytes(text.encode("utf-8"), source, url, html, known="utf-8"), outlet
+        )
 
-    def clean_bytes(self, data: bytes, *, url: str | None = None, outlet: str | None = None, source: str | None = None) -> Result:
+    def clean_bytes(
+        self,
+        data: bytes,
+        *,
+        url: str | None = None,
+        outlet: str | None = None,
+        source: str | None = None,
+    ) -> Result:
         """Bytes as they came (a file's, a response's): the encoding is found, HTML recognised."""
         return self.clean_document(read_bytes(data, source, url), outlet)
 
-    def clean_file(self, path: PathLike, *, outlet: str | None = None,
-                   max_bytes: int | None = None) -> Result:
+    def clean_file(
+        self, path: PathLike, *, outlet: str | None = None, max_bytes: int | None = None
+    ) -> Result:
         """A file, refused (InputError) when larger than `max_bytes`."""
         return self.clean_document(read_path(Path(path), max_bytes), outlet)

@@ -26,7 +26,11 @@ __all__ = ["CP1252_FALLBACK", "InputError", "decode", "read_bytes", "read_path"]
 
 
 def read_bytes(
-    data: bytes, source: str | None, url: str | None = None, html: bool | None = None, known: str | None = None
+    data: bytes,
+    source: str | None,
+    url: str | None = None,
+    html: bool | None = None,
+    known: str | None = None,
 ) -> Document:
     """A Document of `data`; an HTML page (by its name's suffix or its first bytes, unless `html`
     says) is decoded with the charset it declares, or with `known`, the encoding of bytes the
@@ -39,7 +43,15 @@ def read_bytes(
     if not text.strip():
         warnings.append("the input is only whitespace" if text else "the input is empty")
     sha256 = hashlib.sha256(data).hexdigest()
-    return Document(source=source, text=text, encoding=encoding, sha256=sha256, url=url, html=html, warnings=warnings)
+    return Document(
+        source=source,
+        text=text,
+        encoding=encoding,
+        sha256=sha256,
+        url=url,
+        html=html,
+        warnings=warnings,
+    )
 
 
 def read_path(path: Path, max_bytes: int | None = None) -> Document:
@@ -50,7 +62,9 @@ def read_path(path: Path, max_bytes: int | None = None) -> Document:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise InputError("is a broken symbolic link" if path.is_symlink() else "no such file") from None
+        raise InputError(
+            "is a broken symbolic link" if path.is_symlink() else "no such file"
+        ) from None
     except PermissionError:
         raise InputError("permission denied") from None
     except OSError as err:  # a symlink loop, a name too long, …
@@ -62,7 +76,9 @@ def read_path(path: Path, max_bytes: int | None = None) -> Document:
         if not stat.S_ISREG(info.st_mode):
             raise InputError("is not a regular file (a pipe, device or socket)")
         if max_bytes is not None and info.st_size > max_bytes:
-            raise InputError(f"is {info.st_size:,} bytes, over the --max-bytes limit of {max_bytes:,}")
+            raise InputError(
+                f"is {info.st_size:,} bytes, over the --max-bytes limit of {max_bytes:,}"
+            )
         try:
             data = handle.read(-1 if max_bytes is None else max_bytes + 1)
         except OSError as err:

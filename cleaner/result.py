@@ -55,8 +55,9 @@ class Dumped:
 
     __slots__ = ()
 
-    def model_dump(self, *, mode: Literal["json", "python"] = "python",
-                   include: IncEx = None) -> dict[str, Any]:
+    def model_dump(
+        self, *, mode: Literal["json", "python"] = "python", include: IncEx = None
+    ) -> dict[str, Any]:
         """The record as a dict (`mode="json"`: JSON-ready values, tuples as lists)."""
         dumped: dict[str, Any] = _adapter(type(self)).dump_python(self, mode=mode, include=include)
         return dumped
@@ -72,15 +73,17 @@ class Outlet(Dumped):
     name: str
     detected_by: Literal["forced", "url", "site_name", "signature"]
     evidence: Annotated[list[str], Field(description="why this outlet was chosen")] = field(
-        default_factory=list)
+        default_factory=list
+    )
 
 
 @_record
 class Image(Dumped):
     caption: str | None = None
     credit: str | None = None
-    url: Annotated[str | None, Field(
-        description="the picture: an HTML page's og:image or <img>")] = None
+    url: Annotated[
+        str | None, Field(description="the picture: an HTML page's og:image or <img>")
+    ] = None
 
 
 @_record
@@ -94,12 +97,14 @@ class Removal(Dumped):
     """One piece of the input that is not in the text: dropped, or moved to a metadata field."""
 
     kind: Annotated[str, Field(description="what it was: paywall, caption, navigation, …")]
-    rule: Annotated[str, Field(
-        description="id of the pack rule (`outlet.rule`) or heuristic (`generic.name`)")]
+    rule: Annotated[
+        str, Field(description="id of the pack rule (`outlet.rule`) or heuristic (`generic.name`)")
+    ]
     lines: Annotated[tuple[int, int], Field(description="first and last source line, 1-based")]
     text: str
-    moved_to: Annotated[str | None, Field(
-        description="metadata field it went to, if it was moved")] = None
+    moved_to: Annotated[
+        str | None, Field(description="metadata field it went to, if it was moved")
+    ] = None
 
 
 @_record
@@ -131,20 +136,29 @@ class Metadata(Dumped):
     alternate_titles: list[str]
     subtitle: str | None
     authors: list[str]
-    author_roles: Annotated[list[str | None], Field(
-        description="each author's role as the byline states it (null where it states none); "
-        "empty when it states no role")] = field(default_factory=list)
+    author_roles: Annotated[
+        list[str | None],
+        Field(
+            description="each author's role as the byline states it (null where it states none); "
+            "empty when it states no role"
+        ),
+    ] = field(default_factory=list)
     agency: str | None
-    published: Annotated[str | None, Field(
-        description="ISO 8601 date, only when the document states it")]
+    published: Annotated[
+        str | None, Field(description="ISO 8601 date, only when the document states it")
+    ]
     url: str | None
     site_name: Annotated[str | None, Field(description="from an HTML page's metadata")] = None
-    language: Annotated[str | None, Field(
-        description="an HTML page's own (`lang`, `og:locale`); for text, guessed from stopwords",
-    )] = None
+    language: Annotated[
+        str | None,
+        Field(
+            description="an HTML page's own (`lang`, `og:locale`); for text, guessed from stopwords",
+        ),
+    ] = None
     description: Annotated[str | None, Field(description="from an HTML page's metadata")] = None
-    extraction: Annotated[Extraction | None, Field(
-        description="how an HTML page's article was found; null for text")] = None
+    extraction: Annotated[
+        Extraction | None, Field(description="how an HTML page's article was found; null for text")
+    ] = None
     links: list[str]
     related: list[Related]
     images: list[Image]

@@ -64,12 +64,18 @@ def wrapped_run(run: list[str]) -> bool:
     sentence (lower case, or after a comma); a long byline above a date line does not."""
     run = [line.strip() for line in run]
     width = max(map(len, run))
-    if len(run) < 2 or not MIN_RUN_WIDTH <= width <= MAX_WRAP_WIDTH or any(map(_STARTS_BLOCK.match, run)):
+    if (
+        len(run) < 2
+        or not MIN_RUN_WIDTH <= width <= MAX_WRAP_WIDTH
+        or any(map(_STARTS_BLOCK.match, run))
+    ):
         return False
     if len(run) == 2 and not (run[1][:1].islower() or run[0].endswith(",")):
         return False
-    return all(len(a) + 1 + len(b.split()[0]) > width and len(a) >= WRAP_FILL * width
-               for a, b in zip(run, run[1:]))
+    return all(
+        len(a) + 1 + len(b.split()[0]) > width and len(a) >= WRAP_FILL * width
+        for a, b in zip(run, run[1:])
+    )
 
 
 def _wrapped_lines(lines: list[str]) -> set[int]:
@@ -105,8 +111,11 @@ def _stray_blank(lines: list[str], i: int, span: tuple[int, int]) -> bool:
     if span[1] == i - 1:
         return False
     line, last = lines[i].strip(), lines[span[1]].rstrip()
-    return (continues(last, line) and not (_STARTS_BLOCK.match(last) or _STARTS_BLOCK.match(line))
-            and not looks_like_code(line))
+    return (
+        continues(last, line)
+        and not (_STARTS_BLOCK.match(last) or _STARTS_BLOCK.match(line))
+        and not looks_like_code(line)
+    )
 
 
 def segment(text: str) -> list[Block]:
@@ -117,7 +126,9 @@ def segment(text: str) -> list[Block]:
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        if spans and (i in joined or _wraps(lines, i, spans[-1], width) or _stray_blank(lines, i, spans[-1])):
+        if spans and (
+            i in joined or _wraps(lines, i, spans[-1], width) or _stray_blank(lines, i, spans[-1])
+        ):
             spans[-1] = (spans[-1][0], i)
         elif len(spans) < MAX_BLOCKS:
             spans.append((i, i))
@@ -126,6 +137,12 @@ def segment(text: str) -> list[Block]:
             raise InputError(f"{many}; no article has as many")
     blocks: list[Block] = []
     for start, end in spans:
-        raw = lines[start].strip() if start == end else " ".join(line.strip() for line in lines[start : end + 1])
-        blocks.append(Block(index=len(blocks), start=start + 1, end=end + 1, raw=raw, text=plain(raw)))
+        raw = (
+            lines[start].strip()
+            if start == end
+            else " ".join(line.strip() for line in lines[start : end + 1])
+        )
+        blocks.append(
+            Block(index=len(blocks), start=start + 1, end=end + 1, raw=raw, text=plain(raw))
+        )
     return blocks

@@ -11,8 +11,21 @@ from .result import Metadata, field_types
 Fields = Literal["all", "core", "text"]
 FIELDS: tuple[str, ...] = get_args(Fields)
 # What describes the article itself: what corpora filter, group and deduplicate on.
-CORE = ("outlet", "title", "subtitle", "authors", "agency", "published", "url", "language",
-        "site_name", "images", "counts", "text_sha256", "warnings")
+CORE = (
+    "outlet",
+    "title",
+    "subtitle",
+    "authors",
+    "agency",
+    "published",
+    "url",
+    "language",
+    "site_name",
+    "images",
+    "counts",
+    "text_sha256",
+    "warnings",
+)
 
 
 def metadata_keys(fields: str) -> tuple[str, ...]:

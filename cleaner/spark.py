@@ -55,8 +55,14 @@ def clean_dataframe(
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         cleaner = worker_cleaner(dirs)
         for batch in batches:
-            yield clean_batch(batch, cleaner, fields=fields, text_column=text_column,
-                              url_column=url_column, outlet_column=outlet_column)
+            yield clean_batch(
+                batch,
+                cleaner,
+                fields=fields,
+                text_column=text_column,
+                url_column=url_column,
+                outlet_column=outlet_column,
+            )
 
     return df.mapInArrow(run, schema)
 

@@ -27,8 +27,9 @@ def _table() -> tuple[tuple[str, ...], dict[str, int], np.ndarray]:
             masks[word] = masks.get(word, 0) | (1 << bit)
     distinct = [0, *sorted(set(masks.values()))]
     row_of = {mask: row for row, mask in enumerate(distinct)}
-    matrix = np.array([[(mask >> bit) & 1 for bit in range(len(languages))] for mask in distinct],
-                      dtype=np.int64)
+    matrix = np.array(
+        [[(mask >> bit) & 1 for bit in range(len(languages))] for mask in distinct], dtype=np.int64
+    )
     return languages, {word: row_of[mask] for word, mask in masks.items()}, matrix
 
 
@@ -38,7 +39,9 @@ def stopwords(language: str) -> frozenset[str]:
 
 
 # ISO 639 codes of jusText's list names (from babel's names where they agree, by hand where not).
-ISO_639 = dict(pair.split("=") for pair in """
+ISO_639 = dict(
+    pair.split("=")
+    for pair in """
 Afrikaans=af Albanian=sq Arabic=ar Aragonese=an Armenian=hy Aromanian=rup Asturian=ast
 Azerbaijani=az Basque=eu Belarusian=be Belarusian_Taraskievica=be Bengali=bn
 Bishnupriya_Manipuri=bpy Bosnian=bs Breton=br Bulgarian=bg Catalan=ca Cebuano=ceb Chuvash=cv
@@ -52,7 +55,8 @@ Piedmontese=pms Polish=pl Portuguese=pt Quechua=qu Romanian=ro Russian=ru Samogi
 Serbian=sr Serbo_Croatian=sh Sicilian=scn Simple_English=en Slovak=sk Slovenian=sl Spanish=es
 Sundanese=su Swahili=sw Swedish=sv Tagalog=tl Tamil=ta Telugu=te Turkish=tr Turkmen=tk
 Ukrainian=uk Urdu=ur Uzbek=uz Vietnamese=vi Volapuk=vo Walloon=wa Waray_Waray=war Welsh=cy
-West_Frisian=fy Western_Panjabi=pnb Yoruba=yo""".split())
+West_Frisian=fy Western_Panjabi=pnb Yoruba=yo""".split()
+)
 MIN_STOPWORDS = 5  # fewer are no evidence of a language (a headline, a list of names)
 
 

@@ -38,13 +38,20 @@ class Forest:
 
     @classmethod
     def from_dict(cls, data: dict) -> Forest:
-        columns: dict[str, list] = {"feature": [], "threshold": [], "left": [], "right": [], "value": []}
+        columns: dict[str, list] = {
+            "feature": [],
+            "threshold": [],
+            "left": [],
+            "right": [],
+            "value": [],
+        }
         roots = []
         for tree in data["trees"]:
             offset = len(columns["feature"])
             roots.append(offset)
             for i, (feature, threshold, left, right, value) in enumerate(
-                    zip(tree["feature"], tree["threshold"], tree["left"], tree["right"], tree["value"])):
+                zip(tree["feature"], tree["threshold"], tree["left"], tree["right"], tree["value"])
+            ):
                 leaf = feature < 0
                 columns["feature"].append(0 if leaf else feature)
                 columns["threshold"].append(threshold)
@@ -52,10 +59,16 @@ class Forest:
                 columns["right"].append(offset + (i if leaf else right))
                 columns["value"].append(value if leaf else 0.0)
         ints, floats = np.int64, np.float64
-        return cls(tuple(data["features"]), np.array(roots, dtype=ints), np.array(columns["feature"], dtype=ints),
-                   np.array(columns["threshold"], dtype=floats), np.array(columns["left"], dtype=ints),
-                   np.array(columns["right"], dtype=ints), np.array(columns["value"], dtype=floats),
-                   int(data["depth"]))
+        return cls(
+            tuple(data["features"]),
+            np.array(roots, dtype=ints),
+            np.array(columns["feature"], dtype=ints),
+            np.array(columns["threshold"], dtype=floats),
+            np.array(columns["left"], dtype=ints),
+            np.array(columns["right"], dtype=ints),
+            np.array(columns["value"], dtype=floats),
+            int(data["depth"]),
+        )
 
     def predict(self, rows: np.ndarray) -> np.ndarray:
         """The probability of the positive class for each row of `rows` (n, len(features))."""
@@ -91,7 +104,12 @@ class BlockModel:
     @classmethod
     def from_dict(cls, data: dict) -> BlockModel:
         routes = {name: Forest.from_dict(forest) for name, forest in data.get("routes", {}).items()}
-        return cls(Forest.from_dict(data["first"]), Forest.from_dict(data["second"]), float(data["threshold"]), routes)
+        return cls(
+            Forest.from_dict(data["first"]),
+            Forest.from_dict(data["second"]),
+            float(data["threshold"]),
+            routes,
+        )
 
     @classmethod
     def load(cls, path: Path) -> BlockModel:

@@ -22,7 +22,9 @@ Anchor = Callable[[str], str]
 C4_MIN_WORDS = 3
 C4_BAD = ("javascript", "lorem ipsum", "{", "cookie policy", "terms of use")
 C4_ENDINGS = (".", "!", "?", '"')
-TEXT_BLOCKS = "p, div, li, td, th, h1, h2, h3, h4, h5, h6, pre, blockquote, dd, dt, br, tr, section, article"
+TEXT_BLOCKS = (
+    "p, div, li, td, th, h1, h2, h3, h4, h5, h6, pre, blockquote, dd, dt, br, tr, section, article"
+)
 
 
 def c4_filter(text: str) -> str:
@@ -31,7 +33,11 @@ def c4_filter(text: str) -> str:
     for line in text.split("\n"):
         line = line.strip()
         lower = line.lower()
-        if line.endswith(C4_ENDINGS) and len(line.split()) >= C4_MIN_WORDS and not any(b in lower for b in C4_BAD):
+        if (
+            line.endswith(C4_ENDINGS)
+            and len(line.split()) >= C4_MIN_WORDS
+            and not any(b in lower for b in C4_BAD)
+        ):
             kept.append(line)
     return "\n".join(kept)
 
@@ -44,12 +50,16 @@ def page_lines(html: str) -> str:
         return ""
     for node in tree.body.css(TEXT_BLOCKS):
         node.insert_after("\n")
-    return "\n".join(line.strip() for line in tree.body.text(deep=True).splitlines() if line.strip())
+    return "\n".join(
+        line.strip() for line in tree.body.text(deep=True).splitlines() if line.strip()
+    )
 
 
 def lines_as_page(text: str) -> str:
     """A text dump as the HTML page an extractor expects: one paragraph per line."""
-    body = "".join(f"<p>{html_escape.escape(line)}</p>" for line in text.splitlines() if line.strip())
+    body = "".join(
+        f"<p>{html_escape.escape(line)}</p>" for line in text.splitlines() if line.strip()
+    )
     return f"<html><body>{body}</body></html>"
 
 

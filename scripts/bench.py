@@ -36,7 +36,10 @@ SCALING_DOCS = 400  # documents per pack-scaling run
 
 
 def build_corpus(path: Path, megabytes: float) -> int:
-    texts = [p.read_text(encoding="utf-8") for p in sorted([*(BENCH / "text").glob("*.txt"), *(ROOT / "seeds").glob("*.txt")])]
+    texts = [
+        p.read_text(encoding="utf-8")
+        for p in sorted([*(BENCH / "text").glob("*.txt"), *(ROOT / "seeds").glob("*.txt")])
+    ]
     size, count = 0, 0
     with path.open("w", encoding="utf-8") as out:
         while size < megabytes * 1e6:
@@ -72,18 +75,32 @@ def run_config(corpus: Path, mode: str, jobs: int, rules: str | None, limit: int
     start = time.perf_counter()
     if jobs == 1:
         anchor = TEXT_ANCHORS.get(mode)
-        work = (lambda r: run_anchor(anchor, r.content)) if anchor else (lambda r: records.clean(cleaner, r))
+        work = (
+            (lambda r: run_anchor(anchor, r.content))
+            if anchor
+            else (lambda r: records.clean(cleaner, r))
+        )
         for record in counted(parsed):
             t = time.perf_counter()
             work(record)
             latencies.append(time.perf_counter() - t)
     else:
         items = ((r, None) for r in counted(parsed))
-        for _ in ordered_map(batch.clean_record, items, jobs, batch.init_worker, (batch.Work(cleaner),), batch.record_lost):
+        for _ in ordered_map(
+            batch.clean_record,
+            items,
+            jobs,
+            batch.init_worker,
+            (batch.Work(cleaner),),
+            batch.record_lost,
+        ):
             pass
     elapsed = time.perf_counter() - start
     docs = size[0]
-    rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    rss = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) >= 100 else None
     return {
         "docs": docs,
@@ -98,11 +115,15 @@ def run_config(corpus: Path, mode: str, jobs: int, rules: str | None, limit: int
     }
 
 
-def measure(corpus: Path, mode: str, jobs: int = 1, rules: Path | None = None, limit: int | None = None) -> dict:
+def measure(
+    corpus: Path, mode: str, jobs: int = 1, rules: Path | None = None, limit: int | None = None
+) -> dict:
     command = [sys.executable, __file__, "--run", str(corpus), "--mode", mode, "--jobs", str(jobs)]
     command += ["--rules", str(rules)] if rules else []
     command += ["--limit", str(limit)] if limit else []
-    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=Path(__file__).parent)
+    done = subprocess.run(
+        command, capture_output=True, text=True, check=True, cwd=Path(__file__).parent
+    )
     return json.loads(done.stdout)
 
 
@@ -113,7 +134,9 @@ def fmt(value: float | None, digits: int = 1) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=50.0, help="corpus size in MB (default 50)")
-    parser.add_argument("--stream-gb", type=float, help="also stream a JSONL file of this many GB with all cores")
+    parser.add_argument(
+        "--stream-gb", type=float, help="also stream a JSONL file of this many GB with all cores"
+    )
     parser.add_argument("--run", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--mode", default="clean", help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
@@ -127,43 +150,60 @@ def main(argv: list[str] | None = None) -> int:
 
     require(BENCH, "text")
     cores = default_jobs()
-    print(f"machine: {platform.processor() or platform.machine()}, {cores} cores, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {cores} cores, Python {platform.python_version()}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         count = build_corpus(corpus, args.mb)
         print(f"corpus: {count:,} documents, {corpus.stat().st_size / 1e6:.1f} MB of JSONL\n")
         one, many = measure(corpus, "clean", 1), measure(corpus, "clean", cores)
         boilerpy3 = measure(corpus, "boilerpy3", 1)
-        rows = {"cleaner, 1 job": one, f"cleaner, {cores} jobs": many,
-                "C4-style line filter, 1 job": measure(corpus, "c4", 1),
-                "boilerpy3 ArticleExtractor (lines as <p>), 1 job": boilerpy3}
+        rows = {
+            "cleaner, 1 job": one,
+            f"cleaner, {cores} jobs": many,
+            "C4-style line filter, 1 job": measure(corpus, "c4", 1),
+            "boilerpy3 ArticleExtractor (lines as <p>), 1 job": boilerpy3,
+        }
         by_packs = {}
         for n in PACK_COUNTS:
             folder = Path(tmp) / f"packs-{n}"
             folder.mkdir()
             write_packs(folder, n)
-            by_packs[n] = rows[f"cleaner + {n} packs, 1 job ({SCALING_DOCS} docs)"] = measure(corpus, "clean", 1, folder, SCALING_DOCS)
+            by_packs[n] = rows[f"cleaner + {n} packs, 1 job ({SCALING_DOCS} docs)"] = measure(
+                corpus, "clean", 1, folder, SCALING_DOCS
+            )
         if args.stream_gb:
             big = Path(tmp) / "stream.jsonl"
             build_corpus(big, args.stream_gb * 1000)
             rows[f"stream {args.stream_gb:g} GB, {cores} jobs"] = measure(big, "clean", cores)
-    print(f"{'configuration':44} {'docs/s':>9} {'MB/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'peak RSS MB':>11} {'packs':>6} {'load s':>7}")
+    print(
+        f"{'configuration':44} {'docs/s':>9} {'MB/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'peak RSS MB':>11} {'packs':>6} {'load s':>7}"
+    )
     for name, r in rows.items():
-        print(f"{name:44} {fmt(r['docs_per_s']):>9} {fmt(r['mb_per_s'], 2):>7} {fmt(r['p50_ms'], 2):>7} {fmt(r['p99_ms'], 2):>7} "
-              f"{fmt(r['peak_rss_mb']):>11} {r['packs']:>6} {fmt(r['load_s'], 3):>7}")
+        print(
+            f"{name:44} {fmt(r['docs_per_s']):>9} {fmt(r['mb_per_s'], 2):>7} {fmt(r['p50_ms'], 2):>7} {fmt(r['p99_ms'], 2):>7} "
+            f"{fmt(r['peak_rss_mb']):>11} {r['packs']:>6} {fmt(r['load_s'], 3):>7}"
+        )
     help_times = []
     # As on a user's machine, where Python caches compiled modules (some sandboxes forbid it).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     for _ in range(5):
         start = time.perf_counter()
-        subprocess.run([str(Path(sys.executable).with_name("clean")), "--help"], capture_output=True,
-                       check=True, env=env)
+        subprocess.run(
+            [str(Path(sys.executable).with_name("clean")), "--help"],
+            capture_output=True,
+            check=True,
+            env=env,
+        )
         help_times.append(time.perf_counter() - start)
     print(f"\nclean --help: {min(help_times):.2f} s (best of 5, compiled modules cached)")
     fewest, most = by_packs[min(PACK_COUNTS)], by_packs[max(PACK_COUNTS)]
     print(f"cleaner / boilerpy3, 1 job: {one['docs_per_s'] / boilerpy3['docs_per_s']:.2f}x")
-    print(f"{cores} jobs / 1 job: {many['docs_per_s'] / one['docs_per_s']:.2f}x; {max(PACK_COUNTS):,} packs / "
-          f"{min(PACK_COUNTS)} packs per-document time: {fewest['docs_per_s'] / most['docs_per_s']:.2f}x")
+    print(
+        f"{cores} jobs / 1 job: {many['docs_per_s'] / one['docs_per_s']:.2f}x; {max(PACK_COUNTS):,} packs / "
+        f"{min(PACK_COUNTS)} packs per-document time: {fewest['docs_per_s'] / most['docs_per_s']:.2f}x"
+    )
     return 0
 
 

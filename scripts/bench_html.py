@@ -29,7 +29,11 @@ from cleaner.html.page import extract_html
 
 DEFAULT_ROUNDS = 3
 
-BASELINE, OURS, EXTRACTION = "trafilatura.extract", "cleaner (whole pipeline)", "cleaner.html.page.extract_html"
+BASELINE, OURS, EXTRACTION = (
+    "trafilatura.extract",
+    "cleaner (whole pipeline)",
+    "cleaner.html.page.extract_html",
+)
 CLEANER = Cleaner()
 
 Extractor = Callable[[str], str]
@@ -61,10 +65,16 @@ def timed_rounds(pages: list[str], rounds: int) -> dict[str, list[float]]:
 
 def run(bench: Path, rounds: int) -> list[Row]:
     rows = [(p.id, p.html, p.gold) for p in corpora.load("bench", bench)]
-    reports = {name: score((i, extract(page), gold) for i, page, gold in rows) for name, extract in EXTRACTORS.items()}
+    reports = {
+        name: score((i, extract(page), gold) for i, page, gold in rows)
+        for name, extract in EXTRACTORS.items()
+    }
     pages = [page for _, page, _ in rows]
     timings = timed_rounds(pages, rounds)
-    return [Row(name, reports[name], len(pages) / statistics.median(timings[name])) for name in EXTRACTORS]
+    return [
+        Row(name, reports[name], len(pages) / statistics.median(timings[name]))
+        for name in EXTRACTORS
+    ]
 
 
 def speed_ratio(rows: list[Row]) -> float:
@@ -75,23 +85,41 @@ def speed_ratio(rows: list[Row]) -> float:
 def table(rows: list[Row]) -> list[str]:
     width = max(len(row.name) for row in rows)
     lines = [f"{'extractor':<{width}}  {'F1':>6} {'P':>6} {'R':>6} {'empty':>6} {'pages/s':>8}"]
-    lines += [f"{row.name:<{width}}  {row.report.f1:>6.3f} {row.report.precision:>6.3f} {row.report.recall:>6.3f} "
-              f"{row.report.empty_outputs:>6} {row.pages_per_second:>8.1f}" for row in rows]
+    lines += [
+        f"{row.name:<{width}}  {row.report.f1:>6.3f} {row.report.precision:>6.3f} {row.report.recall:>6.3f} "
+        f"{row.report.empty_outputs:>6} {row.pages_per_second:>8.1f}"
+        for row in rows
+    ]
     return [*lines, f"speed ratio {OURS} / {BASELINE}: {speed_ratio(rows):.2f}"]
 
 
 def as_json(rows: list[Row]) -> str:
-    data = {row.name: {"f1": row.report.f1, "precision": row.report.precision, "recall": row.report.recall,
-                       "accuracy": row.report.accuracy, "empty_outputs": row.report.empty_outputs,
-                       "pages": row.report.pages, "pages_per_second": row.pages_per_second} for row in rows}
+    data = {
+        row.name: {
+            "f1": row.report.f1,
+            "precision": row.report.precision,
+            "recall": row.report.recall,
+            "accuracy": row.report.accuracy,
+            "empty_outputs": row.report.empty_outputs,
+            "pages": row.report.pages,
+            "pages_per_second": row.pages_per_second,
+        }
+        for row in rows
+    }
     return json.dumps({"extractors": data, "speed_ratio": speed_ratio(rows)}, indent=2)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bench", type=Path, default=BENCH, help="bench folder with html/ and gold/")
-    parser.add_argument("--rounds", type=int, default=DEFAULT_ROUNDS, help="timed rounds per extractor")
-    parser.add_argument("--json", metavar="FILE", help="write the figures as JSON to FILE, or - for stdout")
+    parser.add_argument(
+        "--bench", type=Path, default=BENCH, help="bench folder with html/ and gold/"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=DEFAULT_ROUNDS, help="timed rounds per extractor"
+    )
+    parser.add_argument(
+        "--json", metavar="FILE", help="write the figures as JSON to FILE, or - for stdout"
+    )
     args = parser.parse_args(argv)
     if not (args.bench / "html").is_dir() or not (args.bench / "gold").is_dir():
         parser.error(f"no html/ and gold/ folders in {args.bench}")
@@ -101,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json == STDOUT:
         print(as_json(rows))
         return 0
-    print(f"{rows[0].report.pages} pages from {args.bench / 'html'}, median of {args.rounds} timed rounds")
+    print(
+        f"{rows[0].report.pages} pages from {args.bench / 'html'}, median of {args.rounds} timed rounds"
+    )
     print("\n".join(table(rows)))
     if args.json:
         Path(args.json).write_text(as_json(rows) + "\n", encoding="utf-8")

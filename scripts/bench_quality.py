@@ -28,7 +28,9 @@ def clean_folder(cleaner: Cleaner, src: Path, dst: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bench", type=Path, default=BENCH, help="bench folder with text/ and gold/")
+    parser.add_argument(
+        "--bench", type=Path, default=BENCH, help="bench folder with text/ and gold/"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench")
     parser.add_argument("--per-doc", type=int, metavar="N", help="print the N worst pages")
     parser.add_argument("--json", type=Path, help="also write all figures as JSON here")

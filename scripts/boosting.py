@@ -16,9 +16,22 @@ FOLDS = 5
 # Small trees, large leaves, half the columns per tree: on folds by site, deeper trees fit the
 # sites they saw (in-sample F1 up by 0.01) and score no better on the sites they did not.
 ROUNDS = 150
-PARAMS = dict(objective="binary", learning_rate=0.08, num_leaves=15, max_depth=8, min_child_samples=200,
-              subsample=0.8, subsample_freq=1, colsample_bytree=0.5, reg_lambda=10.0, seed=7, num_threads=1,
-              deterministic=True, force_row_wise=True, verbose=-1)
+PARAMS = dict(
+    objective="binary",
+    learning_rate=0.08,
+    num_leaves=15,
+    max_depth=8,
+    min_child_samples=200,
+    subsample=0.8,
+    subsample_freq=1,
+    colsample_bytree=0.5,
+    reg_lambda=10.0,
+    seed=7,
+    num_threads=1,
+    deterministic=True,
+    force_row_wise=True,
+    verbose=-1,
+)
 
 
 def site_folds(sites: Sequence[str], folds: int = FOLDS) -> dict[str, int]:
@@ -34,7 +47,13 @@ def site_folds(sites: Sequence[str], folds: int = FOLDS) -> dict[str, int]:
     return fold_of
 
 
-def fit(rows: np.ndarray, labels: np.ndarray, weights: np.ndarray, rounds: int = ROUNDS, **overrides: object):
+def fit(
+    rows: np.ndarray,
+    labels: np.ndarray,
+    weights: np.ndarray,
+    rounds: int = ROUNDS,
+    **overrides: object,
+):
     """A LightGBM booster with PARAMS (and `overrides`) fitted on weighted rows; its `predict`
     gives the probability of label 1."""
     import lightgbm

@@ -48,8 +48,13 @@ def _cleaner(fold: int | None):
     from cleaner.trees import BlockModel, Models
 
     if fold not in _cleaners:
-        models = Models() if fold is None else Models(*(BlockModel.load(MODELS / f"{kind}-fold{fold}.json")
-                                                        for kind in ("html", "text")))
+        models = (
+            Models()
+            if fold is None
+            else Models(
+                *(BlockModel.load(MODELS / f"{kind}-fold{fold}.json") for kind in ("html", "text"))
+            )
+        )
         _cleaners[fold] = Cleaner(models=models)
     return _cleaners[fold]
 
@@ -76,11 +81,15 @@ def run_page(job: tuple[corpora.Page, str, tuple[str, ...]]) -> tuple[str, dict[
     return page.id, texts
 
 
-def run(pages: list[corpora.Page], kind: str, systems: tuple[str, ...], jobs: int, out: Path) -> dict[str, dict[str, str]]:
+def run(
+    pages: list[corpora.Page], kind: str, systems: tuple[str, ...], jobs: int, out: Path
+) -> dict[str, dict[str, str]]:
     """{system: {page id: text}}, each text also written to OUT/SYSTEM/ID.txt."""
     texts: dict[str, dict[str, str]] = {s: {} for s in systems}
     with ProcessPoolExecutor(jobs) as pool:
-        for page_id, found in pool.map(run_page, [(p, kind, systems) for p in pages], chunksize=CHUNK):
+        for page_id, found in pool.map(
+            run_page, [(p, kind, systems) for p in pages], chunksize=CHUNK
+        ):
             for system, text in found.items():
                 texts[system][page_id] = text
     for system, by_id in texts.items():
@@ -113,7 +122,9 @@ def full_run(args: argparse.Namespace) -> int:
             ours = (OURS, CV) if (MODELS / "folds.json").exists() else (OURS,)
             systems = (*ours, *ANCHORS[kind]) if not args.only_cleaner else ours
             texts = run(pages, kind, systems, args.jobs, OUT / corpus / kind)
-            table = rp.Table.build(f"{corpus} · {kind}", {p.id: (p.source, p.gold) for p in pages}, texts)
+            table = rp.Table.build(
+                f"{corpus} · {kind}", {p.id: (p.source, p.gold) for p in pages}, texts
+            )
             print("\n".join(table.lines(args.worst)), flush=True)
             results.append(table.as_dict())
     if args.json:
@@ -131,15 +142,34 @@ def _positive_int(value: str) -> int:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pred_dir", type=Path, nargs="?", help="folder of predicted ID.txt files")
-    parser.add_argument("gold_dir", type=Path, nargs="?", help="folder of gold ID.txt files (defines the pages)")
-    parser.add_argument("--per-doc", nargs="?", type=_positive_int, const=ALL_DOCS, default=None,
-                        metavar="N", help="with folders: per-document rows, worst first (only N worst)")
-    parser.add_argument("--json", metavar="FILE", help="write all figures as JSON to FILE (- for stdout with folders)")
-    parser.add_argument("--corpus", nargs="+", choices=tuple(corpora.SETS), default=list(corpora.SETS))
+    parser.add_argument(
+        "gold_dir", type=Path, nargs="?", help="folder of gold ID.txt files (defines the pages)"
+    )
+    parser.add_argument(
+        "--per-doc",
+        nargs="?",
+        type=_positive_int,
+        const=ALL_DOCS,
+        default=None,
+        metavar="N",
+        help="with folders: per-document rows, worst first (only N worst)",
+    )
+    parser.add_argument(
+        "--json",
+        metavar="FILE",
+        help="write all figures as JSON to FILE (- for stdout with folders)",
+    )
+    parser.add_argument(
+        "--corpus", nargs="+", choices=tuple(corpora.SETS), default=list(corpora.SETS)
+    )
     parser.add_argument("--input", nargs="+", choices=INPUTS, default=list(INPUTS))
-    parser.add_argument("--shared", type=Path, default=corpora.SHARED, help="folder holding bench/ and wide/")
+    parser.add_argument(
+        "--shared", type=Path, default=corpora.SHARED, help="folder holding bench/ and wide/"
+    )
     parser.add_argument("--jobs", type=_positive_int, default=2, help="worker processes")
-    parser.add_argument("--worst", type=int, default=15, help="worst pages listed per kind of failure")
+    parser.add_argument(
+        "--worst", type=int, default=15, help="worst pages listed per kind of failure"
+    )
     parser.add_argument("--only-cleaner", action="store_true", help="skip the anchors (quick look)")
     args = parser.parse_args(argv)
     if (args.pred_dir is None) != (args.gold_dir is None):

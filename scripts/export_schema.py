@@ -24,8 +24,10 @@ SCHEMAS = {
 
 
 def render(model: type) -> str:
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              **TypeAdapter(model).json_schema()}
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **TypeAdapter(model).json_schema(),
+    }
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 

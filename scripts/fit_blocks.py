@@ -75,13 +75,29 @@ def _labels(texts: list[str], gold: str) -> np.ndarray:
 def read_html(page: corpora.Page) -> PageRows:
     parsed = Page(page.html)
     root = parsed.prune()
-    blocks, rows, readability = route.page_features(root, parsed.meta.title) if root is not None else ([], None, "")
+    blocks, rows, readability = (
+        route.page_features(root, parsed.meta.title) if root is not None else ([], None, "")
+    )
     rows = rows if rows is not None else np.zeros((0, len(html_features.BLOCK_FEATURES)))
     texts = [b.text for b in blocks]
-    groups = [[b.ancestors[-level] if len(b.ancestors) >= level else -1 for b in blocks] for level in (1, 2, 3)]
-    return PageRows(page.id, page.source, page.site, texts, rows, _labels(texts, page.gold), page.gold,
-                    rows[:, html_features.BLOCK_FEATURES.index("title")] == 0, np.ones(len(texts), dtype=bool),
-                    groups, readability, route.trafilatura_text(parsed.html))
+    groups = [
+        [b.ancestors[-level] if len(b.ancestors) >= level else -1 for b in blocks]
+        for level in (1, 2, 3)
+    ]
+    return PageRows(
+        page.id,
+        page.source,
+        page.site,
+        texts,
+        rows,
+        _labels(texts, page.gold),
+        page.gold,
+        rows[:, html_features.BLOCK_FEATURES.index("title")] == 0,
+        np.ones(len(texts), dtype=bool),
+        groups,
+        readability,
+        route.trafilatura_text(parsed.html),
+    )
 
 
 _cleaner = None
@@ -98,8 +114,17 @@ def read_text(page: corpora.Page) -> PageRows:
     _cleaner.mark_once(doc, disabled=frozenset({body.BODY.id}))
     texts = [b.text for b in doc.blocks]
     unmarked = np.array([b.mark is None for b in doc.blocks], dtype=bool)
-    return PageRows(page.id, page.source, page.site, texts, body.page_rows(doc.blocks, _cleaner.lexicon),
-                    _labels(texts, page.gold), page.gold, unmarked, unmarked)
+    return PageRows(
+        page.id,
+        page.source,
+        page.site,
+        texts,
+        body.page_rows(doc.blocks, _cleaner.lexicon),
+        _labels(texts, page.gold),
+        page.gold,
+        unmarked,
+        unmarked,
+    )
 
 
 @dataclass(frozen=True)
@@ -112,8 +137,12 @@ class Kind:
 
 
 KINDS = {
-    "html": Kind(read_html, html_features.BLOCK_FEATURES, html_features.STAGE_TWO, route.MODEL_FILE, 0),
-    "text": Kind(read_text, body.BODY_FEATURES, body.STAGE_TWO, BODY_MODEL_FILE, body.MIN_KEPT_WORDS),
+    "html": Kind(
+        read_html, html_features.BLOCK_FEATURES, html_features.STAGE_TWO, route.MODEL_FILE, 0
+    ),
+    "text": Kind(
+        read_text, body.BODY_FEATURES, body.STAGE_TWO, BODY_MODEL_FILE, body.MIN_KEPT_WORDS
+    ),
 }
 
 
@@ -148,11 +177,16 @@ def stacked(pages: list[PageRows], first: dict[str, np.ndarray] | None = None):
     """Rows, labels and weights of the trainable blocks of `pages`, first or second stage."""
     rows = [stage_two(p, first[p.id]) if first is not None else p.rows for p in pages]
     trainable = np.concatenate([p.trainable for p in pages])
-    return (np.vstack(rows)[trainable], np.concatenate([p.labels for p in pages])[trainable],
-            np.concatenate([weights(p) for p in pages])[trainable])
+    return (
+        np.vstack(rows)[trainable],
+        np.concatenate([p.labels for p in pages])[trainable],
+        np.concatenate([weights(p) for p in pages])[trainable],
+    )
 
 
-def predict(model, pages: list[PageRows], first: dict[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
+def predict(
+    model, pages: list[PageRows], first: dict[str, np.ndarray] | None = None
+) -> dict[str, np.ndarray]:
     """Scores of every block of `pages` (first stage, or second given the first's scores)."""
     out = {}
     for p in pages:
@@ -192,21 +226,30 @@ def report(name: str, pages: list[PageRows], texts: dict[str, str]) -> dict:
         by_source[p.source].append(DocRow(p.id, score_pair(texts[p.id], p.gold)))
     wide = aggregate([r for s, rows in by_source.items() if s != "bench" for r in rows])
     figures = {"wide": wide.f1, **{s: aggregate(rows).f1 for s, rows in sorted(by_source.items())}}
-    print(f"{name:<12}" + "  ".join(f"{s} {f:.3f}" for s, f in figures.items()) + f"  (empty on wide: {wide.empty_outputs})")
+    print(
+        f"{name:<12}"
+        + "  ".join(f"{s} {f:.3f}" for s, f in figures.items())
+        + f"  (empty on wide: {wide.empty_outputs})"
+    )
     return figures
 
 
 def export(kind: Kind, models, selector: dict | None) -> dict:
     first, second = models
-    record = {"first": boosting.export(first, kind.first), "second": boosting.export(second, kind.second),
-              "threshold": THRESHOLD}
+    record = {
+        "first": boosting.export(first, kind.first),
+        "second": boosting.export(second, kind.second),
+        "threshold": THRESHOLD,
+    }
     return record | ({"routes": fit_routes.export(selector)} if selector else {})
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--input", choices=tuple(KINDS), required=True)
-    parser.add_argument("--dataset", type=Path, help="pickle of the page features: read if present, else written")
+    parser.add_argument(
+        "--dataset", type=Path, help="pickle of the page features: read if present, else written"
+    )
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     kind = KINDS[args.input]
@@ -222,11 +265,21 @@ def main(argv: list[str] | None = None) -> int:
     chosen_cv = kept(kind, pages, cv)
     for k, models in enumerate(fold_models):
         # The selector of fold k learns from the other folds' pages, as scored without their own site.
-        selector = fit_routes.fit([p for p in pages if folds[p.site] != k], cv, THRESHOLD) if selects else None
+        selector = (
+            fit_routes.fit([p for p in pages if folds[p.site] != k], cv, THRESHOLD)
+            if selects
+            else None
+        )
         if selector:
-            chosen_cv |= fit_routes.chosen(selector, [p for p in pages if folds[p.site] == k], cv, THRESHOLD)
-        (MODELS / f"{args.input}-fold{k}.json").write_text(json.dumps(export(kind, models, selector)), encoding="utf-8")
-    (MODELS / "folds.json").write_text(json.dumps(folds, indent=0, sort_keys=True), encoding="utf-8")
+            chosen_cv |= fit_routes.chosen(
+                selector, [p for p in pages if folds[p.site] == k], cv, THRESHOLD
+            )
+        (MODELS / f"{args.input}-fold{k}.json").write_text(
+            json.dumps(export(kind, models, selector)), encoding="utf-8"
+        )
+    (MODELS / "folds.json").write_text(
+        json.dumps(folds, indent=0, sort_keys=True), encoding="utf-8"
+    )
     report("blocks, cv", pages, kept(kind, pages, cv))
     cv_figures = report("final, cv", pages, chosen_cv)
     final = fit_two_stages(pages, folds)
@@ -237,10 +290,15 @@ def main(argv: list[str] | None = None) -> int:
         report("blocks, in", pages, inside)
         inside |= fit_routes.chosen(selector, pages, final_scores, THRESHOLD)
     in_figures = report("final, in", pages, inside)
-    record = export(kind, final, selector) | {"fitted_on": list(SETS), "cross_validated": cv_figures,
-                                              "in_sample": in_figures}
+    record = export(kind, final, selector) | {
+        "fitted_on": list(SETS),
+        "cross_validated": cv_figures,
+        "in_sample": in_figures,
+    }
     kind.model_file.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    print(f"wrote {kind.model_file.relative_to(ROOT)} and the fold models under {MODELS.relative_to(ROOT)}")
+    print(
+        f"wrote {kind.model_file.relative_to(ROOT)} and the fold models under {MODELS.relative_to(ROOT)}"
+    )
     return 0
 
 

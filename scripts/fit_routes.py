@@ -19,7 +19,14 @@ from cleaner.html.route import ROUTE_CONFIDENCE
 from cleaner.html.routes import ROUTE_FEATURES, ROUTES, route_features
 
 ROUNDS = 100
-PARAMS = dict(learning_rate=0.05, num_leaves=7, max_depth=3, min_child_samples=20, colsample_bytree=1.0, reg_lambda=0.0)
+PARAMS = dict(
+    learning_rate=0.05,
+    num_leaves=7,
+    max_depth=3,
+    min_child_samples=20,
+    colsample_bytree=1.0,
+    reg_lambda=0.0,
+)
 _WORDS = BLOCK_FEATURES.index("log_words")
 
 
@@ -28,8 +35,13 @@ def kept(page, scores: np.ndarray, threshold: float) -> list[str]:
 
 
 def evidence(page, scores: np.ndarray, threshold: float) -> np.ndarray:
-    return route_features(kept(page, scores, threshold), page.readability, page.trafilatura, scores,
-                          np.expm1(page.rows[:, _WORDS]))
+    return route_features(
+        kept(page, scores, threshold),
+        page.readability,
+        page.trafilatura,
+        scores,
+        np.expm1(page.rows[:, _WORDS]),
+    )
 
 
 def gains(page, scores: np.ndarray, threshold: float) -> dict[str, float]:
@@ -39,12 +51,16 @@ def gains(page, scores: np.ndarray, threshold: float) -> dict[str, float]:
 
 
 def fit(pages, scores: dict[str, np.ndarray], threshold: float) -> dict:
-    rows = np.array([evidence(p, scores[p.id], threshold) for p in pages]).reshape(len(pages), len(ROUTE_FEATURES))
+    rows = np.array([evidence(p, scores[p.id], threshold) for p in pages]).reshape(
+        len(pages), len(ROUTE_FEATURES)
+    )
     targets = [gains(p, scores[p.id], threshold) for p in pages]
     models = {}
     for route in ROUTES:
         gain = np.array([t[route] for t in targets])
-        models[route] = boosting.fit(rows, (gain > 0).astype(int), np.abs(gain) + 1e-3, ROUNDS, **PARAMS)
+        models[route] = boosting.fit(
+            rows, (gain > 0).astype(int), np.abs(gain) + 1e-3, ROUNDS, **PARAMS
+        )
     return models
 
 
@@ -53,11 +69,17 @@ def chosen(models: dict, pages, scores: dict[str, np.ndarray], threshold: float)
     texts = {}
     for page in pages:
         row = evidence(page, scores[page.id], threshold)[None, :]
-        preference = {route: float(m.predict(row)[0]) for route, m in models.items()
-                      if words_of(getattr(page, route))}
+        preference = {
+            route: float(m.predict(row)[0])
+            for route, m in models.items()
+            if words_of(getattr(page, route))
+        }
         best = max(preference, key=preference.__getitem__, default=None)
-        texts[page.id] = (getattr(page, best) if best and preference[best] >= ROUTE_CONFIDENCE
-                          else "\n".join(kept(page, scores[page.id], threshold)))
+        texts[page.id] = (
+            getattr(page, best)
+            if best and preference[best] >= ROUTE_CONFIDENCE
+            else "\n".join(kept(page, scores[page.id], threshold))
+        )
     return texts
 
 

@@ -71,8 +71,17 @@ def score_pair(pred: str, gold: str) -> PairScore:
     fp = sum((pred_sh - gold_sh).values())
     fn = sum((gold_sh - pred_sh).values())
     precision, recall = _ratio(tp, fp, fn), _ratio(tp, fn, fp)
-    return PairScore(precision, recall, _f1(precision, recall), tp, fp, fn,
-                     len(pred_tokens), len(gold_tokens), pred_tokens == gold_tokens)
+    return PairScore(
+        precision,
+        recall,
+        _f1(precision, recall),
+        tp,
+        fp,
+        fn,
+        len(pred_tokens),
+        len(gold_tokens),
+        pred_tokens == gold_tokens,
+    )
 
 
 @dataclass(frozen=True)
@@ -128,7 +137,10 @@ def score(pages: Iterable[tuple[str, str, str]]) -> Report:
 def evaluate(pred_dir: Path | str, gold_dir: Path | str) -> Report:
     """Score every GOLD_DIR/ID.txt against PRED_DIR/ID.txt (missing = empty)."""
     pred_dir, gold_dir = Path(pred_dir), Path(gold_dir)
-    return score((gold.stem, _read(pred_dir / gold.name), _read(gold)) for gold in sorted(gold_dir.glob(PAGE_GLOB)))
+    return score(
+        (gold.stem, _read(pred_dir / gold.name), _read(gold))
+        for gold in sorted(gold_dir.glob(PAGE_GLOB))
+    )
 
 
 def worst_first(docs: list[DocRow]) -> list[DocRow]:
@@ -136,11 +148,19 @@ def worst_first(docs: list[DocRow]) -> list[DocRow]:
 
 
 def summary_lines(report: Report) -> list[str]:
-    figures = [("pages", report.pages), ("precision", report.precision), ("recall", report.recall),
-               ("F1", report.f1), ("accuracy", report.accuracy), ("empty outputs", report.empty_outputs),
-               ("mean per-doc F1", report.mean_doc_f1)]
-    return [f"{name:<16}{value:>8}" if isinstance(value, int) else f"{name:<16}{value:>8.{DECIMALS}f}"
-            for name, value in figures]
+    figures = [
+        ("pages", report.pages),
+        ("precision", report.precision),
+        ("recall", report.recall),
+        ("F1", report.f1),
+        ("accuracy", report.accuracy),
+        ("empty outputs", report.empty_outputs),
+        ("mean per-doc F1", report.mean_doc_f1),
+    ]
+    return [
+        f"{name:<16}{value:>8}" if isinstance(value, int) else f"{name:<16}{value:>8.{DECIMALS}f}"
+        for name, value in figures
+    ]
 
 
 def per_doc_lines(docs: list[DocRow], limit: int = ALL_DOCS) -> list[str]:

@@ -57,7 +57,9 @@ def main(count: int) -> None:
         start = time.perf_counter()
         PackSet.load([folder])
         warm = time.perf_counter() - start
-    print(f"{len(packs)} packs ({count} generated): first load {cold:.3f} s, cached load {warm:.3f} s")
+    print(
+        f"{len(packs)} packs ({count} generated): first load {cold:.3f} s, cached load {warm:.3f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -38,7 +38,9 @@ def catastrophic_seconds() -> float:
     start = time.perf_counter()
     result = cleaner.clean_text(text, outlet="hostile")
     seconds = time.perf_counter() - start
-    assert any("hostile.catastrophe skipped" in w for w in result.metadata.warnings), result.metadata.warnings
+    assert any("hostile.catastrophe skipped" in w for w in result.metadata.warnings), (
+        result.metadata.warnings
+    )
     return seconds
 
 

@@ -28,7 +28,9 @@ def load_script(name: str, module_name: str | None = None) -> ModuleType:
         sys.path.insert(0, str(ROOT / "scripts"))
     if module_name is None and name in sys.modules:  # imported already by another script
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(module_name or name, ROOT / "scripts" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(
+        module_name or name, ROOT / "scripts" / f"{name}.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module

@@ -17,10 +17,14 @@ from .conftest import ROOT, SEEDS
 
 
 def test_clean_returns_a_typed_result() -> None:
-    result = clean("ADVERTISEMENT\n\nThe council approved the budget on Tuesday after a long debate.")
+    result = clean(
+        "ADVERTISEMENT\n\nThe council approved the budget on Tuesday after a long debate."
+    )
     assert isinstance(result, Result)
     assert result.text == "The council approved the budget on Tuesday after a long debate.\n"
-    assert [(r.kind, r.rule) for r in result.metadata.removed] == [("advertisement", "generic.advertisement")]
+    assert [(r.kind, r.rule) for r in result.metadata.removed] == [
+        ("advertisement", "generic.advertisement")
+    ]
 
 
 def test_results_dump_and_pickle_as_the_models_did(cleaner: Cleaner) -> None:

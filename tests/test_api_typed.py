@@ -30,7 +30,15 @@ def test_rules_folders_may_be_strings(tmp_path) -> None:
 
 
 def test_public_names_and_exceptions_are_listed() -> None:
-    for name in ("Cleaner", "Result", "Metadata", "InputError", "PackError", "OutOfTime", "RecordError"):
+    for name in (
+        "Cleaner",
+        "Result",
+        "Metadata",
+        "InputError",
+        "PackError",
+        "OutOfTime",
+        "RecordError",
+    ):
         assert name in dir(cleaner) and name in cleaner.__all__
         assert getattr(cleaner, name).__module__.startswith("cleaner.")
     for name in ("InputError", "PackError", "OutOfTime", "RecordError"):
@@ -39,15 +47,22 @@ def test_public_names_and_exceptions_are_listed() -> None:
 
 def _public(module: ModuleType) -> list[object]:
     items = [getattr(module, name) for name in module.__all__ if name != "__version__"]
-    methods = [m for cls in items if inspect.isclass(cls) and cls.__module__.startswith("cleaner")
-               for n, m in vars(cls).items() if callable(m) and not n.startswith("_")]
+    methods = [
+        m
+        for cls in items
+        if inspect.isclass(cls) and cls.__module__.startswith("cleaner")
+        for n, m in vars(cls).items()
+        if callable(m) and not n.startswith("_")
+    ]
     return items + methods
 
 
 @pytest.mark.parametrize("module_name", ["cleaner", "cleaner.arrow", "cleaner.spark"])
 def test_every_public_callable_has_a_docstring(module_name: str) -> None:
     module = __import__(module_name, fromlist=["_"])
-    missing = [getattr(f, "__qualname__", f) for f in _public(module) if callable(f) and not f.__doc__]
+    missing = [
+        getattr(f, "__qualname__", f) for f in _public(module) if callable(f) and not f.__doc__
+    ]
     assert not missing
 
 

@@ -31,7 +31,9 @@ def as_arrow(metadata: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_clean_batch_appends_text_and_metadata(cleaner: Cleaner) -> None:
-    batch = pa.RecordBatch.from_pydict({"id": list(range(len(TEXTS))) + [99], "text": TEXTS + [None]})
+    batch = pa.RecordBatch.from_pydict(
+        {"id": list(range(len(TEXTS))) + [99], "text": TEXTS + [None]}
+    )
     out = clean_batch(batch, cleaner)
     assert isinstance(out, pa.RecordBatch)
     assert out.schema.names == ["id", "text", "clean_text", "metadata"]
@@ -63,8 +65,12 @@ def test_fields_choose_how_much_metadata(cleaner: Cleaner) -> None:
 
 def test_shards_agree_on_the_published_schema(cleaner: Cleaner) -> None:
     """A shard without any outlet (all null) has the same types as one with outlets."""
-    nothing = clean_batch(pa.table({"text": ["Plain text of no known outlet, nothing more."]}), cleaner)
-    vice = clean_batch(pa.table({"text": ["Some text."], "url": ["https://www.vice.com/x"]}), cleaner)
+    nothing = clean_batch(
+        pa.table({"text": ["Plain text of no known outlet, nothing more."]}), cleaner
+    )
+    vice = clean_batch(
+        pa.table({"text": ["Some text."], "url": ["https://www.vice.com/x"]}), cleaner
+    )
     assert nothing.schema.field("metadata") == vice.schema.field("metadata")
     assert nothing.schema.field("metadata").type == output_schema().field("metadata").type
     assert vice.column("metadata").to_pylist()[0]["outlet"]["id"] == "vice"
@@ -78,12 +84,21 @@ def test_jsonl_shards_load_as_one_dataset(fields: str, tmp_path: Path) -> None:
     shards = []
     for name, url in (("a", None), ("b", "https://www.vice.com/x")):
         records = tmp_path / f"{name}.jsonl"
-        records.write_text(json.dumps({"id": name, "text": "Some article text.", "url": url}) + "\n")
+        records.write_text(
+            json.dumps({"id": name, "text": "Some article text.", "url": url}) + "\n"
+        )
         shards.append(str(tmp_path / f"{name}.out.jsonl"))
-        done = CliRunner().invoke(app, ["--jsonl", str(records), "-o", shards[-1], "--fields", fields, "-j", "1"])
+        done = CliRunner().invoke(
+            app, ["--jsonl", str(records), "-o", shards[-1], "--fields", fields, "-j", "1"]
+        )
         assert done.exit_code == 0, done.output
-    ds = datasets.load_dataset("json", data_files=shards, features=jsonl_features(fields), split="train",
-                               cache_dir=str(tmp_path / "cache"))
+    ds = datasets.load_dataset(
+        "json",
+        data_files=shards,
+        features=jsonl_features(fields),
+        split="train",
+        cache_dir=str(tmp_path / "cache"),
+    )
     assert ds["id"] == ["a", "b"]
     if fields != "text":
         assert [m["outlet"] and m["outlet"]["id"] for m in ds["metadata"]] == [None, "vice"]
@@ -112,7 +127,10 @@ def test_spark_output_equals_the_single_process_output(spark, cleaner: Cleaner) 
 
     rows = [(i, text, None) for i, text in enumerate(TEXTS * 4)]
     df = spark.createDataFrame(rows, "id long, text string, url string").repartition(2)
-    got = {r["id"]: (r["clean_text"], r["metadata"].asDict(recursive=True)) for r in clean_dataframe(df).collect()}
+    got = {
+        r["id"]: (r["clean_text"], r["metadata"].asDict(recursive=True))
+        for r in clean_dataframe(df).collect()
+    }
     assert len(got) == len(rows)
     for i, text, _ in rows:
         expected = cleaner.clean_text(text)

@@ -16,7 +16,10 @@ def text(source: str) -> str:
 
 
 def test_paragraphs_one_per_line_one_blank_line_between_one_final_newline() -> None:
-    assert text("First paragraph here.\n\n\n\nSecond paragraph here.  \n") == "First paragraph here.\n\nSecond paragraph here.\n"
+    assert (
+        text("First paragraph here.\n\n\n\nSecond paragraph here.  \n")
+        == "First paragraph here.\n\nSecond paragraph here.\n"
+    )
 
 
 def test_crlf_and_cr_become_lf() -> None:
@@ -30,7 +33,9 @@ def test_hard_wrapped_lines_are_joined_with_one_space() -> None:
 
 
 def test_paragraph_split_by_a_stray_blank_line_is_joined() -> None:
-    assert text("He was making his first trip since the vote on Aug. 9\n\npresidential polls prompted protests.") == (
+    assert text(
+        "He was making his first trip since the vote on Aug. 9\n\npresidential polls prompted protests."
+    ) == (
         "He was making his first trip since the vote on Aug. 9 presidential polls prompted protests.\n"
     )
 
@@ -50,11 +55,17 @@ def test_nfc() -> None:
 
 def test_markdown_markup_removed_words_kept() -> None:
     source = "Some **bold** and *emphasis* and _this_, a [link](https://x.org/a) and <https://x.org/b>, \\$1.5 billion."
-    assert text(source) == "Some bold and emphasis and this, a link and https://x.org/b, $1.5 billion.\n"
+    assert (
+        text(source)
+        == "Some bold and emphasis and this, a link and https://x.org/b, $1.5 billion.\n"
+    )
 
 
 def test_subheadings_stay_as_paragraphs() -> None:
-    assert text("Intro paragraph.\n\n## **'Elder brother'**\n\nMore text.") == "Intro paragraph.\n\n'Elder brother'\n\nMore text.\n"
+    assert (
+        text("Intro paragraph.\n\n## **'Elder brother'**\n\nMore text.")
+        == "Intro paragraph.\n\n'Elder brother'\n\nMore text.\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -63,7 +74,10 @@ def test_subheadings_stay_as_paragraphs() -> None:
         ("### A heading with closing marks ###", "A heading with closing marks"),
         ("# Issue #5 is closed", "Issue #5 is closed"),  # a `#` inside is no closing mark
         ("Some ***strong and emphasised*** words.", "Some strong and emphasised words."),
-        ("A __strong__ and _emphasised_ word, and *one* more.", "A strong and emphasised word, and one more."),
+        (
+            "A __strong__ and _emphasised_ word, and *one* more.",
+            "A strong and emphasised word, and one more.",
+        ),
     ],
 )
 def test_heading_marks_and_nested_emphasis(source: str, expected: str) -> None:
@@ -76,7 +90,10 @@ def test_article_characters_are_kept_as_written() -> None:
 
 
 def test_snake_case_and_arithmetic_are_not_emphasis() -> None:
-    assert text("The variable some_long_name is 2 * 3 * 4.") == "The variable some_long_name is 2 * 3 * 4.\n"
+    assert (
+        text("The variable some_long_name is 2 * 3 * 4.")
+        == "The variable some_long_name is 2 * 3 * 4.\n"
+    )
 
 
 def test_empty_input_gives_empty_text_and_a_warning() -> None:

@@ -44,15 +44,24 @@ def test_folder_is_searched_recursively_and_mirrored(tmp_path: Path) -> None:
     (src / "b" / "skip.csv").write_text("a,b", encoding="utf-8")
     result = invoke(str(src), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*"))
+    written = sorted(
+        p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*")
+    )
     assert written == ["a", "a/x.json", "a/x.txt", "b", "b/x.json", "b/x.txt"]
 
 
 def test_same_name_in_two_folders_does_not_overwrite(tmp_path: Path) -> None:
     for folder, word in (("one", "First"), ("two", "Second")):
         (tmp_path / folder).mkdir()
-        (tmp_path / folder / "same.txt").write_text(f"{word} article paragraph.\n", encoding="utf-8")
-    result = invoke(str(tmp_path / "one" / "same.txt"), str(tmp_path / "two" / "same.txt"), "-o", str(tmp_path / "out"))
+        (tmp_path / folder / "same.txt").write_text(
+            f"{word} article paragraph.\n", encoding="utf-8"
+        )
+    result = invoke(
+        str(tmp_path / "one" / "same.txt"),
+        str(tmp_path / "two" / "same.txt"),
+        "-o",
+        str(tmp_path / "out"),
+    )
     assert result.exit_code == 0
     assert (tmp_path / "out" / "one" / "same.txt").read_text() == "First article paragraph.\n"
     assert (tmp_path / "out" / "two" / "same.txt").read_text() == "Second article paragraph.\n"
@@ -76,11 +85,20 @@ def test_glob_argument(tmp_path: Path) -> None:
 def test_a_bad_input_fails_alone_and_the_rest_is_written(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
-    result = invoke(str(tmp_path / "good.txt"), str(tmp_path / "binary.txt"), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out"))
+    result = invoke(
+        str(tmp_path / "good.txt"),
+        str(tmp_path / "binary.txt"),
+        str(tmp_path / "missing.txt"),
+        "-o",
+        str(tmp_path / "out"),
+    )
     assert result.exit_code == 1
     assert "binary.txt: looks like a binary file" in result.stderr
     assert "missing.txt: no such file" in result.stderr
-    assert (tmp_path / "out" / "good.txt").read_text() == "A paragraph of article text that is long enough to keep.\n\nAnother paragraph.\n"
+    assert (
+        (tmp_path / "out" / "good.txt").read_text()
+        == "A paragraph of article text that is long enough to keep.\n\nAnother paragraph.\n"
+    )
     assert not (tmp_path / "out" / "binary.txt").exists()
     assert not list((tmp_path / "out").glob(".*tmp"))
 
@@ -95,14 +113,19 @@ def test_outputs_never_overwrite_inputs(tmp_path: Path) -> None:
 def test_stdin_text_and_json() -> None:
     result = invoke("-", stdin=ARTICLE)
     assert result.exit_code == 0
-    assert result.stdout == "A paragraph of article text that is long enough to keep.\n\nAnother paragraph.\n"
+    assert (
+        result.stdout
+        == "A paragraph of article text that is long enough to keep.\n\nAnother paragraph.\n"
+    )
     data = json.loads(invoke("-", "--format", "json", stdin=ARTICLE).stdout)
     assert data["text"] == result.stdout
     assert data["metadata"]["removed"][0]["rule"] == "generic.advertisement"
 
 
 def test_stdin_with_url_detects_the_outlet() -> None:
-    data = json.loads(invoke("-", "-f", "json", "--url", "https://www.vice.com/x", stdin=ARTICLE).stdout)
+    data = json.loads(
+        invoke("-", "-f", "json", "--url", "https://www.vice.com/x", stdin=ARTICLE).stdout
+    )
     assert data["metadata"]["outlet"]["id"] == "vice"
 
 
@@ -126,10 +149,24 @@ def test_extra_rules_folder_and_forced_outlet(tmp_path: Path) -> None:
         "  - {id: promo, kind: promo, action: drop, text: 'Buy our mug'}\n",
         encoding="utf-8",
     )
-    result = invoke("--rules", str(tmp_path), "--outlet", "local", "-f", "json", "-", stdin="Buy our mug\n\nNews.\n")
+    result = invoke(
+        "--rules",
+        str(tmp_path),
+        "--outlet",
+        "local",
+        "-f",
+        "json",
+        "-",
+        stdin="Buy our mug\n\nNews.\n",
+    )
     data = json.loads(result.stdout)
     assert data["text"] == "News.\n"
-    assert data["metadata"]["outlet"] == {"id": "local", "name": "Local News", "detected_by": "forced", "evidence": []}
+    assert data["metadata"]["outlet"] == {
+        "id": "local",
+        "name": "Local News",
+        "detected_by": "forced",
+        "evidence": [],
+    }
 
 
 def test_version() -> None:
@@ -140,7 +177,10 @@ def test_version() -> None:
 def test_installed_console_script_reads_stdin() -> None:
     exe = Path(sys.executable).with_name("clean")
     done = subprocess.run([str(exe), "-"], input=ARTICLE.encode(), capture_output=True, check=True)
-    assert done.stdout.decode() == "A paragraph of article text that is long enough to keep.\n\nAnother paragraph.\n"
+    assert (
+        done.stdout.decode()
+        == "A paragraph of article text that is long enough to keep.\n\nAnother paragraph.\n"
+    )
 
 
 def test_main_dispatches_rules_and_explain_and_cleans_everything_else(
@@ -152,7 +192,9 @@ def test_main_dispatches_rules_and_explain_and_cleans_everything_else(
     with pytest.raises(SystemExit) as done:
         main(["explain", str(SEEDS[0])])
     assert done.value.code == 0 and capsys.readouterr().out.startswith("outlet: themoscowtimes")
-    monkeypatch.chdir(tmp_path)  # a folder that happens to be called `rules` is cleaned as `./rules`
+    monkeypatch.chdir(
+        tmp_path
+    )  # a folder that happens to be called `rules` is cleaned as `./rules`
     Path("rules").mkdir()
     Path("rules", "a.txt").write_text(ARTICLE, encoding="utf-8")
     with pytest.raises(SystemExit) as done:

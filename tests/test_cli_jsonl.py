@@ -21,7 +21,9 @@ def _lines(*records: object) -> str:
 
 def test_stdin_to_stdout_one_record_per_input() -> None:
     html = "<!doctype html><html><body><p>Words of an article that is long enough to be one.</p></body></html>"
-    result = runner.invoke(app, ["--jsonl", "-"], input=_lines({"id": "a", "text": ARTICLE}, {"id": "b", "html": html}))
+    result = runner.invoke(
+        app, ["--jsonl", "-"], input=_lines({"id": "a", "text": ARTICLE}, {"id": "b", "html": html})
+    )
     assert result.exit_code == 0, result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o["id"] for o in out] == ["a", "b"]
@@ -32,27 +34,48 @@ def test_stdin_to_stdout_one_record_per_input() -> None:
 
 def test_a_malformed_line_is_reported_with_its_number_and_skipped(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    src.write_text(_lines({"id": 1, "text": ARTICLE}, "{oops", {"id": 3, "text": ARTICLE}), encoding="utf-8")
+    src.write_text(
+        _lines({"id": 1, "text": ARTICLE}, "{oops", {"id": 3, "text": ARTICLE}), encoding="utf-8"
+    )
     result = runner.invoke(app, ["--jsonl", str(src), "-o", str(tmp_path / "out.jsonl")])
     assert result.exit_code == 1
     assert f"{src}:2: not valid JSON" in result.stderr
-    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    out = [
+        json.loads(line)
+        for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert [o["id"] for o in out] == [1, 3]
     assert out[0]["metadata"]["source"] == f"{src}:1"
 
 
-def test_strict_stops_at_the_first_malformed_line_and_keeps_the_records_before_it(tmp_path: Path) -> None:
+def test_strict_stops_at_the_first_malformed_line_and_keeps_the_records_before_it(
+    tmp_path: Path,
+) -> None:
     src = tmp_path / "in.jsonl"
-    src.write_text(_lines({"id": 1, "text": ARTICLE}, "[1]", {"id": 3, "text": ARTICLE}), encoding="utf-8")
-    result = runner.invoke(app, ["--jsonl", "--strict", str(src), "-o", str(tmp_path / "out.jsonl")])
+    src.write_text(
+        _lines({"id": 1, "text": ARTICLE}, "[1]", {"id": 3, "text": ARTICLE}), encoding="utf-8"
+    )
+    result = runner.invoke(
+        app, ["--jsonl", "--strict", str(src), "-o", str(tmp_path / "out.jsonl")]
+    )
     assert result.exit_code == 1 and "must be a JSON object" in result.stderr
-    assert "stopped at the first malformed line (--strict); 1 record before it written" in result.stderr
-    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert (
+        "stopped at the first malformed line (--strict); 1 record before it written"
+        in result.stderr
+    )
+    out = [
+        json.loads(line)
+        for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert [o["id"] for o in out] == [1] and not list(tmp_path.glob(".out.jsonl*"))
 
 
 def test_a_record_that_cannot_be_cleaned_keeps_its_place_with_an_error() -> None:
-    result = runner.invoke(app, ["--jsonl", "-"], input=_lines({"id": 1, "text": ARTICLE, "outlet": "nope"}, {"id": 2, "text": ARTICLE}))
+    result = runner.invoke(
+        app,
+        ["--jsonl", "-"],
+        input=_lines({"id": 1, "text": ARTICLE, "outlet": "nope"}, {"id": 2, "text": ARTICLE}),
+    )
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.exit_code == 1 and [o["id"] for o in out] == [1, 2]
     assert "no rule pack with id 'nope'" in out[0]["error"] and "text" in out[1]
@@ -64,15 +87,22 @@ def test_two_jobs_keep_the_input_order(tmp_path: Path) -> None:
     src.write_text(_lines(*({"id": i, "text": t} for i, t in enumerate(texts))), encoding="utf-8")
     one = runner.invoke(app, ["--jsonl", str(src), "-j", "1"]).stdout
     two = runner.invoke(app, ["--jsonl", str(src), "-j", "2"]).stdout
-    assert one == two and [json.loads(line)["id"] for line in two.splitlines()] == list(range(len(texts)))
+    assert one == two and [json.loads(line)["id"] for line in two.splitlines()] == list(
+        range(len(texts))
+    )
 
 
 def test_files_with_two_jobs_match_one_job(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     for i in range(40):
-        (src / f"{i:02d}.txt").write_text(SEEDS[i % len(SEEDS)].read_text(encoding="utf-8"), encoding="utf-8")
+        (src / f"{i:02d}.txt").write_text(
+            SEEDS[i % len(SEEDS)].read_text(encoding="utf-8"), encoding="utf-8"
+        )
     for jobs in ("1", "2"):
-        assert runner.invoke(app, [str(src), "-o", str(tmp_path / f"out{jobs}"), "-j", jobs]).exit_code == 0
+        assert (
+            runner.invoke(app, [str(src), "-o", str(tmp_path / f"out{jobs}"), "-j", jobs]).exit_code
+            == 0
+        )
     for out in sorted((tmp_path / "out1").iterdir()):
         assert out.read_bytes() == (tmp_path / "out2" / out.name).read_bytes()

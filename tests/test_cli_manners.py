@@ -23,8 +23,14 @@ SEED = SEEDS[4]
 
 
 def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(CLEAN), *args], input=None if stdin is None else stdin.decode(),
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [str(CLEAN), *args],
+        input=None if stdin is None else stdin.decode(),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 def _on_a_terminal(*args: str, stdin_tty: bool = True) -> tuple[int, str]:
@@ -32,8 +38,14 @@ def _on_a_terminal(*args: str, stdin_tty: bool = True) -> tuple[int, str]:
     the terminal showed."""
     leader, follower = pty.openpty()
     stdin = follower if stdin_tty else subprocess.DEVNULL
-    process = subprocess.Popen([str(CLEAN), *args], stdin=stdin, stdout=subprocess.DEVNULL,
-                               stderr=follower, cwd=ROOT, env={**os.environ, "COLUMNS": "100"})
+    process = subprocess.Popen(
+        [str(CLEAN), *args],
+        stdin=stdin,
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "100"},
+    )
     os.close(follower)
     shown = b""
     while True:
@@ -79,15 +91,21 @@ def test_quiet_verbose_and_version(tmp_path: Path) -> None:
 
 def test_completion_and_flags_shown_as_flags() -> None:
     assert "_CLEAN_COMPLETE" in _run("--completion", "bash").stdout
-    asked = {**os.environ, "_CLEAN_COMPLETE": "complete_bash", "COMP_WORDS": "clean --fail",
-             "COMP_CWORD": "1"}
+    asked = {
+        **os.environ,
+        "_CLEAN_COMPLETE": "complete_bash",
+        "COMP_WORDS": "clean --fail",
+        "COMP_CWORD": "1",
+    }
     offered = subprocess.run([str(CLEAN)], env=asked, capture_output=True, text=True, timeout=60)
     assert "--fail-fast" in offered.stdout
     shown = _run("--help").stdout
     assert "--fail-fast" in shown and "<bool>" not in shown
 
 
-@pytest.mark.parametrize("command", [("rules",), ("rules", "suggest"), ("rules", "list"), ("explain",)])
+@pytest.mark.parametrize(
+    "command", [("rules",), ("rules", "suggest"), ("rules", "list"), ("explain",)]
+)
 def test_subcommands_show_flags_as_flags(command: tuple[str, ...]) -> None:
     shown = _run(*command, "--help").stdout
     assert "--help" in shown and "<bool>" not in shown
@@ -98,8 +116,9 @@ def test_jsonl_shows_a_count_and_rate_on_a_terminal(tmp_path: Path) -> None:
     records = tmp_path / "in.jsonl"
     text = SEED.read_text(encoding="utf-8")  # long enough for the bar to be drawn at least once
     records.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in range(100)))
-    code, shown = _on_a_terminal("--jsonl", str(records), "-o", str(tmp_path / "out.jsonl"),
-                                 "-j", "1", stdin_tty=False)
+    code, shown = _on_a_terminal(
+        "--jsonl", str(records), "-o", str(tmp_path / "out.jsonl"), "-j", "1", stdin_tty=False
+    )
     assert code == 0 and "records" in shown and "it/s" in shown
 
 

@@ -39,14 +39,17 @@ def test_plain_text_detects_nothing() -> None:
 def test_a_tie_detects_nothing(tmp_path: Path) -> None:
     for name in ("a", "b"):
         (tmp_path / f"{name}.yaml").write_text(
-            f"id: tie-{name}\nname: Tie {name}\ndetect:\n  - pattern: '^Shared footer$'\n    weight: 5\n", encoding="utf-8"
+            f"id: tie-{name}\nname: Tie {name}\ndetect:\n  - pattern: '^Shared footer$'\n    weight: 5\n",
+            encoding="utf-8",
         )
     packs = PackSet.load([tmp_path])
     assert detect(segment("Body.\n\nShared footer"), packs, None) is None
 
 
 def _one_signature(tmp_path: Path, pattern: str) -> PackSet:
-    (tmp_path / "p.yaml").write_text(f"id: p\nname: P\ndetect:\n  - pattern: '{pattern}'\n    weight: 5\n", encoding="utf-8")
+    (tmp_path / "p.yaml").write_text(
+        f"id: p\nname: P\ndetect:\n  - pattern: '{pattern}'\n    weight: 5\n", encoding="utf-8"
+    )
     return PackSet.load([tmp_path])
 
 

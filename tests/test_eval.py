@@ -30,7 +30,13 @@ def run_eval(tmp_path: Path, preds: dict[str, str], golds: dict[str, str]):
 
 def test_tokenize_keeps_case_and_unicode_words():
     assert mt.tokenize("Hello, world!  It's\nÜberall café_1 — 42.") == [
-        "Hello", "world", "It", "s", "Überall", "café_1", "42"
+        "Hello",
+        "world",
+        "It",
+        "s",
+        "Überall",
+        "café_1",
+        "42",
     ]
 
 
@@ -182,10 +188,12 @@ more than the council had planned when the work began, officials said on Monday.
 <p>Engineers replaced the steel cables, resurfaced the deck and strengthened the towers, which had been
 weakened by decades of salt spray from the open sea.</p>
 <footer>Copyright 2021 The Coastal Times. Terms of use.</footer></body></html>"""
-GOLD = ("The harbour bridge reopened to traffic on Sunday after two years of repairs that cost the city far "
-        "more than the council had planned when the work began, officials said on Monday.\n"
-        "Engineers replaced the steel cables, resurfaced the deck and strengthened the towers, which had been "
-        "weakened by decades of salt spray from the open sea.\n")
+GOLD = (
+    "The harbour bridge reopened to traffic on Sunday after two years of repairs that cost the city far "
+    "more than the council had planned when the work began, officials said on Monday.\n"
+    "Engineers replaced the steel cables, resurfaced the deck and strengthened the towers, which had been "
+    "weakened by decades of salt spray from the open sea.\n"
+)
 
 
 def write_corpus(root: Path) -> Path:
@@ -207,8 +215,10 @@ def write_corpus(root: Path) -> Path:
 
 def test_pages_carry_source_and_site_and_a_missing_host_is_the_host_linked_most(tmp_path):
     pages = co.load("wide", write_corpus(tmp_path) / "wide")
-    assert [(p.id, p.source, p.site) for p in pages] == [("one-a", "one", "coastal.example"),
-                                                         ("two-b", "two", "coastal.example")]
+    assert [(p.id, p.source, p.site) for p in pages] == [
+        ("one-a", "one", "coastal.example"),
+        ("two-b", "two", "coastal.example"),
+    ]
     assert pages[0].input("html") == PAGE and pages[0].gold == GOLD
     archived = '<a href="https://web.archive.org/web/2005/http://www.forbes.com/x">x</a>' * 2
     assert co.linked_host(archived + '<a href="http://other.org/">y</a>') == "forbes.com"
@@ -230,8 +240,10 @@ def test_an_anchor_that_fails_gives_an_empty_text():
 def test_the_worst_pages_are_named_by_kind_of_failure():
     rp = load_script("report")
     golds = {page_id: ("s", "a b c d e f") for page_id in ("good", "empty", "low")}
-    texts = {"cleaner": {"good": "a b c d e f", "empty": "", "low": "x y z w"},
-             "trafilatura": {"good": "a b c d e f", "empty": "a b c d e f", "low": "a b c d e f"}}
+    texts = {
+        "cleaner": {"good": "a b c d e f", "empty": "", "low": "x y z w"},
+        "trafilatura": {"good": "a b c d e f", "empty": "a b c d e f", "low": "a b c d e f"},
+    }
     table = rp.Table.build("wide · text", golds, texts)
     worst = table.worst()
     assert worst["empty outputs"] == [("empty", "empty")]
@@ -243,7 +255,10 @@ def test_the_worst_pages_are_named_by_kind_of_failure():
 def test_one_run_scores_the_cleaner_and_every_anchor_per_source(tmp_path):
     shared = write_corpus(tmp_path / "shared")
     out = tmp_path / "figures.json"
-    assert ev.main(["--shared", str(shared), "--corpus", "wide", "--jobs", "1", "--json", str(out)]) == 0
+    assert (
+        ev.main(["--shared", str(shared), "--corpus", "wide", "--jobs", "1", "--json", str(out)])
+        == 0
+    )
     text, html = json.loads(out.read_text(encoding="utf-8"))
     for table, anchors in ((text, an.TEXT_ANCHORS), (html, an.HTML_ANCHORS)):
         assert {"cleaner", *anchors} <= set(table["overall"])

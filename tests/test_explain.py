@@ -28,16 +28,25 @@ def _no_extra_packs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])
-def test_every_removal_is_marked_at_its_line_with_kind_and_rule(cleaner: Cleaner, seed: Path) -> None:
+def test_every_removal_is_marked_at_its_line_with_kind_and_rule(
+    cleaner: Cleaner, seed: Path
+) -> None:
     result = runner.invoke(explain_app, [str(seed)])
     assert result.exit_code == 0, result.output
     assert "\x1b[" not in result.stdout  # no colour codes when piped
     meta = cleaner.clean_file(seed).metadata
     for record in meta.removed:
-        marker = f"[> {record.kind} {record.rule} -> {record.moved_to}]" if record.moved_to else f"[- {record.kind} {record.rule}]"
+        marker = (
+            f"[> {record.kind} {record.rule} -> {record.moved_to}]"
+            if record.moved_to
+            else f"[- {record.kind} {record.rule}]"
+        )
         assert f"{record.lines[0]:>5} {marker} " in result.stdout
     moved = sum(1 for r in meta.removed if r.moved_to)
-    assert f" kept, {len(meta.removed) - moved} removed, {moved} moved (" in result.stdout.splitlines()[-1]
+    assert (
+        f" kept, {len(meta.removed) - moved} removed, {moved} moved ("
+        in result.stdout.splitlines()[-1]
+    )
 
 
 def test_globe_seed_names_the_outlet_the_evidence_and_the_rules() -> None:
@@ -45,8 +54,13 @@ def test_globe_seed_names_the_outlet_the_evidence_and_the_rules() -> None:
     assert lines[0] == "outlet: theglobeandmail (The Globe and Mail), signature, score 7"
     assert "  evidence: signature '^The Globe and Mail$' at line 2 (+2)" in lines
     assert "    1 [- header theglobeandmail.subscription-header] Skip to main content" in lines
-    assert "   31 [- advertisement theglobeandmail.ad-marker] Story continues below advertisement" in lines
-    assert any(line.startswith("   25 The Kremlin threw its full backing") for line in lines)  # kept: plain
+    assert (
+        "   31 [- advertisement theglobeandmail.ad-marker] Story continues below advertisement"
+        in lines
+    )
+    assert any(
+        line.startswith("   25 The Kremlin threw its full backing") for line in lines
+    )  # kept: plain
 
 
 def test_forced_outlet_and_edits_are_shown(tmp_path: Path) -> None:
@@ -56,8 +70,13 @@ def test_forced_outlet_and_edits_are_shown(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     doc = tmp_path / "doc.txt"
-    doc.write_text("A paragraph of the article that carries a tag [AD] in the middle of its text.\n", encoding="utf-8")
-    out = runner.invoke(explain_app, [str(doc), "--outlet", "tags", "--rules", str(tmp_path)]).stdout
+    doc.write_text(
+        "A paragraph of the article that carries a tag [AD] in the middle of its text.\n",
+        encoding="utf-8",
+    )
+    out = runner.invoke(
+        explain_app, [str(doc), "--outlet", "tags", "--rules", str(tmp_path)]
+    ).stdout
     assert out.splitlines()[0] == "outlet: tags (Tags), forced"
     assert "      [~ markup tags.tag] removed ' [AD]'" in out
 
@@ -75,7 +94,9 @@ def test_unreadable_file_and_unknown_outlet(tmp_path: Path) -> None:
 
 def test_markers_are_coloured_on_a_terminal(cleaner: Cleaner) -> None:
     doc = read_path(GLOBE_SEED)
-    console = Console(file=io.StringIO(), force_terminal=True, color_system="standard", soft_wrap=True)
+    console = Console(
+        file=io.StringIO(), force_terminal=True, color_system="standard", soft_wrap=True
+    )
     console.print(explain(doc, cleaner.mark(doc)))
     coloured = console.file.getvalue()
     assert "\x1b[1;31m[- header theglobeandmail.subscription-header]" in coloured

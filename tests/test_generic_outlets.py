@@ -21,8 +21,10 @@ WRAPPED = (
     "afternoon.\n"
 )
 UNWRAPPED = "The victory means the Reds finish the season with 94 points, three clear of second-placed Morton Vale."
-PROSE = ("The council said that it would look again at the plan in the spring, and that people who live "
-         "near the river would be asked what they think of it before any of the work starts.")
+PROSE = (
+    "The council said that it would look again at the plan in the spring, and that people who live "
+    "near the river would be asked what they think of it before any of the work starts."
+)
 NO_PACK = Cleaner(packs=PackSet({}))
 
 
@@ -54,26 +56,40 @@ def test_a_date_line_above_a_script_line_stays_a_date() -> None:
 
 
 def test_a_metered_paywall_banner_is_paywall() -> None:
-    for banner in ("You have 1 free article left this month. Subscribe for £1 a week – cancel anytime.",
-                   "You have 4 free stories left this month. Subscribe for $1 a week"):
+    for banner in (
+        "You have 1 free article left this month. Subscribe for £1 a week – cancel anytime.",
+        "You have 4 free stories left this month. Subscribe for $1 a week",
+    ):
         result = NO_PACK.clean_text(f"{banner}\n\n{UNWRAPPED}\n")
         assert [r.kind for r in result.metadata.removed] == ["paywall"]
 
 
-def test_list_bullets_and_the_numbers_of_sentence_items_go_but_a_numbered_heading_keeps_its_number() -> None:
+def test_list_bullets_and_the_numbers_of_sentence_items_go_but_a_numbered_heading_keeps_its_number() -> (
+    None
+):
     text = f"{UNWRAPPED}\n\n* Masks are free.\n\n1. Opening a ward by September.\n\n3. Stay hydrated\n\nIt is the first promotion since 1998 for the club.\n"
     assert NO_PACK.clean_text(text).text.split("\n\n")[1:4] == [
-        "Masks are free.", "Opening a ward by September.", "3. Stay hydrated"]
+        "Masks are free.",
+        "Opening a ward by September.",
+        "3. Stay hydrated",
+    ]
 
 
-@pytest.mark.parametrize("byline, authors, roles", [
-    ("By Helen Marsh, Political Correspondent", ["Helen Marsh"], ["Political Correspondent"]),
-    ("By Eleanor Fitch, Arts Reporter, and Sam Whitlock, Chief Photographer",
-     ["Eleanor Fitch", "Sam Whitlock"], ["Arts Reporter", "Chief Photographer"]),
-    ("By Anna Malpas and Tom Okafor", ["Anna Malpas", "Tom Okafor"], []),
-])
+@pytest.mark.parametrize(
+    "byline, authors, roles",
+    [
+        ("By Helen Marsh, Political Correspondent", ["Helen Marsh"], ["Political Correspondent"]),
+        (
+            "By Eleanor Fitch, Arts Reporter, and Sam Whitlock, Chief Photographer",
+            ["Eleanor Fitch", "Sam Whitlock"],
+            ["Arts Reporter", "Chief Photographer"],
+        ),
+        ("By Anna Malpas and Tom Okafor", ["Anna Malpas", "Tom Okafor"], []),
+    ],
+)
 def test_a_job_title_in_the_byline_is_the_author_s_role_not_an_author(
-        byline: str, authors: list[str], roles: list[str]) -> None:
+    byline: str, authors: list[str], roles: list[str]
+) -> None:
     text = f"Council approves the riverside homes plan\n\n{byline}\n\n{PROSE}\n\n{UNWRAPPED}\n"
     meta = NO_PACK.clean_text(text).metadata
     assert (meta.authors, meta.author_roles) == (authors, roles)
@@ -91,7 +107,10 @@ def test_an_ad_line_or_a_newsletter_promo_is_furniture_never_a_headline() -> Non
 
 
 def test_a_markdown_headline_below_the_menus_is_the_title_and_the_line_under_it_the_dek() -> None:
-    menu = "".join(f"* [{w}](https://x.example/{w})\n" for w in ("Local", "Sports", "Opinion", "Arts", "Business"))
+    menu = "".join(
+        f"* [{w}](https://x.example/{w})\n"
+        for w in ("Local", "Sports", "Opinion", "Arts", "Business")
+    )
     text = (
         f"{menu}\n[Search](https://x.example/s) | [Sign In](https://x.example/i)\n\n"
         "# Volunteer divers have pulled a million urchins. The kelp is coming back.\n\n"
@@ -100,19 +119,27 @@ def test_a_markdown_headline_below_the_menus_is_the_title_and_the_line_under_it_
     )
     meta = NO_PACK.clean_text(text).metadata
     assert meta.title == "Volunteer divers have pulled a million urchins. The kelp is coming back."
-    assert meta.subtitle == "Three years after a collapse, a volunteer-led restoration project is showing results."
+    assert (
+        meta.subtitle
+        == "Three years after a collapse, a volunteer-led restoration project is showing results."
+    )
     assert (meta.authors, meta.author_roles) == (["Rosa Delgado"], ["Environment Reporter"])
 
 
 HEAD_FIELDS = ("title", "subtitle", "authors", "author_roles", "published")
 OUTLETS = ROOT / "tests" / "outlets"
-MADE_UP = sorted(p for folder in ("brackenford-herald", "meridian-coast-post")
-                 for p in (OUTLETS / folder).glob("*") if ".expected." not in p.name)
+MADE_UP = sorted(
+    p
+    for folder in ("brackenford-herald", "meridian-coast-post")
+    for p in (OUTLETS / folder).glob("*")
+    if ".expected." not in p.name
+)
 
 
 @pytest.mark.parametrize("path", MADE_UP, ids=lambda p: p.stem)
 def test_with_no_pack_a_made_up_outlet_s_dump_is_exact_and_its_head_is_in_its_fields(
-        path: Path) -> None:
+    path: Path,
+) -> None:
     """Issue 14 item 9: no paragraph lost, and the head the dump states in the fields."""
     result = NO_PACK.clean_file(path)
     stem = path.with_suffix("")
@@ -138,8 +165,10 @@ def test_a_breadcrumb_trail_is_navigation_never_a_headline(crumbs: str) -> None:
 @pytest.mark.parametrize("dateline", ["Friday 7 June 2024 09:10 BST", ""])
 def test_the_summary_line_under_the_headline_is_the_dek_never_the_title(dateline: str) -> None:
     """The dek echoes the lead more than the headline does, and stands nearer the article."""
-    lede = ("Commuters from the island face paying more than £9 a day from June, after the "
-            "operator said fuel costs had doubled and the fares would rise for every crossing.")
+    lede = (
+        "Commuters from the island face paying more than £9 a day from June, after the "
+        "operator said fuel costs had doubled and the fares would rise for every crossing."
+    )
     text = f"Menu\n\n{HEADLINE}\n\n{DEK}\n\nBy Ruth Okonjo\n{dateline}\n\n{lede}\n\n{PROSE}\n"
     meta = NO_PACK.clean_text(text).metadata
     assert (meta.title, meta.subtitle, meta.alternate_titles) == (HEADLINE, DEK, [])
@@ -152,9 +181,11 @@ def test_a_kicker_above_the_headline_stays_an_alternate_headline_not_the_title()
 
 def test_a_dek_that_reads_as_a_sentence_does_not_hide_the_byline_and_date_below_it() -> None:
     dek = "The operator said fuel costs had doubled since last year and it had no other choice."
-    text = (f"# {HEADLINE}\n\n{dek}\n\n**By Ruth Okonjo, Transport Reporter**\n\n"
-            "Updated June 8, 2024 at 9:40 a.m. | Published June 7, 2024 at 6:20 p.m.\n\n"
-            f"{PROSE}\n\n{UNWRAPPED}\n")
+    text = (
+        f"# {HEADLINE}\n\n{dek}\n\n**By Ruth Okonjo, Transport Reporter**\n\n"
+        "Updated June 8, 2024 at 9:40 a.m. | Published June 7, 2024 at 6:20 p.m.\n\n"
+        f"{PROSE}\n\n{UNWRAPPED}\n"
+    )
     meta = NO_PACK.clean_text(text).metadata
     assert (meta.subtitle, meta.authors) == (dek, ["Ruth Okonjo"])
     assert meta.author_roles == ["Transport Reporter"]

@@ -21,10 +21,19 @@ def test_a_page_built_around_a_seed_comes_out_as_the_seed(cleaner: Cleaner) -> N
     result = cleaner.clean_bytes(PAGE.read_bytes(), source=str(PAGE))
     assert result.text == SEED_TEXT
     meta = result.metadata
-    assert meta.outlet is not None and (meta.outlet.id, meta.outlet.detected_by) == ("theglobeandmail", "site_name")
+    assert meta.outlet is not None and (meta.outlet.id, meta.outlet.detected_by) == (
+        "theglobeandmail",
+        "site_name",
+    )
     assert (meta.title, meta.authors, meta.published, meta.language) == (
-        "Kremlin throws full backing behind Lukashenko with $1.5-billion loan", ["Mark MacKinnon"], "2020-09-14", "en")
-    assert [(i.caption[:24], i.credit) for i in meta.images] == [("Russian President Vladim", "HANDOUT/AFP/Getty Images")]
+        "Kremlin throws full backing behind Lukashenko with $1.5-billion loan",
+        ["Mark MacKinnon"],
+        "2020-09-14",
+        "en",
+    )
+    assert [(i.caption[:24], i.credit) for i in meta.images] == [
+        ("Russian President Vladim", "HANDOUT/AFP/Getty Images")
+    ]
 
 
 def test_the_packs_html_selectors_remove_what_only_the_outlet_marks() -> None:

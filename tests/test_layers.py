@@ -20,18 +20,57 @@ MAX_LINES = 300
 # Lowest first; a module may import its own layer and those below. Names are relative to
 # `cleaner`; the longest matching prefix decides ("html.route" over "html").
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("core", ("model", "result", "inline", "names", "urls", "patterns", "budget", "dates", "version",
-              "trees", "encoding", "stoplists", "code_signals")),
+    (
+        "core",
+        (
+            "model",
+            "result",
+            "inline",
+            "names",
+            "urls",
+            "patterns",
+            "budget",
+            "dates",
+            "version",
+            "trees",
+            "encoding",
+            "stoplists",
+            "code_signals",
+        ),
+    ),
     ("read", ("read", "html", "html.decode", "html.detect", "html.guard")),
     ("segment", ("segment", "canonical")),
-    ("features", ("lexicon", "features", "html.blocks", "html.features", "html.routes", "html.jsonld",
-                  "html.prune")),
+    (
+        "features",
+        (
+            "lexicon",
+            "features",
+            "html.blocks",
+            "html.features",
+            "html.routes",
+            "html.jsonld",
+            "html.prune",
+        ),
+    ),
     ("rules", ("heuristics", "packs", "html.route", "detect")),
     ("metadata", ("metadata", "html.meta", "html.sources", "html.page", "explain")),
     ("pipeline", ("pipeline",)),
     ("authoring", ("authoring",)),
-    ("interfaces", ("", "cli", "batch", "records", "arrow", "spark", "parallel", "inputs", "write",
-                    "selection")),
+    (
+        "interfaces",
+        (
+            "",
+            "cli",
+            "batch",
+            "records",
+            "arrow",
+            "spark",
+            "parallel",
+            "inputs",
+            "write",
+            "selection",
+        ),
+    ),
 )
 
 
@@ -76,22 +115,32 @@ def _targets(name: str, node: ast.Import | ast.ImportFrom, is_package: bool) -> 
 def imports(name: str) -> frozenset[str]:
     path = MODULES[name]
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    found = {t for node in _runtime_imports(tree) for t in _targets(name, node, path.stem == "__init__")}
+    found = {
+        t for node in _runtime_imports(tree) for t in _targets(name, node, path.stem == "__init__")
+    }
     # A module's own packages run before it: they are no dependency of it.
     return frozenset(t for t in found if t != name and t != "" and not name.startswith(f"{t}."))
 
 
 def layer_of(name: str) -> int:
     """The layer of the longest prefix that names module `name` ("" is the package itself)."""
-    matches = [(len(prefix), i) for i, (_, prefixes) in enumerate(LAYERS) for prefix in prefixes
-               if name == prefix or (prefix and name.startswith(f"{prefix}."))]
+    matches = [
+        (len(prefix), i)
+        for i, (_, prefixes) in enumerate(LAYERS)
+        for prefix in prefixes
+        if name == prefix or (prefix and name.startswith(f"{prefix}."))
+    ]
     assert matches, f"cleaner.{name} is in no layer: give it one in LAYERS"
     return max(matches)[1]
 
 
 def test_every_import_goes_down_or_across() -> None:
-    upward = [f"cleaner.{m} ({LAYERS[layer_of(m)][0]}) imports cleaner.{t} ({LAYERS[layer_of(t)][0]})"
-              for m in sorted(MODULES) for t in sorted(imports(m)) if layer_of(t) > layer_of(m)]
+    upward = [
+        f"cleaner.{m} ({LAYERS[layer_of(m)][0]}) imports cleaner.{t} ({LAYERS[layer_of(t)][0]})"
+        for m in sorted(MODULES)
+        for t in sorted(imports(m))
+        if layer_of(t) > layer_of(m)
+    ]
     assert not upward, "\n".join(upward)
 
 
@@ -105,7 +154,7 @@ def find_cycle(graph: dict[str, frozenset[str]]) -> list[str] | None:
         path.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
+                return path[path.index(nxt) :] + [nxt]
             if nxt not in state and (cycle := visit(nxt)):
                 return cycle
         path.pop()

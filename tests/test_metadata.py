@@ -46,16 +46,32 @@ def test_links_skip_anchors() -> None:
 
 def test_related_title_finds_its_url_by_slug() -> None:
     assert slug("Putin, Lukashenko To Talk 'Integration'") == "putin-lukashenko-to-talk-integration"
-    meta = clean("Body of the article, long enough.\n\nRelated article: Rents Rise Again\n\nhttps://example.com/2021/rents-rise-again-a123").metadata
-    assert [(r.title, r.url) for r in meta.related] == [("Rents Rise Again", "https://example.com/2021/rents-rise-again-a123")]
+    meta = clean(
+        "Body of the article, long enough.\n\nRelated article: Rents Rise Again\n\nhttps://example.com/2021/rents-rise-again-a123"
+    ).metadata
+    assert [(r.title, r.url) for r in meta.related] == [
+        ("Rents Rise Again", "https://example.com/2021/rents-rise-again-a123")
+    ]
 
 
 def test_what_is_not_stated_is_null() -> None:
     meta = clean("Just one paragraph of article text.").metadata
-    assert (meta.title, meta.subtitle, meta.authors, meta.agency, meta.published, meta.url, meta.outlet) == (None, None, [], None, None, None, None)
+    assert (
+        meta.title,
+        meta.subtitle,
+        meta.authors,
+        meta.agency,
+        meta.published,
+        meta.url,
+        meta.outlet,
+    ) == (None, None, [], None, None, None, None)
     assert meta.counts.words == 6 and meta.counts.paragraphs == 1
 
 
 def test_credit_joins_the_caption_above_it() -> None:
-    meta = clean("Body paragraph one, which is long.\n\nA man walks by.\n\nJane Doe / Reuters\n\nBody paragraph two.").metadata
-    assert [(i.caption, i.credit) for i in meta.images] == [("A man walks by.", "Jane Doe / Reuters")]
+    meta = clean(
+        "Body paragraph one, which is long.\n\nA man walks by.\n\nJane Doe / Reuters\n\nBody paragraph two."
+    ).metadata
+    assert [(i.caption, i.credit) for i in meta.images] == [
+        ("A man walks by.", "Jane Doe / Reuters")
+    ]

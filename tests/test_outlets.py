@@ -29,7 +29,9 @@ def _fixtures() -> list[Path]:
 
 @pytest.mark.parametrize("pack_id", PACK_IDS)
 def test_every_pack_has_a_new_article_fixture(pack_id: str) -> None:
-    assert [p for p in _fixtures() if p.parent.name == pack_id], f"tests/outlets/{pack_id}/ has no fixture"
+    assert [p for p in _fixtures() if p.parent.name == pack_id], (
+        f"tests/outlets/{pack_id}/ has no fixture"
+    )
 
 
 @pytest.mark.parametrize("path", _fixtures(), ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -58,8 +60,13 @@ def test_with_no_pack_the_generic_layer_reaches_f1_098_on_a_new_outlet(folder: P
     dumps = [p for p in _fixtures() if p.parent == folder]
     metric = load_script("metric")
     bare = Cleaner(packs=PackSet({}))
-    scores = [metric.score_pair(bare.clean_file(p).text, p.with_suffix("").with_suffix(".expected.txt")
-                                .read_text(encoding="utf-8")) for p in dumps]
+    scores = [
+        metric.score_pair(
+            bare.clean_file(p).text,
+            p.with_suffix("").with_suffix(".expected.txt").read_text(encoding="utf-8"),
+        )
+        for p in dumps
+    ]
     precision = sum(s.precision for s in scores) / len(scores)
     recall = sum(s.recall for s in scores) / len(scores)
     assert 2 * precision * recall / (precision + recall) >= MIN_GENERIC_F1

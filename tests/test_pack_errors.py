@@ -48,15 +48,27 @@ def test_check_reports_exactly_one_error_with_its_position(path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("path", [p for p in BROKEN if not p.stem.startswith("duplicate-outlet") and not p.stem.startswith("duplicate-domain")], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path",
+    [
+        p
+        for p in BROKEN
+        if not p.stem.startswith("duplicate-outlet") and not p.stem.startswith("duplicate-domain")
+    ],
+    ids=lambda p: p.stem,
+)
 def test_loading_alone_raises_pack_error_with_the_same_message(path: Path) -> None:
     with pytest.raises(PackError) as caught:
         load_pack(path.relative_to(ROOT))
     assert str(caught.value) == expectation(path)
 
 
-def test_clean_with_a_broken_rules_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "bad.yaml").write_text("id: bad\nname: Bad\ndomains: [bad.example]\nrules:\n  - {id: a, kind: promo, action: drop, pattern: '(('}\n")
+def test_clean_with_a_broken_rules_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "bad.yaml").write_text(
+        "id: bad\nname: Bad\ndomains: [bad.example]\nrules:\n  - {id: a, kind: promo, action: drop, pattern: '(('}\n"
+    )
     with pytest.raises(SystemExit) as done:
         main(["--rules", str(tmp_path), "-"])
     assert done.value.code == 2

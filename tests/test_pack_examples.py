@@ -12,7 +12,11 @@ from cleaner.packs.sources import BUILTIN
 
 PACKS = PackSet.load()
 CLEANER = Cleaner(packs=PACKS)
-CASES = [(entry.pack.id, index) for entry in PACKS.loaded.values() for index in range(len(entry.pack.examples))]
+CASES = [
+    (entry.pack.id, index)
+    for entry in PACKS.loaded.values()
+    for index in range(len(entry.pack.examples))
+]
 BUILTIN_PACKS = [entry for entry in PACKS.loaded.values() if entry.source == BUILTIN]
 
 
@@ -29,11 +33,20 @@ def test_pack_example(case: tuple[str, int]) -> None:
 
 
 def test_the_four_seed_packs_are_built_in() -> None:
-    assert {e.pack.id for e in BUILTIN_PACKS} >= {"bloomberg", "theglobeandmail", "themoscowtimes", "vice"}
+    assert {e.pack.id for e in BUILTIN_PACKS} >= {
+        "bloomberg",
+        "theglobeandmail",
+        "themoscowtimes",
+        "vice",
+    }
 
 
 @pytest.mark.parametrize("entry", BUILTIN_PACKS, ids=lambda e: e.pack.id)
 def test_inline_examples_make_every_rule_of_a_builtin_pack_fire(entry: LoadedPack) -> None:
-    inline = [o for o, example in zip(run_examples(CLEANER, entry), entry.pack.examples) if example.input is not None]
+    inline = [
+        o
+        for o, example in zip(run_examples(CLEANER, entry), entry.pack.examples)
+        if example.input is not None
+    ]
     assert inline, f"{entry.pack.id} has no inline example"
     assert unexercised(entry, inline) == []

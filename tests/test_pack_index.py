@@ -28,7 +28,14 @@ def test_required_words_are_read_conservatively(pattern: str, words: set[str]) -
 
 def _packs(numbers: range, pattern: str = r"^Outlet{n:03d} Ltd$") -> list[Pack]:
     return [
-        Pack.model_validate({"id": f"p{n}", "name": f"P{n}", "domains": [f"p{n}.example"], "detect": [{"pattern": pattern.format(n=n)}]})
+        Pack.model_validate(
+            {
+                "id": f"p{n}",
+                "name": f"P{n}",
+                "domains": [f"p{n}.example"],
+                "detect": [{"pattern": pattern.format(n=n)}],
+            }
+        )
         for n in numbers
     ]
 
@@ -47,7 +54,9 @@ def test_words_are_looked_up_or_split_by_vocabulary_size(count: int) -> None:
     """Few required words are looked up as substrings (a word inside a longer one counts, the
     search decides); many are found by splitting the page into words. Neither misses a word,
     whatever punctuation or script stands around it."""
-    index = PackIndex(_packs(range(count)) + _packs(range(count, count + 1), r"^Ведомости™ Outlet000$"))
+    index = PackIndex(
+        _packs(range(count)) + _packs(range(count, count + 1), r"^Ведомости™ Outlet000$")
+    )
     small = len(index.vocabulary) <= MAX_LOOKUP_WORDS
     assert small == (count == 2)
     assert {"outlet001", "ltd"} <= index.words_in("© OUTLET001 Ltd.")

@@ -17,7 +17,9 @@ from cleaner.read import read_bytes
 
 from .conftest import ROOT
 
-PARAGRAPH = "The council met on Tuesday and voted to approve the plan after a long debate in the chamber."
+PARAGRAPH = (
+    "The council met on Tuesday and voted to approve the plan after a long debate in the chamber."
+)
 OTHER = "Residents who opposed the scheme said they would now consider a legal challenge to the decision."
 
 
@@ -29,13 +31,17 @@ def _cleaner(tmp_path: Path, rules: str, disable: str = "[]") -> Cleaner:
     return Cleaner(packs=PackSet.load([tmp_path]))
 
 
-@pytest.mark.parametrize("heuristic, furniture", [
-    ("generic.duplicate", OTHER),
-    ("generic.navigation", "Skip to main content"),
-    ("generic.promo", "Share this article"),
-])
+@pytest.mark.parametrize(
+    "heuristic, furniture",
+    [
+        ("generic.duplicate", OTHER),
+        ("generic.navigation", "Skip to main content"),
+        ("generic.promo", "Share this article"),
+    ],
+)
 def test_a_disabled_heuristic_stays_off_when_the_output_is_settled(
-        tmp_path: Path, heuristic: str, furniture: str) -> None:
+    tmp_path: Path, heuristic: str, furniture: str
+) -> None:
     rules = "  - {id: ad, kind: advertisement, action: drop, text: Advertisement}\n"
     cleaner = _cleaner(tmp_path, rules, f"[{heuristic}]")
     text = f"{PARAGRAPH}\n\nAdvertisement\n\n{furniture}\n\n{OTHER}\n\n{PARAGRAPH}\n"
@@ -44,11 +50,15 @@ def test_a_disabled_heuristic_stays_off_when_the_output_is_settled(
     assert heuristic not in {r.rule for r in result.metadata.removed}
 
 
-HEADER = "  - {id: masthead, kind: header, action: cut-header, until: '^Subscribe for £1 a week$'}\n"
+HEADER = (
+    "  - {id: masthead, kind: header, action: cut-header, until: '^Subscribe for £1 a week$'}\n"
+)
 FOOTER = "  - {id: footer, kind: footer, action: cut-footer, from: '^More from Town$'}\n"
 
 
-def test_a_cut_rule_whose_anchor_is_missing_warns_in_the_result_and_in_explain(tmp_path: Path) -> None:
+def test_a_cut_rule_whose_anchor_is_missing_warns_in_the_result_and_in_explain(
+    tmp_path: Path,
+) -> None:
     cleaner = _cleaner(tmp_path, HEADER + FOOTER)
     text = f"Home\n\n{PARAGRAPH}\n\n{OTHER}\n"
     result = cleaner.clean_text(text, outlet="town")
@@ -57,7 +67,9 @@ def test_a_cut_rule_whose_anchor_is_missing_warns_in_the_result_and_in_explain(t
     doc = read_bytes(text.encode("utf-8"), None)
     shown = explain(doc, cleaner.mark(doc, "town")).plain
     assert "warning: rule town.masthead cut nothing" in shown
-    found = cleaner.clean_text(f"Subscribe for £1 a week\n\n{text}\n\nMore from Town\n", outlet="town")
+    found = cleaner.clean_text(
+        f"Subscribe for £1 a week\n\n{text}\n\nMore from Town\n", outlet="town"
+    )
     assert not [w for w in found.metadata.warnings if w.startswith("rule town.")]
 
 
@@ -70,19 +82,33 @@ def test_at_counts_the_blocks_still_in_the_text(tmp_path: Path) -> None:
         "  - {id: dek, kind: subtitle, action: move, to: subtitle, at: 1}\n"
     )
     cleaner = _cleaner(tmp_path, rules)
-    result = cleaner.clean_text(f"Advertisement\n\nCouncil backs plan\n\nA long night\n\n{PARAGRAPH}\n", outlet="town")
-    assert (result.metadata.title, result.metadata.subtitle) == ("Council backs plan", "A long night")
+    result = cleaner.clean_text(
+        f"Advertisement\n\nCouncil backs plan\n\nA long night\n\n{PARAGRAPH}\n", outlet="town"
+    )
+    assert (result.metadata.title, result.metadata.subtitle) == (
+        "Council backs plan",
+        "A long night",
+    )
     assert result.text == PARAGRAPH + "\n"
 
 
-@pytest.mark.parametrize("pattern, template, block, taken, kept", [
-    (r"\s*\[tracking\]", "", f"{PARAGRAPH} [tracking]", " [tracking]", PARAGRAPH),
-    (r"(\d+) free articles left", r"\1 left", f"Only 3 free articles left. {OTHER}", "free articles ",
-     f"Only 3 left. {OTHER}"),
-    (r"^Sponsored: .*$", "", "Sponsored: Buy a sofa", "Sponsored: Buy a sofa", None),
-])
+@pytest.mark.parametrize(
+    "pattern, template, block, taken, kept",
+    [
+        (r"\s*\[tracking\]", "", f"{PARAGRAPH} [tracking]", " [tracking]", PARAGRAPH),
+        (
+            r"(\d+) free articles left",
+            r"\1 left",
+            f"Only 3 free articles left. {OTHER}",
+            "free articles ",
+            f"Only 3 left. {OTHER}",
+        ),
+        (r"^Sponsored: .*$", "", "Sponsored: Buy a sofa", "Sponsored: Buy a sofa", None),
+    ],
+)
 def test_a_replace_records_exactly_the_text_it_removed(
-        tmp_path: Path, pattern: str, template: str, block: str, taken: str, kept: str | None) -> None:
+    tmp_path: Path, pattern: str, template: str, block: str, taken: str, kept: str | None
+) -> None:
     rules = f"  - {{id: strip, kind: markup, action: replace, pattern: '{pattern}', with: '{template}'}}\n"
     cleaner = _cleaner(tmp_path, rules)
     result = cleaner.clean_text(f"{block}\n\n{OTHER}\n", outlet="town")
@@ -101,12 +127,18 @@ def test_every_generic_heuristic_has_a_kind_of_the_vocabulary() -> None:
     assert {h.kind for h in heuristics()} <= set(KINDS)
 
 
-def test_the_body_model_never_undoes_a_pack_not_even_when_the_output_is_settled(tmp_path: Path) -> None:
+def test_the_body_model_never_undoes_a_pack_not_even_when_the_output_is_settled(
+    tmp_path: Path,
+) -> None:
     """The pack here takes only the ad markers and leaves the menus, comments and lists alone:
     its word is final, so no pass of the body model removes what it kept (with no pack, the
     model takes dozens of those blocks)."""
     rules = "  - {id: ad, kind: advertisement, action: drop, text: Advertisement}\n"
-    page = ROOT / "tests" / "outlets" / "brackenford-herald" / "brackenford-town-clinch-promotion.txt"
-    assert "generic.outside-body" in {r.rule for r in Cleaner(packs=PackSet({})).clean_file(page).metadata.removed}
+    page = (
+        ROOT / "tests" / "outlets" / "brackenford-herald" / "brackenford-town-clinch-promotion.txt"
+    )
+    assert "generic.outside-body" in {
+        r.rule for r in Cleaner(packs=PackSet({})).clean_file(page).metadata.removed
+    }
     result = _cleaner(tmp_path, rules).clean_file(page, outlet="town")
     assert "generic.outside-body" not in {r.rule for r in result.metadata.removed}

@@ -12,11 +12,16 @@ from cleaner.packs import Pack, PackError, PackSet, apply_pack, builtin_rules_di
 
 from .conftest import document_of
 
-BODY = ["First paragraph of the story, which is long enough.", "Second paragraph of the story, also long enough."]
+BODY = [
+    "First paragraph of the story, which is long enough.",
+    "Second paragraph of the story, also long enough.",
+]
 
 
 def run_pack(rules: list[dict], *paragraphs: str) -> Document:
-    pack = Pack.model_validate({"id": "test", "name": "Test", "domains": ["test.example"], "rules": rules})
+    pack = Pack.model_validate(
+        {"id": "test", "name": "Test", "domains": ["test.example"], "rules": rules}
+    )
     doc = document_of(*paragraphs)
     apply_pack(pack, doc)
     return doc
@@ -27,12 +32,22 @@ def marks(doc: Document) -> list[tuple[str, str | None] | None]:
 
 
 def test_drop_by_exact_text() -> None:
-    doc = run_pack([{"id": "ad", "kind": "advertisement", "action": "drop", "text": "ADVERTISEMENT"}], "ADVERTISEMENT", *BODY, "ADVERTISEMENT here")
+    doc = run_pack(
+        [{"id": "ad", "kind": "advertisement", "action": "drop", "text": "ADVERTISEMENT"}],
+        "ADVERTISEMENT",
+        *BODY,
+        "ADVERTISEMENT here",
+    )
     assert marks(doc) == [("test.ad", None), None, None, None]
 
 
 def test_drop_by_regex() -> None:
-    doc = run_pack([{"id": "promo", "kind": "promo", "action": "drop", "pattern": "^Sign up"}], BODY[0], "Sign up for our briefing", BODY[1])
+    doc = run_pack(
+        [{"id": "promo", "kind": "promo", "action": "drop", "pattern": "^Sign up"}],
+        BODY[0],
+        "Sign up for our briefing",
+        BODY[1],
+    )
     assert marks(doc) == [None, ("test.promo", None), None]
 
 
@@ -41,19 +56,52 @@ def test_move_by_position_counts_blocks_still_in_the_text() -> None:
         {"id": "ad", "kind": "advertisement", "action": "drop", "text": "AD"},
         {"id": "title", "kind": "headline", "action": "move", "to": "title", "at": 1},
         {"id": "dek", "kind": "subtitle", "action": "move", "to": "subtitle", "at": 1},
-        {"id": "last", "kind": "credit", "action": "move", "to": "credit", "at": -1, "pattern": "^Photo"},
+        {
+            "id": "last",
+            "kind": "credit",
+            "action": "move",
+            "to": "credit",
+            "at": -1,
+            "pattern": "^Photo",
+        },
     ]
     doc = run_pack(rules, "AD", "The Headline", "The dek", *BODY, "Photo: X")
-    assert marks(doc) == [("test.ad", None), ("test.title", "title"), ("test.dek", "subtitle"), None, None, ("test.last", "credit")]
+    assert marks(doc) == [
+        ("test.ad", None),
+        ("test.title", "title"),
+        ("test.dek", "subtitle"),
+        None,
+        None,
+        ("test.last", "credit"),
+    ]
 
 
 def test_position_and_pattern_must_both_hold() -> None:
-    doc = run_pack([{"id": "title", "kind": "headline", "action": "move", "to": "title", "at": 1, "pattern": "^.{1,20}$"}], *BODY)
+    doc = run_pack(
+        [
+            {
+                "id": "title",
+                "kind": "headline",
+                "action": "move",
+                "to": "title",
+                "at": 1,
+                "pattern": "^.{1,20}$",
+            }
+        ],
+        *BODY,
+    )
     assert marks(doc) == [None, None]
 
 
 def test_raw_match_sees_markdown() -> None:
-    rule = {"id": "bold", "kind": "caption", "action": "move", "to": "caption", "raw": True, "pattern": r"\*\*[^*]+\*\*$"}
+    rule = {
+        "id": "bold",
+        "kind": "caption",
+        "action": "move",
+        "to": "caption",
+        "raw": True,
+        "pattern": r"\*\*[^*]+\*\*$",
+    }
     doc = run_pack([rule], "A caption. **Credit**", *BODY)
     assert marks(doc) == [("test.bold", "caption"), None, None]
 
@@ -65,7 +113,14 @@ def test_cut_header_to_the_last_marker() -> None:
 
 
 def test_cut_header_exclusive_and_within() -> None:
-    rule = {"id": "head", "kind": "header", "action": "cut-header", "until": "^Story$", "inclusive": False, "within": 3}
+    rule = {
+        "id": "head",
+        "kind": "header",
+        "action": "cut-header",
+        "until": "^Story$",
+        "inclusive": False,
+        "within": 3,
+    }
     doc = run_pack([rule], "Masthead", "Story", *BODY, "Story")
     assert marks(doc) == [("test.head", None), None, None, None, None]
 
@@ -91,15 +146,50 @@ def test_builtin_packs_load() -> None:
 
 BROKEN = {
     "unknown key": {"id": "x", "name": "X", "domains": ["x.com"], "colour": "red"},
-    "typo in a rule key": {"id": "x", "name": "X", "domains": ["x.com"], "rules": [{"id": "a", "kind": "promo", "action": "drop", "patern": "x"}]},
-    "bad regex": {"id": "x", "name": "X", "domains": ["x.com"], "rules": [{"id": "a", "kind": "promo", "action": "drop", "pattern": "(unclosed"}]},
-    "unknown action": {"id": "x", "name": "X", "domains": ["x.com"], "rules": [{"id": "a", "kind": "promo", "action": "delete", "text": "x"}]},
-    "duplicate rule id": {"id": "x", "name": "X", "domains": ["x.com"], "rules": [{"id": "a", "kind": "promo", "action": "drop", "text": "x"}] * 2},
+    "typo in a rule key": {
+        "id": "x",
+        "name": "X",
+        "domains": ["x.com"],
+        "rules": [{"id": "a", "kind": "promo", "action": "drop", "patern": "x"}],
+    },
+    "bad regex": {
+        "id": "x",
+        "name": "X",
+        "domains": ["x.com"],
+        "rules": [{"id": "a", "kind": "promo", "action": "drop", "pattern": "(unclosed"}],
+    },
+    "unknown action": {
+        "id": "x",
+        "name": "X",
+        "domains": ["x.com"],
+        "rules": [{"id": "a", "kind": "promo", "action": "delete", "text": "x"}],
+    },
+    "duplicate rule id": {
+        "id": "x",
+        "name": "X",
+        "domains": ["x.com"],
+        "rules": [{"id": "a", "kind": "promo", "action": "drop", "text": "x"}] * 2,
+    },
     "no detection": {"id": "x", "name": "X"},
-    "rule without condition": {"id": "x", "name": "X", "domains": ["x.com"], "rules": [{"id": "a", "kind": "promo", "action": "drop"}]},
-    "unknown field": {"id": "x", "name": "X", "domains": ["x.com"], "rules": [{"id": "a", "kind": "promo", "action": "move", "to": "headline", "text": "x"}]},
+    "rule without condition": {
+        "id": "x",
+        "name": "X",
+        "domains": ["x.com"],
+        "rules": [{"id": "a", "kind": "promo", "action": "drop"}],
+    },
+    "unknown field": {
+        "id": "x",
+        "name": "X",
+        "domains": ["x.com"],
+        "rules": [{"id": "a", "kind": "promo", "action": "move", "to": "headline", "text": "x"}],
+    },
     "bad id": {"id": "X Y", "name": "X", "domains": ["x.com"]},
-    "unknown heuristic": {"id": "x", "name": "X", "domains": ["x.com"], "disable": ["generic.nope"]},
+    "unknown heuristic": {
+        "id": "x",
+        "name": "X",
+        "domains": ["x.com"],
+        "disable": ["generic.nope"],
+    },
 }
 
 
@@ -112,7 +202,9 @@ def test_broken_pack_is_refused_with_its_file_named(tmp_path: Path, data: dict) 
 
 
 def test_two_packs_claiming_one_domain_are_refused(tmp_path: Path) -> None:
-    (tmp_path / "a.yaml").write_text("id: mine\nname: Mine\ndomains: [vice.com]\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        "id: mine\nname: Mine\ndomains: [vice.com]\n", encoding="utf-8"
+    )
     with pytest.raises(PackError, match="vice.com"):
         PackSet.load([tmp_path])
 
@@ -139,10 +231,19 @@ def test_builtin_packs_validate_against_the_exported_json_schema() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("id: x\nname: X\ndomains: [x.com]\ndetect:\n  - {pattern: a, weight: '3'}\n", ":5:18: detect[0].weight: input should be a valid integer, got '3'"),
-        ("id: x\nname: X\ndomains: &d [x.com, *d]\n", ":3:10: domains[1]: an alias refers to a node that contains it"),
+        (
+            "id: x\nname: X\ndomains: [x.com]\ndetect:\n  - {pattern: a, weight: '3'}\n",
+            ":5:18: detect[0].weight: input should be a valid integer, got '3'",
+        ),
+        (
+            "id: x\nname: X\ndomains: &d [x.com, *d]\n",
+            ":3:10: domains[1]: an alias refers to a node that contains it",
+        ),
         ("id: x\nname: X\n[a]: 1\ndomains: [x.com]\n", ":3:1: a key must be a plain name"),
-        ("id: x\nname: X\ndomains: [x.com]\nexamples:\n  - {name: both, input: a, fixture: b.txt}\n", ":5:5: examples[0]: an example needs exactly one of `input` or `fixture`"),
+        (
+            "id: x\nname: X\ndomains: [x.com]\nexamples:\n  - {name: both, input: a, fixture: b.txt}\n",
+            ":5:5: examples[0]: an example needs exactly one of `input` or `fixture`",
+        ),
     ],
     ids=["no type coercion", "recursive alias", "list as key", "example with input and fixture"],
 )

@@ -27,18 +27,25 @@ def test_binary_is_refused() -> None:
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
 
 
-
 @pytest.mark.parametrize(
     ("char", "removed"),
     [
-        ("\x00", True), ("\x07", True), ("\x1c", True), ("\x7f", True), ("\x80", True), ("\x9f", True),
+        ("\x00", True),
+        ("\x07", True),
+        ("\x1c", True),
+        ("\x7f", True),
+        ("\x80", True),
+        ("\x9f", True),
         ("\x85", False),  # NEL is a line break, not a stray control
-        ("\t", False), ("\u00c2", False),  # the character whose UTF-8 lead byte C1 controls share
+        ("\t", False),
+        ("\u00c2", False),  # the character whose UTF-8 lead byte C1 controls share
     ],
 )
 def test_control_characters_are_removed_with_a_warning(char: str, removed: bool) -> None:
     warnings: list[str] = []
-    text, _ = decode(f"Café {char}text, long enough not to look like binary data.".encode("utf-8"), warnings)
+    text, _ = decode(
+        f"Café {char}text, long enough not to look like binary data.".encode("utf-8"), warnings
+    )
     assert (char in text) is not removed
     assert bool(warnings) is removed
 
@@ -46,5 +53,8 @@ def test_control_characters_are_removed_with_a_warning(char: str, removed: bool)
 def test_terminal_escapes_are_removed_whole() -> None:
     warnings: list[str] = []
     source = "Café \x1b[1mbold\x1b[0m text, long enough not to look like binary data."
-    assert decode(source.encode("utf-8"), warnings)[0] == "Café bold text, long enough not to look like binary data."
+    assert (
+        decode(source.encode("utf-8"), warnings)[0]
+        == "Café bold text, long enough not to look like binary data."
+    )
     assert warnings == ["removed 2 control characters or terminal escapes"]

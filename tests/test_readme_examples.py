@@ -17,10 +17,15 @@ import pytest
 from .conftest import ROOT, SEEDS, expected_text
 
 MARK = "<!-- example: runs in the tests -->"
-EXAMPLES = re.findall(rf"{re.escape(MARK)}\n```(\w+)\n(.*?)\n```",
-                      (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
+EXAMPLES = re.findall(
+    rf"{re.escape(MARK)}\n```(\w+)\n(.*?)\n```",
+    (ROOT / "README.md").read_text(encoding="utf-8"),
+    re.DOTALL,
+)
 ARTICLE = SEEDS[4]
-RECORDS = [{"id": i, "text": seed.read_text(encoding="utf-8"), "url": None} for i, seed in enumerate(SEEDS)]
+RECORDS = [
+    {"id": i, "text": seed.read_text(encoding="utf-8"), "url": None} for i, seed in enumerate(SEEDS)
+]
 RECORDS[0]["url"] = "https://www.themoscowtimes.com/2020/09/14/a"
 N = len(RECORDS)
 # What each example must have produced, by a line it holds.
@@ -47,10 +52,16 @@ def folder(tmp_path: Path) -> Path:
 
 def _env(folder: Path) -> dict[str, str]:
     bin_dir = str(Path(sys.executable).parent)
-    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-            "PYSPARK_PYTHON": sys.executable, "PYSPARK_DRIVER_PYTHON": sys.executable,
-            "SPARK_LOCAL_IP": "127.0.0.1", "HF_HOME": str(folder / "hf"),
-            "HF_HUB_OFFLINE": "1", "RAY_USAGE_STATS_ENABLED": "0"}
+    return {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "PYSPARK_PYTHON": sys.executable,
+        "PYSPARK_DRIVER_PYTHON": sys.executable,
+        "SPARK_LOCAL_IP": "127.0.0.1",
+        "HF_HOME": str(folder / "hf"),
+        "HF_HUB_OFFLINE": "1",
+        "RAY_USAGE_STATS_ENABLED": "0",
+    }
 
 
 def test_the_readme_shows_each_engine() -> None:
@@ -59,19 +70,34 @@ def test_the_readme_shows_each_engine() -> None:
     assert [lang for lang, _ in EXAMPLES].count("sh") == 1
 
 
-@pytest.mark.parametrize("code", [c for lang, c in EXAMPLES if lang == "python"],
-                         ids=lambda c: next((k for k in CHECKS if k in c), "?").strip("(."))
+@pytest.mark.parametrize(
+    "code",
+    [c for lang, c in EXAMPLES if lang == "python"],
+    ids=lambda c: next((k for k in CHECKS if k in c), "?").strip("(."),
+)
 def test_python_example_runs_as_printed(code: str, folder: Path) -> None:
     check = next(c for key, c in CHECKS.items() if key in code)
-    done = subprocess.run([sys.executable, "-c", f"{code}\n{check}\n"], cwd=folder, env=_env(folder),
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-c", f"{code}\n{check}\n"],
+        cwd=folder,
+        env=_env(folder),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-4000:]
 
 
 def test_shell_example_runs_as_printed(folder: Path) -> None:
     code = next(c for lang, c in EXAMPLES if lang == "sh")
-    done = subprocess.run(["bash", "-euo", "pipefail", "-c", code], cwd=folder, env=_env(folder),
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", code],
+        cwd=folder,
+        env=_env(folder),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-4000:]
     assert (folder / "article.clean.txt").read_text(encoding="utf-8") == expected_text(ARTICLE.stem)
     assert json.loads(done.stdout) == {"id": 0, "text": json.loads(done.stdout)["text"]}

@@ -29,17 +29,29 @@ def test_malformed_lines_name_their_line(line: str, problem: str) -> None:
 
 
 def test_read_keeps_errors_in_place_and_skips_blank_lines() -> None:
-    lines = ['{"id": "a", "text": "One."}', "", "oops", '{"id": "b", "html": "<p>Two.</p>", "url": "https://x.org/"}']
+    lines = [
+        '{"id": "a", "text": "One."}',
+        "",
+        "oops",
+        '{"id": "b", "html": "<p>Two.</p>", "url": "https://x.org/"}',
+    ]
     out = list(records.read(lines))
     assert [type(r).__name__ for r in out] == ["Record", "RecordError", "Record"]
     assert out[1].line == 3 and out[2].url == "https://x.org/" and out[2].content == "<p>Two.</p>"
 
 
 def test_clean_record_carries_id_text_and_metadata(cleaner: Cleaner) -> None:
-    record = records.parse(json.dumps({"id": 42, "text": "ADVERTISEMENT\n\nThe vote was held on Monday night."}), 1)
+    record = records.parse(
+        json.dumps({"id": 42, "text": "ADVERTISEMENT\n\nThe vote was held on Monday night."}), 1
+    )
     line, problem = records.clean(cleaner, record, "in.jsonl")
     out = json.loads(line)
-    assert problem is None and line.endswith("}\n") and out["id"] == 42 and out["text"] == "The vote was held on Monday night.\n"
+    assert (
+        problem is None
+        and line.endswith("}\n")
+        and out["id"] == 42
+        and out["text"] == "The vote was held on Monday night.\n"
+    )
     assert out["metadata"]["source"] == "in.jsonl:1"
 
 
@@ -53,17 +65,30 @@ def test_ordered_map_keeps_input_order(jobs: int) -> None:
 
 
 def test_two_workers_clean_exactly_as_one(cleaner: Cleaner) -> None:
-    recs = [records.Record(i, seed.read_text(encoding="utf-8"), id=i) for i, seed in enumerate(SEEDS * 20)]
+    recs = [
+        records.Record(i, seed.read_text(encoding="utf-8"), id=i)
+        for i, seed in enumerate(SEEDS * 20)
+    ]
     items = [(r, None) for r in recs]
     work = batch.Work(cleaner)
-    one = list(ordered_map(batch.clean_record, items, 1, batch.init_worker, (work,), batch.record_lost))
-    two = list(ordered_map(batch.clean_record, items, 2, batch.init_worker, (work,), batch.record_lost))
+    one = list(
+        ordered_map(batch.clean_record, items, 1, batch.init_worker, (work,), batch.record_lost)
+    )
+    two = list(
+        ordered_map(batch.clean_record, items, 2, batch.init_worker, (work,), batch.record_lost)
+    )
     assert one == two and [json.loads(line)["id"] for line, _ in two] == list(range(len(recs)))
 
 
-@pytest.mark.parametrize(("key", "text"), [("html", "The vote was held on Monday night.\n"), ("text", "")])
-def test_the_content_key_says_whether_a_record_is_html(cleaner: Cleaner, key: str, text: str) -> None:
+@pytest.mark.parametrize(
+    ("key", "text"), [("html", "The vote was held on Monday night.\n"), ("text", "")]
+)
+def test_the_content_key_says_whether_a_record_is_html(
+    cleaner: Cleaner, key: str, text: str
+) -> None:
     """An "html" record is a page even without a doctype; a "text" one is told by how it opens,
     and markup in a text is no article."""
-    record = records.parse(json.dumps({key: "<div><p>The vote was held on Monday night.</p></div>"}), 1)
+    record = records.parse(
+        json.dumps({key: "<div><p>The vote was held on Monday night.</p></div>"}), 1
+    )
     assert json.loads(records.clean(cleaner, record)[0])["text"] == text

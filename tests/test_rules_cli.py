@@ -33,13 +33,17 @@ def invoke(*args: str):
 
 
 def test_list_shows_each_pack_and_where_it_comes_from(tmp_path: Path) -> None:
-    (tmp_path / "local.yaml").write_text("id: local\nname: Local News\ndomains: [local.example]\n", encoding="utf-8")
+    (tmp_path / "local.yaml").write_text(
+        "id: local\nname: Local News\ndomains: [local.example]\n", encoding="utf-8"
+    )
     result = invoke("list", "--rules", str(tmp_path))
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["ID", "NAME", "DOMAINS", "RULES", "EXAMPLES", "FROM"]
     vice = next(line for line in lines if line.startswith("vice "))
-    assert vice.split()[1:4] == ["VICE", "vice.com", "5"] and vice.endswith("built-in: rules/vice.yaml")
+    assert vice.split()[1:4] == ["VICE", "vice.com", "5"] and vice.endswith(
+        "built-in: rules/vice.yaml"
+    )
     local = next(line for line in lines if line.startswith("local "))
     assert "local.example" in local and f"--rules: {tmp_path / 'local.yaml'}" in local
 
@@ -52,10 +56,15 @@ def test_check_passes_the_builtin_packs() -> None:
 
 def test_check_reports_every_broken_pack_at_once(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("id: a\nname: A\n", encoding="utf-8")
-    (tmp_path / "b.yaml").write_text("id: b\nname: B\ndomains: [b.example]\nextra: 1\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "id: b\nname: B\ndomains: [b.example]\nextra: 1\n", encoding="utf-8"
+    )
     result = invoke("check", str(tmp_path))
     assert result.exit_code == 1
-    assert [line.split(": ", 1)[0].rsplit("/", 1)[-1] for line in result.stdout.splitlines()] == ["a.yaml:1:1", "b.yaml:4:1"]
+    assert [line.split(": ", 1)[0].rsplit("/", 1)[-1] for line in result.stdout.splitlines()] == [
+        "a.yaml:1:1",
+        "b.yaml:4:1",
+    ]
     assert "2 problems" in result.stderr
 
 
@@ -74,7 +83,7 @@ def test_a_failing_example_shows_what_was_expected_and_what_came_out(tmp_path: P
         "id: greedy\nname: Greedy\ndomains: [greedy.example]\n"
         "rules:\n  - {id: too-much, kind: promo, action: drop, text: Keep me}\n"
         "examples:\n"
-        f"  - name: drops what it should keep\n    input: \"{PARAGRAPHS[0]}\\n\\nKeep me\\n\"\n    keep: [Keep me]\n"
+        f'  - name: drops what it should keep\n    input: "{PARAGRAPHS[0]}\\n\\nKeep me\\n"\n    keep: [Keep me]\n'
         "  - fixture: story.txt\n",
         encoding="utf-8",
     )
@@ -94,7 +103,10 @@ def test_test_refuses_an_unknown_pack_id() -> None:
 
 
 def test_new_refuses_a_taken_id_and_a_bad_one(tmp_path: Path) -> None:
-    assert "already used by rules/vice.yaml" in invoke("new", "vice", "-o", str(tmp_path / "v.yaml")).stderr
+    assert (
+        "already used by rules/vice.yaml"
+        in invoke("new", "vice", "-o", str(tmp_path / "v.yaml")).stderr
+    )
     assert invoke("new", "Not Valid", "-o", str(tmp_path / "n.yaml")).exit_code == 2
 
 
@@ -122,13 +134,17 @@ SIGNATURE = "detect:\n  - pattern: '^© \\d{4} Acme News Ltd\\.$'\n    weight: 3
 def test_a_new_outlet_from_scaffold_to_cleaned_documents(tmp_path: Path) -> None:
     packs = tmp_path / "packs"
     pack = packs / "acme-news.yaml"
-    created = invoke("new", "acme-news", "--name", "Acme News", "--domain", "acme-news.example", "-o", str(pack))
+    created = invoke(
+        "new", "acme-news", "--name", "Acme News", "--domain", "acme-news.example", "-o", str(pack)
+    )
     assert created.exit_code == 0, created.output
     assert invoke("check", str(pack)).exit_code == 0
     assert invoke("test", "acme-news", "--rules", str(packs)).exit_code == 0
 
     text = pack.read_text(encoding="utf-8")
-    text = text.replace("disable: []\n", SIGNATURE + "disable: []\n").replace("# Small cases", FOOTER_RULE + "# Small cases")
+    text = text.replace("disable: []\n", SIGNATURE + "disable: []\n").replace(
+        "# Small cases", FOOTER_RULE + "# Small cases"
+    )
     pack.write_text(text + FOOTER_EXAMPLE, encoding="utf-8")
     checked = invoke("check", str(pack))
     assert checked.exit_code == 0, checked.output
@@ -138,18 +154,26 @@ def test_a_new_outlet_from_scaffold_to_cleaned_documents(tmp_path: Path) -> None
 
     doc = tmp_path / "in" / "harbour.txt"
     doc.parent.mkdir()
-    doc.write_text(f"{PARAGRAPHS[0]}\n\nAdvertisement\n\n{PARAGRAPHS[1]}\n\nMore from Acme News\n\nHarbour festival returns\n\n© 2024 Acme News Ltd.\n", encoding="utf-8")
+    doc.write_text(
+        f"{PARAGRAPHS[0]}\n\nAdvertisement\n\n{PARAGRAPHS[1]}\n\nMore from Acme News\n\nHarbour festival returns\n\n© 2024 Acme News Ltd.\n",
+        encoding="utf-8",
+    )
     with pytest.raises(SystemExit) as done:
         main([str(doc), "-o", str(tmp_path / "out"), "--rules", str(packs)])
     assert done.value.code == 0
-    assert (tmp_path / "out" / "harbour.txt").read_text(encoding="utf-8") == f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n"
+    assert (tmp_path / "out" / "harbour.txt").read_text(
+        encoding="utf-8"
+    ) == f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n"
     meta = json.loads((tmp_path / "out" / "harbour.json").read_text(encoding="utf-8"))
     assert meta["outlet"]["id"] == "acme-news" and meta["outlet"]["detected_by"] == "signature"
     assert {r["rule"] for r in meta["removed"]} == {"acme-news.ad-marker", "acme-news.footer"}
 
 
 def test_a_missing_fixture_is_a_failure_not_a_traceback(tmp_path: Path) -> None:
-    (tmp_path / "lost.yaml").write_text("id: lost\nname: Lost\ndomains: [lost.example]\nexamples:\n  - fixture: nowhere.txt\n", encoding="utf-8")
+    (tmp_path / "lost.yaml").write_text(
+        "id: lost\nname: Lost\ndomains: [lost.example]\nexamples:\n  - fixture: nowhere.txt\n",
+        encoding="utf-8",
+    )
     result = invoke("test", "lost", "--rules", str(tmp_path))
     assert result.exit_code == 1 and "nowhere.txt: no such file" in result.stdout
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -157,8 +181,12 @@ def test_a_missing_fixture_is_a_failure_not_a_traceback(tmp_path: Path) -> None:
 
 def test_a_fixture_example_passes_when_the_text_matches_its_expected_file(tmp_path: Path) -> None:
     (tmp_path / "fixtures").mkdir()
-    (tmp_path / "fixtures" / "mug.txt").write_text(f"{PARAGRAPHS[0]}\n\nBuy our mug\n\n{PARAGRAPHS[1]}\n", encoding="utf-8")
-    (tmp_path / "fixtures" / "mug.expected.txt").write_text(f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n", encoding="utf-8")
+    (tmp_path / "fixtures" / "mug.txt").write_text(
+        f"{PARAGRAPHS[0]}\n\nBuy our mug\n\n{PARAGRAPHS[1]}\n", encoding="utf-8"
+    )
+    (tmp_path / "fixtures" / "mug.expected.txt").write_text(
+        f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n", encoding="utf-8"
+    )
     (tmp_path / "packs").mkdir()
     (tmp_path / "packs" / "mugs.yaml").write_text(
         "id: mugs\nname: Mugs\ndomains: [mugs.example]\nrules:\n  - {id: mug, kind: promo, action: drop, text: Buy our mug}\n"
@@ -170,10 +198,15 @@ def test_a_fixture_example_passes_when_the_text_matches_its_expected_file(tmp_pa
     assert "mugs: 1 of 1 examples passed" in result.stdout
 
 
-def test_suggest_replaces_an_existing_file_only_with_force_and_never_a_sample(tmp_path: Path) -> None:
+def test_suggest_replaces_an_existing_file_only_with_force_and_never_a_sample(
+    tmp_path: Path,
+) -> None:
     samples = [tmp_path / f"s{i}.txt" for i in range(3)]
     for sample in samples:
-        sample.write_text("Masthead of the outlet\n\nA different story each time, told in full.\n", encoding="utf-8")
+        sample.write_text(
+            "Masthead of the outlet\n\nA different story each time, told in full.\n",
+            encoding="utf-8",
+        )
     pack = tmp_path / "finished.yaml"
     pack.write_text("a finished pack\n", encoding="utf-8")
     args = ["suggest", "--outlet", "town", *map(str, samples), "-o"]

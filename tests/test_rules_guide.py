@@ -31,7 +31,15 @@ def _no_extra_packs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_guide_shows_the_draft_suggest_writes() -> None:
-    args = ["suggest", "--outlet", "harbour-gazette", "--name", "The Harbour Gazette", "--domain", "harbourgazette.example"]
+    args = [
+        "suggest",
+        "--outlet",
+        "harbour-gazette",
+        "--name",
+        "The Harbour Gazette",
+        "--domain",
+        "harbourgazette.example",
+    ]
     result = runner.invoke(rules_app, [*args, *map(str, SAMPLES)])
     assert len(SAMPLES) == 3 and result.exit_code == 0
     assert result.stdout == DRAFT
@@ -42,12 +50,17 @@ def test_the_guide_shows_the_finished_pack_which_passes_check_and_test() -> None
     assert runner.invoke(rules_app, ["check", str(PACK)]).exit_code == 0
     tested = runner.invoke(rules_app, ["test", "harbour-gazette", "--rules", str(PACK)])
     assert tested.exit_code == 0, tested.output
-    assert "harbour-gazette: 3 of 3 examples passed" in tested.stdout and "warning" not in tested.stderr
+    assert (
+        "harbour-gazette: 3 of 3 examples passed" in tested.stdout
+        and "warning" not in tested.stderr
+    )
 
 
 def test_the_mistakes_shown_are_reported_as_shown(tmp_path: Path) -> None:
     broken = tmp_path / "harbour-gazette.yaml"
-    text = FINISHED.replace("    pattern: '^.{1,120}", "    patern: '^.{1,120}").replace("'^Sign up for Morning Tide\\b'", "'^Sign up for (Morning Tide'")
+    text = FINISHED.replace("    pattern: '^.{1,120}", "    patern: '^.{1,120}").replace(
+        "'^Sign up for Morning Tide\\b'", "'^Sign up for (Morning Tide'"
+    )
     broken.write_text(text, encoding="utf-8")
     result = runner.invoke(rules_app, ["check", str(broken)])
     shown = re.search(r"```text\n(harbour-gazette.yaml.*?)```", GUIDE, re.S)
@@ -61,7 +74,13 @@ def test_the_finished_pack_cleans_the_samples(tmp_path: Path) -> None:
         result = cleaner.clean_file(sample)
         assert result.metadata.outlet is not None and result.metadata.outlet.id == "harbour-gazette"
         assert result.metadata.title and result.metadata.title not in result.text
-        for furniture in ("Subscribe from", "Advertisement", "Morning Tide", "Share this article", "© 2024"):
+        for furniture in (
+            "Subscribe from",
+            "Advertisement",
+            "Morning Tide",
+            "Share this article",
+            "© 2024",
+        ):
             assert furniture not in result.text
 
 
@@ -72,7 +91,12 @@ def test_the_guide_walks_through_a_new_outlet_and_lists_the_kinds_and_what_at_co
     walk = GUIDE[GUIDE.index("## From `suggest` to exact output") : GUIDE.index("## Reference")]
     pack = load_pack(ROOT / "rules" / "brackenford-herald.yaml")
     assert all(f"`{rule.id}`" in walk for rule in pack.rules)
-    for command in ("clean rules suggest", "clean rules check", "clean rules test", "clean explain"):
+    for command in (
+        "clean rules suggest",
+        "clean rules check",
+        "clean rules test",
+        "clean explain",
+    ):
         assert command in walk
     assert all(f"| `{kind}` |" in GUIDE for kind in KINDS)
     assert "**still in the text when the rule runs**" in GUIDE

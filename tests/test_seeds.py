@@ -12,7 +12,18 @@ from cleaner import Cleaner
 
 from .conftest import EXPECTED, ROOT, SEEDS, expected_text
 
-META_KEYS = ("title", "alternate_titles", "subtitle", "authors", "agency", "published", "url", "links", "related", "images")
+META_KEYS = (
+    "title",
+    "alternate_titles",
+    "subtitle",
+    "authors",
+    "agency",
+    "published",
+    "url",
+    "links",
+    "related",
+    "images",
+)
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])
@@ -46,7 +57,9 @@ def test_every_source_line_is_kept_or_accounted_for(cleaner: Cleaner, seed) -> N
     for number, line in enumerate(source, start=1):
         if line.strip() and number not in removed:
             first_words = " ".join(line.split()[:4]).replace("\\$", "$").lstrip("#* ")
-            assert first_words.strip("*") in result.text, f"line {number} neither kept nor removed: {line!r}"
+            assert first_words.strip("*") in result.text, (
+                f"line {number} neither kept nor removed: {line!r}"
+            )
 
 
 def test_seed_004_metadata_named_in_the_issue(cleaner: Cleaner) -> None:
@@ -65,6 +78,8 @@ def test_seed_000_cites_bloomberg_but_is_the_moscow_times(cleaner: Cleaner) -> N
 
 def test_removals_carry_kind_rule_and_lines(cleaner: Cleaner) -> None:
     meta = cleaner.clean_file(ROOT / "seeds" / "003_04ef3b2ecf2ddbd4.txt").metadata
-    assert meta.removed and all(r.kind and "." in r.rule and r.lines[0] <= r.lines[1] for r in meta.removed)
+    assert meta.removed and all(
+        r.kind and "." in r.rule and r.lines[0] <= r.lines[1] for r in meta.removed
+    )
     assert sum(meta.removed_by_kind.values()) == len(meta.removed)
     assert {"header", "advertisement", "footer", "caption", "credit"} <= set(meta.removed_by_kind)

@@ -20,7 +20,9 @@ EXPOSED_HEADLINE = (
 
 def test_a_removal_a_later_pass_finds_is_accounted_to_its_input_lines(cleaner: Cleaner) -> None:
     result = cleaner.clean_text(EXPOSED_HEADLINE)
-    assert result.text.startswith("Check your Following feed daily")  # a numbered sentence item: no number
+    assert result.text.startswith(
+        "Check your Following feed daily"
+    )  # a numbered sentence item: no number
     assert [(r.rule, r.lines) for r in result.metadata.removed] == [
         ("generic.heading-title", (1, 1)),
         ("generic.second-headline", (2, 2)),
@@ -59,8 +61,12 @@ def test_a_page_s_text_is_settled_with_the_html_exemptions(cleaner: Cleaner) -> 
     assert result.metadata.removed == []
 
 
-def test_an_output_still_changing_after_the_last_pass_is_warned_about(cleaner: Cleaner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_output_still_changing_after_the_last_pass_is_warned_about(
+    cleaner: Cleaner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(pipeline, "MAX_SETTLE_PASSES", 1)
-    assert cleaner.clean_text(EXPOSED_HEADLINE).metadata.warnings == ["output not settled in 1 more cleaning pass(es)"]
+    assert cleaner.clean_text(EXPOSED_HEADLINE).metadata.warnings == [
+        "output not settled in 1 more cleaning pass(es)"
+    ]
     monkeypatch.setattr(pipeline, "MAX_SETTLE_PASSES", 2)
     assert cleaner.clean_text(EXPOSED_HEADLINE).metadata.warnings == []

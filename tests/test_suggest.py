@@ -67,14 +67,22 @@ def _no_extra_packs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ENV_VAR, raising=False)
 
 
-def test_draft_proposes_the_furniture_and_no_article_sentence(tmp_path: Path, samples: list[Path]) -> None:
-    result = runner.invoke(rules_app, ["suggest", "--outlet", "globe-draft", "--name", "Globe Draft", *map(str, samples)])
+def test_draft_proposes_the_furniture_and_no_article_sentence(
+    tmp_path: Path, samples: list[Path]
+) -> None:
+    result = runner.invoke(
+        rules_app,
+        ["suggest", "--outlet", "globe-draft", "--name", "Globe Draft", *map(str, samples)],
+    )
     assert result.exit_code == 0, result.output
     draft = result.stdout
     assert "action: cut-header" in draft and "until: '^var select=\\{root:" in draft
     assert AD_MARKER not in draft.split("examples:")[0]  # the generic layer removes it
     assert "# seen in 3 of 3 samples" in draft
-    assert "action: cut-footer" in draft and "from: '^Our Morning Update and Evening Update newsletters are'" in draft
+    assert (
+        "action: cut-footer" in draft
+        and "from: '^Our Morning Update and Evening Update newsletters are'" in draft
+    )
     assert "- pattern: '^The Globe and Mail$'" in draft
     for sentence in (s for article in ARTICLES for s in article):
         assert sentence not in draft and sentence[:40] not in draft
@@ -82,7 +90,9 @@ def test_draft_proposes_the_furniture_and_no_article_sentence(tmp_path: Path, sa
 
 def test_the_draft_passes_check_and_its_own_example(tmp_path: Path, samples: list[Path]) -> None:
     out = tmp_path / "packs" / "globe-draft.yaml"
-    result = runner.invoke(rules_app, ["suggest", "--outlet", "globe-draft", *map(str, samples), "-o", str(out)])
+    result = runner.invoke(
+        rules_app, ["suggest", "--outlet", "globe-draft", *map(str, samples), "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert read_pack(out).pack.id == "globe-draft"
     tested = runner.invoke(rules_app, ["test", "globe-draft", "--rules", str(out.parent)])
@@ -90,10 +100,16 @@ def test_the_draft_passes_check_and_its_own_example(tmp_path: Path, samples: lis
     assert "warning" not in tested.stderr  # the example fires every drafted rule
 
 
-def test_a_block_repeated_in_one_sample_is_proposed_unless_it_reads_like_prose(tmp_path: Path) -> None:
-    prose = "The minister said the plan would be presented to the cabinet before the end of the year."
-    texts = [f"Intro about {topic}.\n\nPartner picks\n\n{prose}\n\nPartner picks\n\n{prose}\n"
-             for topic in ("the harbour", "the school")]
+def test_a_block_repeated_in_one_sample_is_proposed_unless_it_reads_like_prose(
+    tmp_path: Path,
+) -> None:
+    prose = (
+        "The minister said the plan would be presented to the cabinet before the end of the year."
+    )
+    texts = [
+        f"Intro about {topic}.\n\nPartner picks\n\n{prose}\n\nPartner picks\n\n{prose}\n"
+        for topic in ("the harbour", "the school")
+    ]
     paths = []
     for number, text in enumerate(texts):
         paths.append(tmp_path / f"s{number}.txt")
@@ -106,28 +122,39 @@ def test_a_block_repeated_in_one_sample_is_proposed_unless_it_reads_like_prose(t
 
 def test_suggest_needs_two_samples_and_readable_ones(tmp_path: Path, samples: list[Path]) -> None:
     assert runner.invoke(rules_app, ["suggest", "--outlet", "x", str(samples[0])]).exit_code == 2
-    missing = runner.invoke(rules_app, ["suggest", "--outlet", "x", str(samples[0]), str(tmp_path / "nope.txt")])
+    missing = runner.invoke(
+        rules_app, ["suggest", "--outlet", "x", str(samples[0]), str(tmp_path / "nope.txt")]
+    )
     assert missing.exit_code == 1 and "nope.txt: no such file" in missing.stderr
 
 
 def test_builtin_packs_still_load_beside_a_draft(tmp_path: Path, samples: list[Path]) -> None:
     out = tmp_path / "globe-draft.yaml"
-    runner.invoke(rules_app, ["suggest", "--outlet", "globe-draft", *map(str, samples), "-o", str(out)])
+    runner.invoke(
+        rules_app, ["suggest", "--outlet", "globe-draft", *map(str, samples), "-o", str(out)]
+    )
     packs, problems = PackSet.collect([out])
     assert problems == [] and {"globe-draft", "theglobeandmail"} <= set(packs.loaded)
 
 
 def test_a_background_paragraph_repeated_in_two_samples_is_never_proposed(tmp_path: Path) -> None:
-    background = ("The factory opened in 1912 and at its peak employed more than a thousand people, "
-                  "most of them from the streets around the site.")
-    stories = ("The council voted to close the road.", "The mill will be sold in the spring.",
-               "The union said it would fight the plan.")
+    background = (
+        "The factory opened in 1912 and at its peak employed more than a thousand people, "
+        "most of them from the streets around the site."
+    )
+    stories = (
+        "The council voted to close the road.",
+        "The mill will be sold in the spring.",
+        "The union said it would fight the plan.",
+    )
     samples = []
     for i, story in enumerate(stories):
         path = tmp_path / f"s{i}.txt"
         extra = f"\n\n{background}" if i < 2 else ""
-        path.write_text(f"THE TOWN HERALD\n\n{story} More follows here about it.{extra}\n\nAdvertisement\n",
-                        encoding="utf-8")
+        path.write_text(
+            f"THE TOWN HERALD\n\n{story} More follows here about it.{extra}\n\nAdvertisement\n",
+            encoding="utf-8",
+        )
         samples.append(path)
     draft = render(analyse(samples, "town"), "town", "The Town Herald", [])
     assert "Advertisement" in draft and "The factory opened in 1912" not in draft
@@ -141,13 +168,19 @@ def _write(folder: Path, texts: list[str]) -> list[Path]:
 
 
 def test_lines_that_differ_in_their_numbers_are_one_rule_and_a_year_is_any_year(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     """Issue 14 item 14: a banner whose count changes (and its singular) is one rule matching
     any count; a year in a signature is any year, and the draft still passes its example."""
-    banners = ["You can read 3 more stories this month", "You can read 1 more story this month",
-               "You can read 12 more stories this month"]
-    texts = [f"QUAYSIDE POST\n\n{story[0]}\n\n{banner}\n\n{story[1]}\n\nQuayside Post Ltd, 2024\n"
-             for banner, story in zip(banners, ARTICLES)]
+    banners = [
+        "You can read 3 more stories this month",
+        "You can read 1 more story this month",
+        "You can read 12 more stories this month",
+    ]
+    texts = [
+        f"QUAYSIDE POST\n\n{story[0]}\n\n{banner}\n\n{story[1]}\n\nQuayside Post Ltd, 2024\n"
+        for banner, story in zip(banners, ARTICLES)
+    ]
     out = tmp_path / "packs" / "quayside.yaml"
     out.parent.mkdir()
     draft = render(analyse(_write(tmp_path, texts), "quayside"), "quayside", "Quayside", [])
@@ -157,13 +190,15 @@ def test_lines_that_differ_in_their_numbers_are_one_rule_and_a_year_is_any_year(
     assert len(reads) == 1 and reads[0].pattern is not None
     assert all(reads[0].pattern.search(b) for b in banners)
     assert [s.pattern.pattern for s in pack.detect if "Ltd" in s.pattern.pattern] == [
-        r"^Quayside Post Ltd, \d{4}$"]
+        r"^Quayside Post Ltd, \d{4}$"
+    ]
     tested = runner.invoke(rules_app, ["test", "quayside", "--rules", str(out.parent)])
     assert tested.exit_code == 0, tested.output
 
 
 def test_no_rule_for_what_the_generic_layer_removes_nor_a_byline_or_a_comment_time(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     """Issue 14 item 14: the generic layer already removes a skip link and an ad marker beside a
     pack, and moves a byline; a comment's time goes with the comments. None gets a rule."""
     texts = [

@@ -24,8 +24,13 @@ STUMPS = {
     "features": ["x0", "x1"],
     "depth": 2,
     "trees": [
-        {"feature": [0, 1, -1, -1, -1], "threshold": [0.5, 2.0, 0, 0, 0], "left": [1, 3, 2, 3, 4],
-         "right": [2, 4, 2, 3, 4], "value": [0, 0, 2.0, -1.0, 1.0]},
+        {
+            "feature": [0, 1, -1, -1, -1],
+            "threshold": [0.5, 2.0, 0, 0, 0],
+            "left": [1, 3, 2, 3, 4],
+            "right": [2, 4, 2, 3, 4],
+            "value": [0, 0, 2.0, -1.0, 1.0],
+        },
         {"feature": [-1], "threshold": [0], "left": [0], "right": [0], "value": [0.5]},
     ],
 }
@@ -66,14 +71,16 @@ def test_site_folds_never_split_a_site_and_are_near_equal() -> None:
     assert set(folds) == set(sites) and sizes.max() == 30 and sizes.min() >= 17
 
 
-@pytest.mark.parametrize(("path", "first", "second"), [(MODEL_FILE, BLOCK_FEATURES, STAGE_TWO),
-                                                       (BODY_MODEL_FILE, BODY_FEATURES, BODY_STAGE_TWO)])
+@pytest.mark.parametrize(
+    ("path", "first", "second"),
+    [(MODEL_FILE, BLOCK_FEATURES, STAGE_TWO), (BODY_MODEL_FILE, BODY_FEATURES, BODY_STAGE_TWO)],
+)
 def test_the_shipped_models_read_the_features_the_code_computes(path, first, second) -> None:
     """A feature added, dropped or moved without refitting fails here, not in a user's run."""
     model = BlockModel.load(path)
     assert model.first.features == first
     assert model.second.features == second
-    assert second[len(first):len(first) + len(CONTEXT_FEATURES)] == CONTEXT_FEATURES
+    assert second[len(first) : len(first) + len(CONTEXT_FEATURES)] == CONTEXT_FEATURES
     assert 0 < model.threshold < 1
 
 

@@ -38,7 +38,11 @@ EXAMPLE_BODY = (
 
 def quote(text: str) -> str:
     """A YAML scalar for any string: single-quoted, or JSON-style where that cannot hold it."""
-    return "'" + text.replace("'", "''") + "'" if text.isprintable() else json.dumps(text, ensure_ascii=False)
+    return (
+        "'" + text.replace("'", "''") + "'"
+        if text.isprintable()
+        else json.dumps(text, ensure_ascii=False)
+    )
 
 
 def _shown(text: str) -> str:
@@ -109,21 +113,30 @@ def _identity(outlet: str, name: str, domains: list[str], findings: Findings) ->
     elif findings.signatures:
         lines.append("domains: []  # add the outlet's domains: a URL on them picks this pack")
     else:
-        lines.append(f"domains: [{outlet}.example]  # nothing recurs to detect it by: put the real domain here")
+        lines.append(
+            f"domains: [{outlet}.example]  # nothing recurs to detect it by: put the real domain here"
+        )
     if findings.signatures:
-        weight = MIN_SCORE if len(findings.signatures) == 1 else -(-MIN_SCORE // 2)  # one alone, or any two
+        weight = (
+            MIN_SCORE if len(findings.signatures) == 1 else -(-MIN_SCORE // 2)
+        )  # one alone, or any two
         lines.append(f"detect:  # the most distinctive recurring lines; {MIN_SCORE} points detect")
         for seen in findings.signatures:
             pattern = quote(_anchored(seen))
-            lines += [f"  # {_note(seen, findings.total)}", f"  - pattern: {pattern}",
-                      f"    weight: {weight}"]
+            lines += [
+                f"  # {_note(seen, findings.total)}",
+                f"  - pattern: {pattern}",
+                f"    weight: {weight}",
+            ]
     return lines
 
 
 def _cut(rule_id: str, action: str, key: str, seen: Seen, total: int, place: str) -> list[str]:
     return [
         f"  # The run of recurring blocks {place} ({_note(seen, total)}).",
-        f"  - id: {rule_id}", f"    kind: {rule_id}", f"    action: {action}",
+        f"  - id: {rule_id}",
+        f"    kind: {rule_id}",
+        f"    action: {action}",
         f"    {key}: {quote(_anchored(seen))}",
     ]
 
@@ -132,7 +145,14 @@ def _rules(findings: Findings) -> tuple[list[str], list[tuple[str, str]]]:
     """The rule lines, and (rule id, matched text) pairs for the example."""
     lines, used, taken = ["rules:"], [], {"header", "footer"}
     if findings.header:
-        lines += _cut("header", "cut-header", "until", findings.header, findings.total, "at the top of each sample ends here")
+        lines += _cut(
+            "header",
+            "cut-header",
+            "until",
+            findings.header,
+            findings.total,
+            "at the top of each sample ends here",
+        )
         if findings.header_within >= HeaderRule.model_fields["within"].default:
             lines.append(f"    within: {findings.header_within * HEADER_ROOM}")
         used.append(("header", _shown(findings.header.text)))
@@ -141,10 +161,23 @@ def _rules(findings: Findings) -> tuple[list[str], list[tuple[str, str]]]:
         pattern = _anchored(seen)
         literal = pattern == f"^{_escape(seen.text)}$"
         match = f"text: {quote(seen.text)}" if literal else f"pattern: {quote(pattern)}"
-        lines += [f"  # {_note(seen, findings.total)}", f"  - id: {rule_id}", f"    kind: {_kind(seen.text)}", "    action: drop", f"    {match}"]
+        lines += [
+            f"  # {_note(seen, findings.total)}",
+            f"  - id: {rule_id}",
+            f"    kind: {_kind(seen.text)}",
+            "    action: drop",
+            f"    {match}",
+        ]
         used.append((rule_id, _shown(seen.text)))
     if findings.footer:
-        lines += _cut("footer", "cut-footer", "from", findings.footer, findings.total, "at the end of each sample starts here")
+        lines += _cut(
+            "footer",
+            "cut-footer",
+            "from",
+            findings.footer,
+            findings.total,
+            "at the end of each sample starts here",
+        )
         used.append(("footer", _shown(findings.footer.text)))
     return (lines if used else ["rules: []"]), used
 
@@ -161,8 +194,10 @@ def _example(used: list[tuple[str, str]]) -> list[str]:
         "  - name: the furniture these samples share, around two made-up paragraphs",
         "    input: |",
         *(f"      {line}" if line else "" for line in body),
-        "    keep:", *(f"      - {quote(text)}" for text in EXAMPLE_BODY),
-        "    drop:", *(f"      - {quote(text)}" for _, text in used),
+        "    keep:",
+        *(f"      - {quote(text)}" for text in EXAMPLE_BODY),
+        "    drop:",
+        *(f"      - {quote(text)}" for _, text in used),
         f"    rules: [{', '.join(rule_id for rule_id, _ in used)}]",
     ]
 
@@ -176,4 +211,14 @@ def render(findings: Findings, outlet: str, name: str, domains: list[str]) -> st
     ]
     rules, used = _rules(findings)
     example = _example(used) if used else []
-    return "\n".join([*intro, *_identity(outlet, name, domains or findings.domains, findings), *rules, *example]) + "\n"
+    return (
+        "\n".join(
+            [
+                *intro,
+                *_identity(outlet, name, domains or findings.domains, findings),
+                *rules,
+                *example,
+            ]
+        )
+        + "\n"
+    )

@@ -45,7 +45,13 @@ class Outcome:
         lines = [f"{self.where}: FAILED {self.pack_id} example {self.label!r}"]
         lines += [f"  - {failure}" for failure in self.failures]
         if self.expected is not None:
-            diff = difflib.unified_diff(self.expected.splitlines(), self.actual.splitlines(), "expected", "actual", lineterm="")
+            diff = difflib.unified_diff(
+                self.expected.splitlines(),
+                self.actual.splitlines(),
+                "expected",
+                "actual",
+                lineterm="",
+            )
             lines += ["  " + line for line in diff]
         else:
             lines += ["  actual output:"] + ["  | " + line for line in self.actual.splitlines()]
@@ -59,12 +65,16 @@ def _check_strings(example: Example, source: str, result: Result, outcome: Outco
             outcome.failures.append(f"keep {wanted!r} is missing from the output")
     for unwanted in map(normalize_space, example.drop):
         if unwanted not in source:
-            outcome.failures.append(f"drop {unwanted!r} does not occur in the input, so the example proves nothing")
+            outcome.failures.append(
+                f"drop {unwanted!r} does not occur in the input, so the example proves nothing"
+            )
         elif unwanted in text:
             outcome.failures.append(f"drop {unwanted!r} is still in the output")
 
 
-def _fixture(cleaner: Cleaner, loaded: LoadedPack, example: Example, outcome: Outcome) -> tuple[str, Result] | None:
+def _fixture(
+    cleaner: Cleaner, loaded: LoadedPack, example: Example, outcome: Outcome
+) -> tuple[str, Result] | None:
     """Clean the fixture next to the pack and compare it with NAME.expected.txt beside it."""
     path = loaded.path.parent / str(example.fixture)
     expected_path = path.with_name(path.stem + EXPECTED_SUFFIX)
@@ -76,7 +86,9 @@ def _fixture(cleaner: Cleaner, loaded: LoadedPack, example: Example, outcome: Ou
     try:
         outcome.expected = expected_path.read_text(encoding="utf-8")
     except (OSError, UnicodeError) as err:
-        outcome.failures.append(f"cannot read {display_path(expected_path)}: {getattr(err, 'strerror', None) or err}")
+        outcome.failures.append(
+            f"cannot read {display_path(expected_path)}: {getattr(err, 'strerror', None) or err}"
+        )
         return None
     source, result = doc.text, cleaner.clean_document(doc, loaded.pack.id)
     if result.text != outcome.expected:
@@ -98,7 +110,9 @@ def _run(cleaner: Cleaner, loaded: LoadedPack, example: Example, outcome: Outcom
     _check_strings(example, source, result, outcome)
     for ref in map(loaded.pack.full_rule_id, example.rules):
         if ref not in outcome.fired:
-            outcome.failures.append(f"rule {ref!r} did not fire (fired: {', '.join(sorted(outcome.fired)) or 'none'})")
+            outcome.failures.append(
+                f"rule {ref!r} did not fire (fired: {', '.join(sorted(outcome.fired)) or 'none'})"
+            )
 
 
 def run_example(cleaner: Cleaner, loaded: LoadedPack, index: int) -> Outcome:

@@ -82,8 +82,12 @@ def reads_as_article(text: str) -> bool:
     (a background paragraph reused in two stories is the stories'). A sentence the generic
     lexicon knows for furniture (a newsletter promo) is not one."""
     words = text.casefold().split()
-    return (len(words) >= ARTICLE_MIN_WORDS and text.endswith(PROSE_ENDINGS)
-            and _stop_share(words) >= PROSE_STOPWORD_SHARE and not lexicon().may_be_furniture(text))
+    return (
+        len(words) >= ARTICLE_MIN_WORDS
+        and text.endswith(PROSE_ENDINGS)
+        and _stop_share(words) >= PROSE_STOPWORD_SHARE
+        and not lexicon().may_be_furniture(text)
+    )
 
 
 @dataclass
@@ -132,8 +136,9 @@ class Findings:
 def _runs(blocks: list[Block], seen: dict[str, Seen]) -> tuple[int, int]:
     """Lengths of the leading and trailing runs of blocks seen in other samples too."""
     top = next((i for i, b in enumerate(blocks) if not seen[shape(b.text)].across), len(blocks))
-    bottom = next((i for i, b in enumerate(reversed(blocks)) if not seen[shape(b.text)].across),
-                  len(blocks))
+    bottom = next(
+        (i for i, b in enumerate(reversed(blocks)) if not seen[shape(b.text)].across), len(blocks)
+    )
     return top, min(bottom, len(blocks) - top)
 
 
@@ -144,8 +149,17 @@ def _most_common(texts: list[str], seen: dict[str, Seen]) -> Seen | None:
 def _signatures(seen: dict[str, Seen], names: Sequence[str]) -> list[Seen]:
     """Short lines seen across samples: those naming the outlet first (the most words of its id,
     name or domain), then the most widely seen, then the longest."""
-    keys = {squash(w) for n in names for w in regex.split(r"[\s.-]+", n) if len(squash(w)) >= NAME_WORD_MIN_CHARS}
-    candidates = [s for s in seen.values() if s.across and len(s.text) <= SIGNATURE_MAX_CHARS and squash(s.text)]
+    keys = {
+        squash(w)
+        for n in names
+        for w in regex.split(r"[\s.-]+", n)
+        if len(squash(w)) >= NAME_WORD_MIN_CHARS
+    }
+    candidates = [
+        s
+        for s in seen.values()
+        if s.across and len(s.text) <= SIGNATURE_MAX_CHARS and squash(s.text)
+    ]
 
     def rank(s: Seen) -> tuple[int, int, int]:
         return sum(k in squash(s.text) for k in keys), len(s.samples), len(s.text.split())
@@ -202,4 +216,12 @@ def analyse(samples: Sequence[Path], outlet: str, names: Sequence[str] = ()) -> 
     header, footer = _most_common(heads, seen), _most_common(feet, seen)
     cuts = {shape(s.text) for s in (header, footer) if s}
     drops = [s for key, s in seen.items() if s.furniture and key in inside and key not in cuts]
-    return Findings(len(samples), header, footer, drops, _signatures(seen, [outlet, *names]), _domains(texts, outlet), within)
+    return Findings(
+        len(samples),
+        header,
+        footer,
+        drops,
+        _signatures(seen, [outlet, *names]),
+        _domains(texts, outlet),
+        within,
+    )

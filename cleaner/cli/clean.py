@@ -6,44 +6,43 @@ import sys
 from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
 from ..budget import DEFAULT_SECONDS, hard_limit
 from ..names import shown
-from ..version import __version__
 from . import common
-from .common import (FAILED, VERBOSE, CompletionOption, HelpOption, Interrupted, OutletOption,
-                     RulesOption, count, error, fail, flag, load_cleaner, note, quiet_stdout, warn)
+from .common import (
+    FAILED,
+    VERBOSE,
+    CompletionOption,
+    HelpOption,
+    Interrupted,
+    OutletOption,
+    RulesOption,
+    count,
+    error,
+    fail,
+    load_cleaner,
+    note,
+    quiet_stdout,
+    warn,
+)
+from . import options as opt
+from .options import DEFAULT_MAX_BYTES, FieldChoice, Format
 
 if TYPE_CHECKING:  # the pipeline loads when a command runs, so `clean --help` answers at once
-    from ..inputs import Job
-    from ..pipeline import Cleaner
     from ..batch import Cleaned, Work
+    from ..inputs import Job
 
 PROGRESS_MIN_FILES = 6  # fewer files than this finish before a bar is worth drawing
-DEFAULT_MAX_BYTES = 50 * 2**20  # far above any article; keeps one input's memory bounded
 INTERRUPTED = 130  # the shell's code for a run ended by Ctrl-C
 
 # Completion runs whenever $_CLEAN_COMPLETE is set; `--completion SHELL` prints the script
 # (typer's own --install/--show-completion would show as `<bool>` flags in the help).
 app = typer.Typer(add_completion=False, rich_markup_mode="rich", add_help_option=False)
-
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-
-
-class FieldChoice(str, Enum):
-    """How much of each result --jsonl writes (see `cleaner.selection`)."""
-
-    all = "all"
-    core = "core"
-    text = "text"
 
 
 @dataclass(frozen=True)
@@ -69,12 +68,6 @@ class Tally:
     skipped: int = 0
     warnings: int = 0
     stopped: bool = False
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"cleaner {__version__}")
-        raise typer.Exit()
 
 
 def _summary(tally: Tally) -> str:
@@ -172,8 +165,15 @@ def _run_jobs(work: Work, jobs: list[Job], options: Options, tally: Tally) -> No
 
     show = sys.stderr.isatty() and len(todo) >= PROGRESS_MIN_FILES
     paths = (job.path for job in todo)
-    outcomes = ordered_map(batch.clean_file, paths, options.jobs, batch.init_worker, (work,),
-                           batch.file_lost, hard_limit(work.seconds))
+    outcomes = ordered_map(
+        batch.clean_file,
+        paths,
+        options.jobs,
+        batch.init_worker,
+        (work,),
+        batch.file_lost,
+        hard_limit(work.seconds),
+    )
     bar = Progress(transient=True, disable=not show, console=Console(stderr=True))
     with bar as progress, closing(outcomes):
         task = progress.add_task("cleaning", total=len(todo))
@@ -204,24 +204,24 @@ def _clean_files(work: Work, paths: list[str], options: Options) -> int:
 
 @app.command()
 def clean(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders (searched for *.txt, *.md and *.html) or globs; `-` (or none, when stdin is not a terminal) reads stdin.", show_default=False)] = None,
-    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Output folder: NAME.txt (text) and NAME.json (metadata) per input.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="For `-`: the text alone, or one JSON object with text and metadata.")] = Format.text,
+    paths: opt.PathsArgument = None,
+    out: opt.OutOption = None,
+    fmt: opt.FormatOption = Format.text,
     outlet: OutletOption = None,
-    url: Annotated[Optional[str], typer.Option(help="For `-`: the document's URL, used to detect its outlet.")] = None,
+    url: opt.UrlOption = None,
     rules: RulesOption = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse (and report) an input larger than this many bytes.")] = DEFAULT_MAX_BYTES,
-    fail_fast: Annotated[bool, flag("--fail-fast", help="Stop at the first input that fails; outputs already written are kept.")] = False,
-    skip_existing: Annotated[bool, flag("--skip-existing", help="Skip an input whose NAME.txt and NAME.json both exist (to resume a run).")] = False,
-    jsonl: Annotated[bool, flag("--jsonl", help='Inputs are JSONL records {"id", "text" or "html", "url", "outlet"}; one output record per input, to stdout or -o FILE.')] = False,
-    fields: Annotated[FieldChoice, typer.Option("--fields", help="With --jsonl: text only, text and the core metadata (no `removed` list), or all.")] = FieldChoice.all,
-    strict: Annotated[bool, flag("--strict", help="With --jsonl: stop at the first malformed line instead of reporting and skipping it.")] = False,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for files and JSONL; output order is kept. Default: the number of cores.", show_default=False)] = None,
-    seconds: Annotated[float, typer.Option("--time-limit", min=0, help="Seconds one input may take; one that takes longer is reported as failed (0: no limit).")] = DEFAULT_SECONDS,
-    follow_links: Annotated[bool, flag("--follow-links", help="Clean files that symbolic links in an input folder lead to outside it (refused by default).")] = False,
-    quiet: Annotated[bool, flag("--quiet", "-q", help="Print errors only: no warnings, no summary.")] = False,
-    verbose: Annotated[bool, flag("--verbose", "-v", help="Also print each input as it is written.")] = False,
-    version: Annotated[bool, flag("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    max_bytes: opt.MaxBytesOption = DEFAULT_MAX_BYTES,
+    fail_fast: opt.FailFastFlag = False,
+    skip_existing: opt.SkipExistingFlag = False,
+    jsonl: opt.JsonlFlag = False,
+    fields: opt.FieldsOption = FieldChoice.all,
+    strict: opt.StrictFlag = False,
+    jobs: opt.JobsOption = None,
+    seconds: opt.TimeLimitOption = DEFAULT_SECONDS,
+    follow_links: opt.FollowLinksFlag = False,
+    quiet: opt.QuietFlag = False,
+    verbose: opt.VerboseFlag = False,
+    version: opt.VersionFlag = False,
     help_: HelpOption = False,
     completion: CompletionOption = None,
 ) -> None:
@@ -286,7 +286,9 @@ def _out_dir(paths: list[str], out: Path | None) -> Path:
     if "-" in paths:
         raise typer.BadParameter("`-` (stdin) cannot be mixed with file paths", param_hint="PATHS")
     if out is None:
-        raise typer.BadParameter("an output folder is needed for files: -o OUT_DIR", param_hint="-o")
+        raise typer.BadParameter(
+            "an output folder is needed for files: -o OUT_DIR", param_hint="-o"
+        )
     if out.exists() and not out.is_dir():
         fail(f"-o {out} is a file, not a folder")
     return out

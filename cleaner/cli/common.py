@@ -18,14 +18,20 @@ USAGE_ERROR = 2
 
 RulesOption = Annotated[
     Optional[list[Path]],
-    typer.Option("--rules", help="Also load the packs in this folder or file (repeatable); see also $CLEANER_RULES."),
+    typer.Option(
+        "--rules",
+        help="Also load the packs in this folder or file (repeatable); see also $CLEANER_RULES.",
+    ),
 ]
-OutletOption = Annotated[Optional[str], typer.Option(help="Use this outlet's pack instead of detecting it.")]
+OutletOption = Annotated[
+    Optional[str], typer.Option(help="Use this outlet's pack instead of detecting it.")
+]
 QUIET, NORMAL, VERBOSE = -1, 0, 1
 
 
 class Interrupted(KeyboardInterrupt):
     """Ctrl-C or SIGTERM during a run, carrying how far it got: "3 of 10 written"."""
+
 
 loudness = NORMAL  # set once per run by -q / -v
 
@@ -54,16 +60,34 @@ def print_completion(shell: Shell | None) -> None:
     if shell:
         from typer._completion_shared import get_completion_script  # typer's, unexported
 
-        typer.echo(get_completion_script(prog_name="clean", complete_var="_CLEAN_COMPLETE",
-                                         shell=shell.value))
+        typer.echo(
+            get_completion_script(
+                prog_name="clean", complete_var="_CLEAN_COMPLETE", shell=shell.value
+            )
+        )
         raise typer.Exit()
 
 
-CompletionOption = Annotated[Optional[Shell], typer.Option(
-    "--completion", callback=print_completion, is_eager=True,
-    help='Print the shell completion script: eval "$(clean --completion bash)".')]
-HelpOption = Annotated[bool, flag("--help", "-h", help="Show this message and exit.",
-                                  callback=show_help, is_eager=True, expose_value=False)]
+CompletionOption = Annotated[
+    Optional[Shell],
+    typer.Option(
+        "--completion",
+        callback=print_completion,
+        is_eager=True,
+        help='Print the shell completion script: eval "$(clean --completion bash)".',
+    ),
+]
+HelpOption = Annotated[
+    bool,
+    flag(
+        "--help",
+        "-h",
+        help="Show this message and exit.",
+        callback=show_help,
+        is_eager=True,
+        expose_value=False,
+    ),
+]
 
 
 def count(n: int, noun: str) -> str:

@@ -13,14 +13,18 @@ from ..explain import explain as render
 from ..read import InputError, read_bytes, read_path
 from .common import FAILED, HelpOption, OutletOption, RulesOption, fail, load_cleaner
 
-app = typer.Typer(name="explain", add_completion=False, rich_markup_mode="rich", add_help_option=False)
+app = typer.Typer(
+    name="explain", add_completion=False, rich_markup_mode="rich", add_help_option=False
+)
 
 
 @app.command(no_args_is_help=True, add_help_option=False)
 def explain(
     file: Annotated[str, typer.Argument(help="The document; `-` reads stdin.", show_default=False)],
     outlet: OutletOption = None,
-    url: Annotated[Optional[str], typer.Option(help="The document's URL, used to detect its outlet.")] = None,
+    url: Annotated[
+        Optional[str], typer.Option(help="The document's URL, used to detect its outlet.")
+    ] = None,
     rules: RulesOption = None,
     help_: HelpOption = False,
 ) -> None:

@@ -31,9 +31,14 @@ app = typer.Typer(
     rich_markup_mode="rich",
     add_help_option=False,
 )
-OutFile = Annotated[Optional[Path], typer.Option("-o", "--out", help="Write the pack to this file instead of stdout.")]
+OutFile = Annotated[
+    Optional[Path],
+    typer.Option("-o", "--out", help="Write the pack to this file instead of stdout."),
+]
 NameOption = Annotated[Optional[str], typer.Option(help="The outlet's name as readers know it.")]
-DomainOption = Annotated[Optional[list[str]], typer.Option("--domain", help="A domain of the outlet (repeatable).")]
+DomainOption = Annotated[
+    Optional[list[str]], typer.Option("--domain", help="A domain of the outlet (repeatable).")
+]
 
 
 @app.callback()
@@ -43,7 +48,9 @@ def rules(help_: HelpOption = False) -> None:
 
 def _table(rows: Sequence[Sequence[str]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows
+    ]
 
 
 @app.command("list", add_help_option=False)
@@ -54,13 +61,28 @@ def list_packs(rules: RulesOption = None, help_: HelpOption = False) -> None:
     for entry in sorted(packs.loaded.values(), key=lambda e: e.pack.id):
         pack = entry.pack
         domains = ", ".join(pack.domains) or "-"
-        rows.append((pack.id, pack.name, domains, str(len(pack.rules)), str(len(pack.examples)), f"{entry.source}: {display_path(entry.path)}"))
+        rows.append(
+            (
+                pack.id,
+                pack.name,
+                domains,
+                str(len(pack.rules)),
+                str(len(pack.examples)),
+                f"{entry.source}: {display_path(entry.path)}",
+            )
+        )
     typer.echo("\n".join(_table(rows)))
 
 
 @app.command(add_help_option=False)
 def check(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Pack files or folders to check with the installed packs; default: the installed packs alone.", show_default=False)] = None,
+    paths: Annotated[
+        Optional[list[Path]],
+        typer.Argument(
+            help="Pack files or folders to check with the installed packs; default: the installed packs alone.",
+            show_default=False,
+        ),
+    ] = None,
     help_: HelpOption = False,
 ) -> None:
     """Validate packs: schema, regexes, duplicate ids and domains, detectability. Exit 1 on any problem."""
@@ -75,7 +97,10 @@ def check(
 
 @app.command(add_help_option=False)
 def test(
-    ids: Annotated[Optional[list[str]], typer.Argument(help="Pack ids to test; default: all.", show_default=False)] = None,
+    ids: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="Pack ids to test; default: all.", show_default=False),
+    ] = None,
     rules: RulesOption = None,
     help_: HelpOption = False,
 ) -> None:
@@ -84,7 +109,9 @@ def test(
     chosen = ids or sorted(cleaner.packs.loaded)
     unknown = [outlet_id for outlet_id in chosen if outlet_id not in cleaner.packs.loaded]
     if unknown:
-        fail(f"no rule pack with id {', '.join(map(repr, unknown))} (known: {', '.join(sorted(cleaner.packs.loaded))})")
+        fail(
+            f"no rule pack with id {', '.join(map(repr, unknown))} (known: {', '.join(sorted(cleaner.packs.loaded))})"
+        )
     total = failed = 0
     for outlet_id in chosen:
         entry = cleaner.packs.entry(outlet_id)
@@ -98,7 +125,9 @@ def test(
             warn(f"{outlet_id} has no examples")
         elif missed := unexercised(entry, outcomes):
             warn(f"{outlet_id}: no example fires {', '.join(missed)}")
-    typer.echo(f"{total - failed} of {total} examples passed in {count(len(chosen), 'pack')}", err=True)
+    typer.echo(
+        f"{total - failed} of {total} examples passed in {count(len(chosen), 'pack')}", err=True
+    )
     if failed:
         raise typer.Exit(FAILED)
 
@@ -109,7 +138,9 @@ def _check_names(outlet_id: str, domains: list[str]) -> None:
         fail(f"{outlet_id!r} is not a valid pack id: lower case letters, digits and dashes")
     for domain in domains:
         if not regex.fullmatch(DOMAIN_PATTERN, domain):
-            fail(f"{domain!r} is not a domain name like example.com (lower case, no scheme or path)")
+            fail(
+                f"{domain!r} is not a domain name like example.com (lower case, no scheme or path)"
+            )
 
 
 def _write(text: str, out: Path | None) -> None:
@@ -122,8 +153,17 @@ def _write(text: str, out: Path | None) -> None:
 
 @app.command(add_help_option=False)
 def new(
-    outlet_id: Annotated[str, typer.Argument(metavar="ID", help="The outlet id: lower case letters, digits and dashes.", show_default=False)],
-    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="The file to write; default: ./ID.yaml.")] = None,
+    outlet_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The outlet id: lower case letters, digits and dashes.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Optional[Path], typer.Option("-o", "--out", help="The file to write; default: ./ID.yaml.")
+    ] = None,
     name: NameOption = None,
     domain: DomainOption = None,
     help_: HelpOption = False,
@@ -137,17 +177,24 @@ def new(
     if target.exists():
         fail(f"{target} exists; choose another file with -o")
     _write(scaffold(outlet_id, name or default_name(outlet_id), domain or []), target)
-    typer.echo(f"next: edit it, then `clean rules check {target}` and `clean rules test {outlet_id} --rules {target}`", err=True)
+    typer.echo(
+        f"next: edit it, then `clean rules check {target}` and `clean rules test {outlet_id} --rules {target}`",
+        err=True,
+    )
 
 
 @app.command(add_help_option=False)
 def suggest(
-    samples: Annotated[list[Path], typer.Argument(help="Two or more articles of the outlet.", show_default=False)],
+    samples: Annotated[
+        list[Path], typer.Argument(help="Two or more articles of the outlet.", show_default=False)
+    ],
     outlet: Annotated[str, typer.Option("--outlet", help="The new pack's id.", show_default=False)],
     out: OutFile = None,
     name: NameOption = None,
     domain: DomainOption = None,
-    force: Annotated[bool, flag("--force", help="Replace the -o file if it exists (never a sample).")] = False,
+    force: Annotated[
+        bool, flag("--force", help="Replace the -o file if it exists (never a sample).")
+    ] = False,
     help_: HelpOption = False,
 ) -> None:
     """Draft a pack from several articles of one outlet.
@@ -157,8 +204,14 @@ def suggest(
     _check_names(outlet, domain or [])
     if len(samples) < MIN_SAMPLES:
         fail(f"give at least {MIN_SAMPLES} sample articles; what recurs cannot be told from one")
-    if out is not None and out.exists() and (not force or any(out.samefile(s) for s in samples if s.exists())):
-        fail(f"{out} exists; choose another file with -o, or --force to replace it (never a sample)")
+    if (
+        out is not None
+        and out.exists()
+        and (not force or any(out.samefile(s) for s in samples if s.exists()))
+    ):
+        fail(
+            f"{out} exists; choose another file with -o, or --force to replace it (never a sample)"
+        )
     name = name or default_name(outlet)
     try:
         findings = analyse(samples, outlet, [name, *(domain or [])])

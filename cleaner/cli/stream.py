@@ -94,9 +94,14 @@ def progress(show: bool) -> Progress:
     from rich.console import Console
     from rich.progress import Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-    return Progress(TextColumn("{task.completed:,} records"), TaskProgressColumn(show_speed=True),
-                    TimeElapsedColumn(), transient=True, disable=not show,
-                    console=Console(stderr=True))  # stdout may be the records
+    return Progress(
+        TextColumn("{task.completed:,} records"),
+        TaskProgressColumn(show_speed=True),
+        TimeElapsedColumn(),
+        transient=True,
+        disable=not show,
+        console=Console(stderr=True),
+    )  # stdout may be the records
 
 
 def clean_jsonl(

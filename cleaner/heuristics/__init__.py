@@ -72,7 +72,9 @@ def forget() -> None:
         memo.cache_clear()
 
 
-def run(blocks: Sequence[Block], disabled: Collection[str] = (), lex: Lexicon | None = None) -> None:
+def run(
+    blocks: Sequence[Block], disabled: Collection[str] = (), lex: Lexicon | None = None
+) -> None:
     """Mark the blocks each enabled heuristic claims, leaving earlier marks alone; `lex`: the
     word lists and body model to use (the shipped ones by default)."""
     lex = lex or lexicon()
@@ -84,4 +86,13 @@ def run(blocks: Sequence[Block], disabled: Collection[str] = (), lex: Lexicon | 
                 block.mark = heuristic.mark
 
 
-__all__ = ["MEMOS", "Heuristic", "Lexicon", "forget", "heuristic_ids", "heuristics", "lexicon", "run"]
+__all__ = [
+    "MEMOS",
+    "Heuristic",
+    "Lexicon",
+    "forget",
+    "heuristic_ids",
+    "heuristics",
+    "lexicon",
+    "run",
+]

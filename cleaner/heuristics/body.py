@@ -21,8 +21,15 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from ..features import (CONTEXT_FEATURES, TEXT_FEATURES, context_features, shifted, signed_log, text_features,
-                        words_of)
+from ..features import (
+    CONTEXT_FEATURES,
+    TEXT_FEATURES,
+    context_features,
+    shifted,
+    signed_log,
+    text_features,
+    words_of,
+)
 from ..model import Block
 from ..trees import BlockModel
 from ..lexicon import Lexicon
@@ -34,16 +41,44 @@ MIN_OUTSIDE_BLOCKS = 3  # fewer blocks to remove: the text is an article already
 CONTINUES_MIN_SHARE = 0.5  # of the threshold: prose after the body scoring this much continues it
 DENSITY_WINDOWS = (3, 8)  # blocks on each side over which the prose around a block is measured
 # Kinds of the marks earlier rules leave, as codes (0: unmarked; an unlisted kind: the last code).
-KINDS = ("navigation", "paywall", "cookie", "advertisement", "promo", "copyright", "disclosure", "bio", "related",
-         "url", "script", "caption", "credit", "headline", "byline", "date", "comments", "duplicate", "header",
-         "footer", "markup")
+KINDS = (
+    "navigation",
+    "paywall",
+    "cookie",
+    "advertisement",
+    "promo",
+    "copyright",
+    "disclosure",
+    "bio",
+    "related",
+    "url",
+    "script",
+    "caption",
+    "credit",
+    "headline",
+    "byline",
+    "date",
+    "comments",
+    "duplicate",
+    "header",
+    "footer",
+    "markup",
+)
 MARK_REACH = 2
 BODY_FEATURES = (
-    *TEXT_FEATURES, "mark", *(f"mark_{off:+d}" for off in range(-MARK_REACH, MARK_REACH + 1) if off),
-    "after_title", "from_title", *(f"{what}_window{w}" for w in DENSITY_WINDOWS for what in ("density", "log_words")),
+    *TEXT_FEATURES,
+    "mark",
+    *(f"mark_{off:+d}" for off in range(-MARK_REACH, MARK_REACH + 1) if off),
+    "after_title",
+    "from_title",
+    *(f"{what}_window{w}" for w in DENSITY_WINDOWS for what in ("density", "log_words")),
 )
 STAGE_TWO = (*BODY_FEATURES, *CONTEXT_FEATURES)
-_MARK, _WORDS, _DENSITY = BODY_FEATURES.index("mark"), TEXT_FEATURES.index("log_words"), TEXT_FEATURES.index("stop_density")
+_MARK, _WORDS, _DENSITY = (
+    BODY_FEATURES.index("mark"),
+    TEXT_FEATURES.index("log_words"),
+    TEXT_FEATURES.index("stop_density"),
+)
 
 
 def _code(block: Block) -> float:
@@ -75,10 +110,16 @@ def page_rows(blocks: Sequence[Block], lex: Lexicon) -> np.ndarray:
     offset = np.arange(n) - (title if title is not None else 0)
     known = float(title is not None)
     words = np.expm1(own[:, _WORDS])
-    return np.column_stack([
-        own, marks, *(shifted(marks, off) for off in range(-MARK_REACH, MARK_REACH + 1) if off),
-        known * np.sign(offset), known * signed_log(offset), *_windows(words, own[:, _DENSITY]),
-    ])
+    return np.column_stack(
+        [
+            own,
+            marks,
+            *(shifted(marks, off) for off in range(-MARK_REACH, MARK_REACH + 1) if off),
+            known * np.sign(offset),
+            known * signed_log(offset),
+            *_windows(words, own[:, _DENSITY]),
+        ]
+    )
 
 
 def scores(model: BlockModel, blocks: Sequence[Block], rows: np.ndarray) -> np.ndarray:
@@ -92,8 +133,9 @@ def scores(model: BlockModel, blocks: Sequence[Block], rows: np.ndarray) -> np.n
     return second
 
 
-def continues_body(blocks: Sequence[Block], probability: np.ndarray, threshold: float,
-                   lex: Lexicon) -> np.ndarray:
+def continues_body(
+    blocks: Sequence[Block], probability: np.ndarray, threshold: float, lex: Lexicon
+) -> np.ndarray:
     """Which blocks are body: those the model keeps, and a prose paragraph it scores under
     the threshold (not far under) whose nearest unmarked block before it is body."""
     kept = probability >= threshold

@@ -25,7 +25,10 @@ _SLASH_MARKS = frozenset("/\\|")
 _VIA = regex.compile(r"^\S.{1,80}\svia\s+\S.{1,40}$")
 # Credits that end a caption: "… Sochi. **Kremlin.ru**", "… Photo: X via Getty", "… Name / TASS".
 _TRAILING_BOLD = regex.compile(r"^(?P<caption>.+?[.!?”\"’)])\s*\*\*(?P<credit>[^*]{2,80})\*\*\s*$")
-_TRAILING_LABEL = regex.compile(r"^(?P<caption>.+?)\s+(?:photo(?:graph)?s?|image|credit)\s*:\s*(?P<credit>\S.{1,100})$", regex.IGNORECASE)
+_TRAILING_LABEL = regex.compile(
+    r"^(?P<caption>.+?)\s+(?:photo(?:graph)?s?|image|credit)\s*:\s*(?P<credit>\S.{1,100})$",
+    regex.IGNORECASE,
+)
 # "… in size (Image: GETTY )", "… a rabbitCredit: Getty", "… 2001 [File: Reuters]", "(AP Photo/X)".
 _TRAILING_TAG = regex.compile(
     r"^(?P<caption>.+?)\s*(?:\((?P<credit>(?:image|photo|picture|pic|credit|source)s?:\s*[^)]{1,60}|(?:AP|AFP|Reuters|Getty)[^)]{0,60})\)"
@@ -43,7 +46,9 @@ def is_credit(text: str, lex: Lexicon) -> bool:
         return False
     if _LABELLED_CREDIT.match(text):
         return True
-    if (not _SLASH_MARKS.isdisjoint(text) and _SLASHED.match(text)) or ("via" in text and _VIA.match(text)):
+    if (not _SLASH_MARKS.isdisjoint(text) and _SLASHED.match(text)) or (
+        "via" in text and _VIA.match(text)
+    ):
         return lex.agency.search(text) is not None and _agency_covers(text, lex)
     return False
 
@@ -62,11 +67,19 @@ def split_credit(raw: str, text: str, lex: Lexicon) -> tuple[str, str] | None:
         return None
     if "**" in raw and (m := _TRAILING_BOLD.match(raw.strip())):
         return plain(m["caption"]), plain(m["credit"])
-    if (text.endswith((")", "]")) or "credit:" in text.lower()) and (m := _TRAILING_TAG.match(text)):
-        return m["caption"].strip(), next(c for c in (m["credit"], m["credit2"], m["credit3"]) if c).strip()
+    if (text.endswith((")", "]")) or "credit:" in text.lower()) and (
+        m := _TRAILING_TAG.match(text)
+    ):
+        return m["caption"].strip(), next(
+            c for c in (m["credit"], m["credit2"], m["credit3"]) if c
+        ).strip()
     if ":" in text and (m := _TRAILING_LABEL.match(text)):
         return m["caption"].strip(), m["credit"].strip()
-    if ("/" in text or "\\" in text) and (m := _TRAILING_SLASH.match(text)) and _agency_covers(m["credit"], lex):
+    if (
+        ("/" in text or "\\" in text)
+        and (m := _TRAILING_SLASH.match(text))
+        and _agency_covers(m["credit"], lex)
+    ):
         return m["caption"].strip(), m["credit"].strip()
     return _glued_agency(text, lex) if text.endswith(lex.agencies) else None
 
@@ -76,7 +89,11 @@ def _glued_agency(text: str, lex: Lexicon) -> tuple[str, str] | None:
     last = None
     for last in lex.agency.finditer(text, max(0, len(text) - GLUED_TAIL_CHARS)):
         pass
-    if last is None or last.end() != len(text) or not text[: last.start()].endswith((".", "!", "?", "”")):
+    if (
+        last is None
+        or last.end() != len(text)
+        or not text[: last.start()].endswith((".", "!", "?", "”"))
+    ):
         return None
     return text[: last.start()].strip(), last.group(0)
 
@@ -94,7 +111,12 @@ def find_captions(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
             yield block
             continue
         below = blocks[i + 1] if i + 1 < len(blocks) else None
-        if below and below.mark and below.mark.field == "credit" and len(block.text) <= CAPTION_MAX_CHARS:
+        if (
+            below
+            and below.mark
+            and below.mark.field == "credit"
+            and len(block.text) <= CAPTION_MAX_CHARS
+        ):
             yield block
 
 

@@ -11,7 +11,11 @@ from .base import Heuristic, kept
 
 
 def find_code(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    return (b for b in kept(blocks) if looks_like_code(b.raw) or (b.text != b.raw and looks_like_code(b.text)))
+    return (
+        b
+        for b in kept(blocks)
+        if looks_like_code(b.raw) or (b.text != b.raw and looks_like_code(b.text))
+    )
 
 
 SCRIPT = Heuristic("generic.script", "script", find_code)

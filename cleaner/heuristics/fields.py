@@ -21,9 +21,15 @@ def url_statements(blocks: Sequence[Block], lex: Lexicon) -> Iterator[tuple[Bloc
             label, _, rest = block.text.partition(":")
             if lex.self_url_label.match(label + ":") and _URL.fullmatch(rest.strip()):
                 yield None, block
-        elif below is not None and "://" in below.text and below.mark is None:  # the label, then the URL
+        elif (
+            below is not None and "://" in below.text and below.mark is None
+        ):  # the label, then the URL
             _, _, rest = block.text.partition(":")
-            if not rest.strip() and lex.self_url_label.match(block.text) and _URL.fullmatch(below.text):
+            if (
+                not rest.strip()
+                and lex.self_url_label.match(block.text)
+                and _URL.fullmatch(below.text)
+            ):
                 yield block, below
 
 

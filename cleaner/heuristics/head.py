@@ -34,8 +34,30 @@ LEAD_PARAGRAPHS = 3
 CONTENT_WORD_MIN = 4  # letters; shorter words are mostly function words
 
 _H1 = regex.compile(r"^\s{0,3}#\s+\S")
-BYLINE_PREFIX = regex.compile(r"^(?:(?:posted|written|words|reporting|story|text)\s+)?by(?:\s+(?=\S)|$)", regex.IGNORECASE)
-_CONNECTORS = frozenset({"and", "for", "&", "in", "of", "de", "da", "van", "von", "der", "la", "le", "bin", "al", "with", "on", "at"})
+BYLINE_PREFIX = regex.compile(
+    r"^(?:(?:posted|written|words|reporting|story|text)\s+)?by(?:\s+(?=\S)|$)", regex.IGNORECASE
+)
+_CONNECTORS = frozenset(
+    {
+        "and",
+        "for",
+        "&",
+        "in",
+        "of",
+        "de",
+        "da",
+        "van",
+        "von",
+        "der",
+        "la",
+        "le",
+        "bin",
+        "al",
+        "with",
+        "on",
+        "at",
+    }
+)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
 _MERIDIEM_END = regex.compile(r"\d\s*[ap]\.m\.$", regex.IGNORECASE)
@@ -94,15 +116,24 @@ def _headline_score(block: Block, distance: int, repeats: Counter[str], lead: se
     page (in the breadcrumbs, the share bar or the page title)."""
     text = block.text
     words = _WORD.findall(text)
-    if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS or text.endswith((".", ":", ",", ";")):
+    if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS or text.endswith(
+        (".", ":", ",", ";")
+    ):
         return 0.0
     if not text[0].isupper() or is_byline(text) or is_dateline(text) or _CLOCK.search(text):
         return 0.0
     capitalised = sum(1 for w in words if w[0].isupper()) / len(words)
     content = _content_words(text)
     echoed = len(content & lead) / len(content) if content else 0.0
-    score = 1.0 + 0.5 * capitalised + (0.5 if len(words) >= HEADLINE_FULL_WORDS else 0.0) + HEADLINE_LEAD_BONUS * echoed
-    return score + (1.0 if repeats[text.casefold()] > 1 else 0.0) - HEADLINE_DISTANCE_COST * distance
+    score = (
+        1.0
+        + 0.5 * capitalised
+        + (0.5 if len(words) >= HEADLINE_FULL_WORDS else 0.0)
+        + HEADLINE_LEAD_BONUS * echoed
+    )
+    return (
+        score + (1.0 if repeats[text.casefold()] > 1 else 0.0) - HEADLINE_DISTANCE_COST * distance
+    )
 
 
 def find_heading_title(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
@@ -130,14 +161,19 @@ def find_dek(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 def _may_be_dek(block: Block, headline: Block, blocks: Sequence[Block]) -> bool:
     """Whether `block` may be the dek under `headline`: right above the byline or date line,
     being neither of them nor the headline printed again."""
-    return (block.text.casefold() != headline.text.casefold() and not _is_head_line(block)
-            and _above_byline(blocks, block))
+    return (
+        block.text.casefold() != headline.text.casefold()
+        and not _is_head_line(block)
+        and _above_byline(blocks, block)
+    )
 
 
 def _best_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """The best headline-like block above the first paragraph."""
     repeats = Counter(b.text.casefold() for b in blocks)
-    paragraphs = list(islice((b for b in blocks if b.mark is None and is_prose(b, lex)), LEAD_PARAGRAPHS))
+    paragraphs = list(
+        islice((b for b in blocks if b.mark is None and is_prose(b, lex)), LEAD_PARAGRAPHS)
+    )
     lead = set().union(*(_content_words(b.text) for b in paragraphs))
     # Bylines and date lines are never the headline, and no distance from it, found or not yet.
     candidates = [b for b in head(blocks, lex) if not _is_head_line(b)]
@@ -154,8 +190,12 @@ def _is_dek_of(block: Block, above: tuple[float, int, Block], blocks: Sequence[B
     at least as much (a kicker or a section label above a headline says less)."""
     score, _, headline = above
     words = len(_WORD.findall(headline.text))
-    return (score >= HEADLINE_MIN_SCORE and words >= HEADLINE_FULL_WORDS
-            and len(_WORD.findall(block.text)) >= words and _may_be_dek(block, headline, blocks))
+    return (
+        score >= HEADLINE_MIN_SCORE
+        and words >= HEADLINE_FULL_WORDS
+        and len(_WORD.findall(block.text)) >= words
+        and _may_be_dek(block, headline, blocks)
+    )
 
 
 def find_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
@@ -175,7 +215,11 @@ def find_byline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     for i, block in enumerate(zone):
         if is_byline(block.text):
             yield block
-        elif block.text.casefold() == "by" and i + 1 < len(zone) and is_byline(f"By {zone[i + 1].text}"):
+        elif (
+            block.text.casefold() == "by"
+            and i + 1 < len(zone)
+            and is_byline(f"By {zone[i + 1].text}")
+        ):
             yield from (block, zone[i + 1])
 
 
@@ -190,6 +234,8 @@ def find_dateline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 HEADING_TITLE = Heuristic("generic.heading-title", "headline", find_heading_title, field="title")
 HEADLINE = Heuristic("generic.headline", "headline", find_headline, field="title")
 DEK = Heuristic("generic.dek", "subtitle", find_dek, field="subtitle")
-SECOND_HEADLINE = Heuristic("generic.second-headline", "headline", find_second_headline, field="alternate_title")
+SECOND_HEADLINE = Heuristic(
+    "generic.second-headline", "headline", find_second_headline, field="alternate_title"
+)
 BYLINE = Heuristic("generic.byline", "byline", find_byline, field="byline")
 DATELINE = Heuristic("generic.dateline", "dateline", find_dateline, field="date")

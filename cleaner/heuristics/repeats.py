@@ -35,7 +35,11 @@ def _key(text: str) -> str:
 
 
 def _headline_like(text: str) -> bool:
-    return len(text.split()) >= HEADLINE_MIN_WORDS and len(text) <= HEADLINE_MAX_CHARS and not text.endswith((".", ":", ",", ";"))
+    return (
+        len(text.split()) >= HEADLINE_MIN_WORDS
+        and len(text) <= HEADLINE_MAX_CHARS
+        and not text.endswith((".", ":", ",", ";"))
+    )
 
 
 def _headline_keys(blocks: Sequence[Block]) -> set[str]:
@@ -84,17 +88,24 @@ def _words(text: str) -> list[str]:
 def _contained(blocks: list[Block]) -> set[int]:
     """Indices of long blocks whose 4-grams mostly occur in shorter kept blocks."""
     lengths = sorted(len(b.text) for b in blocks)
-    floor = max(CONTAINED_MIN_CHARS, CONTAINED_OVER_MEDIAN * lengths[len(lengths) // 2]) if lengths else 0
+    floor = (
+        max(CONTAINED_MIN_CHARS, CONTAINED_OVER_MEDIAN * lengths[len(lengths) // 2])
+        if lengths
+        else 0
+    )
     long = {
         b.index: shingles
         for b in blocks
-        if len(b.text) >= floor and len(shingles := set(_shingles(_words(b.text)))) >= CONTAINED_MIN_WORDS
+        if len(b.text) >= floor
+        and len(shingles := set(_shingles(_words(b.text)))) >= CONTAINED_MIN_WORDS
     }
     if not long:
         return set()
     wanted = set().union(*long.values())  # only the long blocks' 4-grams matter
     fewest = min(map(len, long.values()))
-    held: list[tuple[int, set[tuple[str, ...]]]] = []  # per block: its number of 4-grams, the wanted ones
+    held: list[
+        tuple[int, set[tuple[str, ...]]]
+    ] = []  # per block: its number of 4-grams, the wanted ones
     for block in blocks:
         if (own := long.get(block.index)) is not None:
             held.append((len(own), own))
@@ -131,6 +142,8 @@ def find_duplicates(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 
 
 REPEATED_TITLE = Heuristic("generic.repeated-title", "headline", find_repeated_title, field="title")
-REPEATED_ALTERNATE = Heuristic("generic.repeated-alternate", "headline", find_repeated_alternate, field="alternate_title")
+REPEATED_ALTERNATE = Heuristic(
+    "generic.repeated-alternate", "headline", find_repeated_alternate, field="alternate_title"
+)
 REPEATED_HEADLINE = Heuristic("generic.repeated-headline", "headline", find_repeated_headlines)
 DUPLICATE = Heuristic("generic.duplicate", "duplicate", find_duplicates)

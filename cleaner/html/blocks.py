@@ -15,34 +15,45 @@ from dataclasses import dataclass, field
 import regex
 from selectolax.lexbor import LexborNode
 
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl",
-    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul",
-})
+BLOCK_TAGS = frozenset(
+    (
+        "address article aside blockquote body caption center dd details div dl dt fieldset "
+        "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre "
+        "section summary table tbody td tfoot th thead tr ul"
+    ).split()
+)
 BREAKS = frozenset({"br", "hr"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Words in class and id names, by what they say of the text inside. A name is split into words at
-# case changes, digits and punctuation ("articleBody", "post-content_2" -> article body, post content).
+# case changes, digits and punctuation ("articleBody", "post-content_2": article body, post
+# content).
 CUES: dict[str, frozenset[str]] = {
-    "content": frozenset({"article", "body", "content", "story", "entry", "post", "text", "main", "prose",
-                          "blog", "news", "detail", "paragraph", "copy"}),
-    "comment": frozenset({"comment", "comments", "reply", "replies", "disqus", "discussion", "respond"}),
-    "navigation": frozenset({"nav", "menu", "breadcrumb", "breadcrumbs", "navbar", "pagination", "pager",
-                             "masthead", "header", "topbar", "skip"}),
-    "footer": frozenset({"footer", "foot", "copyright", "legal", "colophon"}),
-    "sidebar": frozenset({"sidebar", "side", "rail", "widget", "aside", "column", "col"}),
-    "related": frozenset({"related", "recommended", "recommend", "more", "popular", "trending", "teaser",
-                          "promo", "also", "outbrain", "taboola", "latest", "headlines", "list"}),
-    "share": frozenset({"share", "sharing", "social", "tools", "toolbar", "print", "email", "follow"}),
-    "ad": frozenset({"ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "banner", "dfp", "gpt"}),
-    "caption": frozenset({"caption", "credit", "photo", "image", "img", "figure", "gallery", "media", "video",
-                          "thumb", "thumbnail"}),
-    "meta": frozenset({"byline", "author", "date", "time", "meta", "dateline", "tags", "tag", "topics",
-                       "keywords", "category", "info"}),
-    "subscribe": frozenset({"subscribe", "newsletter", "signup", "login", "register", "paywall", "modal",
-                            "popup", "cookie", "consent"}),
+    "content": frozenset(
+        "article body content story entry post text "
+        "main prose blog news detail paragraph copy".split()
+    ),
+    "comment": frozenset("comment comments reply replies disqus discussion respond".split()),
+    "navigation": frozenset(
+        "nav menu breadcrumb breadcrumbs navbar "
+        "pagination pager masthead header topbar skip".split()
+    ),
+    "footer": frozenset("footer foot copyright legal colophon".split()),
+    "sidebar": frozenset("sidebar side rail widget aside column col".split()),
+    "related": frozenset(
+        "related recommended recommend more popular trending teaser "
+        "promo also outbrain taboola latest headlines list".split()
+    ),
+    "share": frozenset("share sharing social tools toolbar print email follow".split()),
+    "ad": frozenset("ad ads advert advertisement sponsor sponsored banner dfp gpt".split()),
+    "caption": frozenset(
+        "caption credit photo image img figure gallery media video thumb thumbnail".split()
+    ),
+    "meta": frozenset(
+        "byline author date time meta dateline tags tag topics keywords category info".split()
+    ),
+    "subscribe": frozenset(
+        "subscribe newsletter signup login register paywall modal popup cookie consent".split()
+    ),
 }
 CUE_NAMES = tuple(CUES)
 _NAME_WORD = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -143,22 +154,24 @@ class _Walk:
             return
         tags = [o.tag for o in self.open]
         near = [o.cues for o in self.open[-2:]]
-        self.blocks.append(DomBlock(
-            text=text,
-            tag=tags[-1],
-            depth=len(tags),
-            link_chars=link_chars,
-            heading=tags[-1] in HEADINGS,
-            in_list="li" in tags,
-            in_table="td" in tags or "th" in tags,
-            in_article="article" in tags or "main" in tags,
-            near_cues=tuple(max(c) for c in zip(*near)),
-            far_cues=tuple(sum(c) for c in zip(*(o.cues for o in self.open))),
-            ancestors=tuple(o.id for o in self.open),
-            parent_kind=self.open[-2].kind if len(self.open) > 1 else "",
-            near_names=frozenset().union(*(o.names for o in self.open[-2:])),
-            far_names=frozenset().union(*(o.names for o in self.open)),
-        ))
+        self.blocks.append(
+            DomBlock(
+                text=text,
+                tag=tags[-1],
+                depth=len(tags),
+                link_chars=link_chars,
+                heading=tags[-1] in HEADINGS,
+                in_list="li" in tags,
+                in_table="td" in tags or "th" in tags,
+                in_article="article" in tags or "main" in tags,
+                near_cues=tuple(max(c) for c in zip(*near)),
+                far_cues=tuple(sum(c) for c in zip(*(o.cues for o in self.open))),
+                ancestors=tuple(o.id for o in self.open),
+                parent_kind=self.open[-2].kind if len(self.open) > 1 else "",
+                near_names=frozenset().union(*(o.names for o in self.open[-2:])),
+                far_names=frozenset().union(*(o.names for o in self.open)),
+            )
+        )
 
 
 def dom_blocks(root: LexborNode) -> list[DomBlock]:

@@ -34,7 +34,9 @@ def declared_charset(data: bytes) -> str | None:
     return "cp1252" if codec.name in _AS_CP1252 else codec.name
 
 
-def decode_html(data: bytes, warnings: list[str] | None = None, known: str | None = None) -> tuple[str, str]:
+def decode_html(
+    data: bytes, warnings: list[str] | None = None, known: str | None = None
+) -> tuple[str, str]:
     """(text, encoding used) of an HTML page's bytes; what the fallbacks had to mend is
     appended to `warnings`. `known` is the bytes' encoding when the caller made them (a page
     handed over as a string), which the page's own declaration must not override."""

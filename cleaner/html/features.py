@@ -16,22 +16,73 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..dates import find_date
-from ..features import CONTEXT_FEATURES, TEXT_FEATURES, context_features, signed_log, text_features, words_of
+from ..features import (
+    CONTEXT_FEATURES,
+    TEXT_FEATURES,
+    context_features,
+    signed_log,
+    text_features,
+    words_of,
+)
 from ..lexicon import Lexicon
 from .blocks import CUE_NAMES, DomBlock
 
-TAGS = ("p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt",
-        "section", "article", "body", "tr", "form", "center", "figcaption", "caption", "address", "main", "ul",
-        "ol", "table")
+TAGS = (
+    "p",
+    "div",
+    "li",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "section",
+    "article",
+    "body",
+    "tr",
+    "form",
+    "center",
+    "figcaption",
+    "caption",
+    "address",
+    "main",
+    "ul",
+    "ol",
+    "table",
+)
 CONTAINER_LEVELS = 3  # the elements this many levels around a block describe its neighbourhood
 DATE_LINE_CHARS = 120  # a date in a block this short makes it a date line
 _TAG_CODE = {tag: i for i, tag in enumerate(TAGS)}
 
 DOM_FEATURES = (
-    "link_density", "title", "tag", "depth", "heading", "in_list", "in_table", "in_article",
-    *(f"near_{c}" for c in CUE_NAMES), *(f"far_{c}" for c in CUE_NAMES),
-    *(f"container{k}_{what}" for k in range(1, CONTAINER_LEVELS + 1) for what in ("share", "link_density", "blocks")),
-    "readability", "after_title", "blocks_from_title", "parent_twins", "parent_kind_blocks", "date_like",
+    "link_density",
+    "title",
+    "tag",
+    "depth",
+    "heading",
+    "in_list",
+    "in_table",
+    "in_article",
+    *(f"near_{c}" for c in CUE_NAMES),
+    *(f"far_{c}" for c in CUE_NAMES),
+    *(
+        f"container{k}_{what}"
+        for k in range(1, CONTAINER_LEVELS + 1)
+        for what in ("share", "link_density", "blocks")
+    ),
+    "readability",
+    "after_title",
+    "blocks_from_title",
+    "parent_twins",
+    "parent_kind_blocks",
+    "date_like",
 )
 BLOCK_FEATURES = (*TEXT_FEATURES, *DOM_FEATURES)
 GROUPS = ("p_element", "p_parent", "p_grandparent")  # mean first-stage score under one element
@@ -59,8 +110,11 @@ def _containers(blocks: Sequence[DomBlock], words: list[int]) -> np.ndarray:
             if up < 0:
                 break
             element = block.ancestors[up]
-            rows[i, 3 * k: 3 * k + 3] = (total_words[element] / page, link[element] / max(1, chars[element]),
-                                         np.log1p(count[element]))
+            rows[i, 3 * k : 3 * k + 3] = (
+                total_words[element] / page,
+                link[element] / max(1, chars[element]),
+                np.log1p(count[element]),
+            )
     return rows
 
 
@@ -73,8 +127,12 @@ def _title_at(tokens: list[list[str]], title: str | None) -> int | None:
     joined = f" {' '.join(words)} "
     for i, block in enumerate(tokens):
         line = f" {' '.join(block)} "
-        if block and (joined in line and len(block) <= 2 * len(words)
-                      or line in joined and len(block) >= max(3, len(words) / 2)):
+        if block and (
+            joined in line
+            and len(block) <= 2 * len(words)
+            or line in joined
+            and len(block) >= max(3, len(words) / 2)
+        ):
             return i
     return None
 
@@ -88,11 +146,14 @@ def _twins(blocks: Sequence[DomBlock]) -> np.ndarray:
     for block in blocks:
         parents[block.parent_kind].add(block.ancestors[-2] if len(block.ancestors) > 1 else -1)
         counts[block.parent_kind] += 1
-    return np.array([(np.log1p(len(parents[b.parent_kind])), np.log1p(counts[b.parent_kind])) for b in blocks])
+    return np.array(
+        [(np.log1p(len(parents[b.parent_kind])), np.log1p(counts[b.parent_kind])) for b in blocks]
+    )
 
 
-def block_features(blocks: Sequence[DomBlock], title: str | None, readability: Sequence[float],
-                   lex: Lexicon) -> np.ndarray:
+def block_features(
+    blocks: Sequence[DomBlock], title: str | None, readability: Sequence[float], lex: Lexicon
+) -> np.ndarray:
     """One row of BLOCK_FEATURES per block."""
     n = len(blocks)
     if n == 0:
@@ -101,25 +162,46 @@ def block_features(blocks: Sequence[DomBlock], title: str | None, readability: S
     tokens = [words_of(t) for t in texts]
     title_words = words_of(title) if title else None
     title_at = _title_at(tokens, title)
-    dom = np.array([(
-        block.link_density, float(title_words is not None and words == title_words),
-        _TAG_CODE.get(block.tag, len(TAGS)), block.depth, float(block.heading), float(block.in_list),
-        float(block.in_table), float(block.in_article), *block.near_cues, *block.far_cues,
-        *([0.0] * (3 * CONTAINER_LEVELS)), readability[i], 0.0, 0.0, 0.0, 0.0,
-        float(len(block.text) <= DATE_LINE_CHARS and find_date(block.text) is not None),
-    ) for i, (block, words) in enumerate(zip(blocks, tokens))], dtype=np.float64)
+    dom = np.array(
+        [
+            (
+                block.link_density,
+                float(title_words is not None and words == title_words),
+                _TAG_CODE.get(block.tag, len(TAGS)),
+                block.depth,
+                float(block.heading),
+                float(block.in_list),
+                float(block.in_table),
+                float(block.in_article),
+                *block.near_cues,
+                *block.far_cues,
+                *([0.0] * (3 * CONTAINER_LEVELS)),
+                readability[i],
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                float(len(block.text) <= DATE_LINE_CHARS and find_date(block.text) is not None),
+            )
+            for i, (block, words) in enumerate(zip(blocks, tokens))
+        ],
+        dtype=np.float64,
+    )
     first = DOM_FEATURES.index("container1_share")
-    dom[:, first: first + 3 * CONTAINER_LEVELS] = _containers(blocks, [len(t) for t in tokens])
+    dom[:, first : first + 3 * CONTAINER_LEVELS] = _containers(blocks, [len(t) for t in tokens])
     at = DOM_FEATURES.index("after_title")
     if title_at is not None:
         offset = np.arange(n) - title_at
         dom[:, at], dom[:, at + 1] = np.sign(offset), signed_log(offset)
-    dom[:, at + 2: at + 4] = _twins(blocks)
+    dom[:, at + 2 : at + 4] = _twins(blocks)
     return np.hstack([text_features(texts, lex), dom])
 
 
 def context(blocks: Sequence[DomBlock], first: np.ndarray, words: np.ndarray) -> np.ndarray:
     """The second stage's CONTEXT_FEATURES, then the mean first-stage score of the blocks under
     the block's element, its parent and its grandparent (GROUPS)."""
-    groups = [[b.ancestors[-level] if len(b.ancestors) >= level else -1 for b in blocks] for level in (1, 2, 3)]
+    groups = [
+        [b.ancestors[-level] if len(b.ancestors) >= level else -1 for b in blocks]
+        for level in (1, 2, 3)
+    ]
     return context_features(first, words, groups)

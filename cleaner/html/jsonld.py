@@ -19,10 +19,24 @@ JSON_LD = 'script[type="application/ld+json"]'
 ARTICLE_TYPES = frozenset(
     t.lower()
     for t in (
-        "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-        "ReviewNewsArticle", "BackgroundNewsArticle", "AskPublicNewsArticle", "BlogPosting",
-        "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting", "TechArticle",
-        "ScholarlyArticle", "Report", "SatiricalArticle", "AdvertiserContentArticle", "Review",
+        "Article",
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "ReviewNewsArticle",
+        "BackgroundNewsArticle",
+        "AskPublicNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "TechArticle",
+        "ScholarlyArticle",
+        "Report",
+        "SatiricalArticle",
+        "AdvertiserContentArticle",
+        "Review",
     )
 )
 # A page type stands in for the article when no article type is given ("MedicalWebPage").
@@ -81,12 +95,16 @@ def json_ld_objects(tree: LexborHTMLParser) -> list[JsonObject]:
 
 
 def _is_page(obj: JsonObject) -> bool:
-    return any(t.endswith(PAGE_TYPE_SUFFIX) for t in types_of(obj)) and ("headline" in obj or "datePublished" in obj)
+    return any(t.endswith(PAGE_TYPE_SUFFIX) for t in types_of(obj)) and (
+        "headline" in obj or "datePublished" in obj
+    )
 
 
 def article_record(objects: list[JsonObject]) -> JsonObject | None:
     """The first article-typed object, else the first web page that has a headline or date."""
-    return next((o for o in objects if types_of(o) & ARTICLE_TYPES), None) or next(filter(_is_page, objects), None)
+    return next((o for o in objects if types_of(o) & ARTICLE_TYPES), None) or next(
+        filter(_is_page, objects), None
+    )
 
 
 def site_record(objects: list[JsonObject]) -> JsonObject | None:

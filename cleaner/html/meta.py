@@ -36,7 +36,10 @@ _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\.com\b|\d", re.IGNORECASE)
 # What bylines put next to names: roles ("AP Auto Writer", "Science X staff") and degrees ("RDN").
-_ROLE = re.compile(r"\b(?:writer|correspondent|editor|reporter|columnist|contributor|staff|producer)$", re.IGNORECASE)
+_ROLE = re.compile(
+    r"\b(?:writer|correspondent|editor|reporter|columnist|contributor|staff|producer)$",
+    re.IGNORECASE,
+)
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?\s?D\.?|M\.?D\.?)$")
 
 
@@ -74,12 +77,18 @@ def iso_date(value: Any) -> str | None:
     if m := _COMPACT_DATE.match(text):
         text = "-".join(m.groups())
     found = find_date(text)
-    return found if found and int(found[:4]) >= MIN_YEAR and found not in PLACEHOLDER_DATES else None
+    return (
+        found if found and int(found[:4]) >= MIN_YEAR and found not in PLACEHOLDER_DATES else None
+    )
 
 
 def _is_person(name: str) -> bool:
-    return not (_NOT_A_NAME.search(name) or _ROLE.search(name) or _CREDENTIAL.match(name)
-                or (name.islower() and " " not in name))
+    return not (
+        _NOT_A_NAME.search(name)
+        or _ROLE.search(name)
+        or _CREDENTIAL.match(name)
+        or (name.islower() and " " not in name)
+    )
 
 
 def person_names(values: list[Any]) -> tuple[str, ...]:
@@ -98,7 +107,9 @@ def person_names(values: list[Any]) -> tuple[str, ...]:
 def without_site(authors: tuple[str, ...], site_name: str | None) -> tuple[str, ...]:
     """Authors that are not the site itself ("Jill Disis, CNN Business" on CNN)."""
     site = (site_name or "").casefold()
-    return tuple(a for a in authors if not site or (site not in a.casefold() and a.casefold() not in site))
+    return tuple(
+        a for a in authors if not site or (site not in a.casefold() and a.casefold() not in site)
+    )
 
 
 def absolute_url(value: Any, base: str | None) -> str | None:
@@ -115,5 +126,8 @@ def language_tag(value: Any) -> str | None:
 
 def merge(*sources: PageMeta) -> PageMeta:
     """Each field from the first source that states it."""
-    stated = ((f.name, next((v for s in sources if (v := getattr(s, f.name))), None)) for f in fields(PageMeta))
+    stated = (
+        (f.name, next((v for s in sources if (v := getattr(s, f.name))), None))
+        for f in fields(PageMeta)
+    )
     return PageMeta(**{name: value for name, value in stated if value})

@@ -13,8 +13,16 @@ from .jsonld import json_ld_objects
 from .meta import PageMeta, absolute_url, merge, without_site
 from .prune import prune
 from .route import Extraction, extract, shipped_model
-from .sources import (META_TAGS, OPENGRAPH, canonical_url, from_elements, from_htmldate, from_json_ld, from_meta_tags,
-                      meta_tags)
+from .sources import (
+    META_TAGS,
+    OPENGRAPH,
+    canonical_url,
+    from_elements,
+    from_htmldate,
+    from_json_ld,
+    from_meta_tags,
+    meta_tags,
+)
 
 
 @dataclass(frozen=True)
@@ -27,12 +35,19 @@ class HtmlDocument:
 def page_meta(tree: LexborHTMLParser, html: str, url: str | None = None) -> PageMeta:
     """The page's own metadata; read before pruning, which deletes where much of it lives."""
     tags = meta_tags(tree)
-    stated = merge(from_json_ld(json_ld_objects(tree), url), from_meta_tags(tags, OPENGRAPH, url),
-                   from_meta_tags(tags, META_TAGS, url))
+    stated = merge(
+        from_json_ld(json_ld_objects(tree), url),
+        from_meta_tags(tags, OPENGRAPH, url),
+        from_meta_tags(tags, META_TAGS, url),
+    )
     own_url = canonical_url(tree, url) or stated.url
     meta = merge(stated, from_elements(tree, stated, own_url or url))
-    meta = replace(meta, url=own_url or meta.url, image=absolute_url(meta.image, own_url or url),
-                   authors=without_site(meta.authors, meta.site_name))
+    meta = replace(
+        meta,
+        url=own_url or meta.url,
+        image=absolute_url(meta.image, own_url or url),
+        authors=without_site(meta.authors, meta.site_name),
+    )
     return meta if meta.published else merge(meta, from_htmldate(html, meta.url or url))
 
 
@@ -49,7 +64,9 @@ class Page:
         """The body without what can never be article text; prunes the parsed page in place."""
         return prune(self._tree, remove)
 
-    def extract(self, model: BlockModel | None = None, remove: Sequence[str] = (), body: str | None = None) -> Extraction:
+    def extract(
+        self, model: BlockModel | None = None, remove: Sequence[str] = (), body: str | None = None
+    ) -> Extraction:
         """The article (see `route`); prunes the parsed page, so call it once."""
         root = self.prune(remove)
         if root is None:
@@ -57,11 +74,18 @@ class Page:
         return extract(root, self.html, self.meta.title, model or shipped_model(), body)
 
 
-def extract_html(html: str | bytes, *, remove: Sequence[str] = (), body: str | None = None,
-                 url: str | None = None) -> HtmlDocument:
+def extract_html(
+    html: str | bytes,
+    *,
+    remove: Sequence[str] = (),
+    body: str | None = None,
+    url: str | None = None,
+) -> HtmlDocument:
     """Article text and metadata of one page. `remove`: CSS selectors of elements that are never
     article text; `body`: CSS selector of the article body; `url`: the page's address, to resolve
     relative URLs. Raises `cleaner.read.InputError` for bytes that are not text."""
     html, encoding = decode_html(html) if isinstance(html, bytes) else (html, None)
     page = Page(html, url)
-    return HtmlDocument(text=page.extract(remove=remove, body=body).text, meta=page.meta, encoding=encoding)
+    return HtmlDocument(
+        text=page.extract(remove=remove, body=body).text, meta=page.meta, encoding=encoding
+    )

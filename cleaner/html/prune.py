@@ -13,13 +13,42 @@ from collections.abc import Sequence
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Code, embeds and widgets: never article text.
-CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "canvas")
+CODE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "object",
+    "embed",
+    "canvas",
+)
 # Page furniture the extractor deletes anyway (its cleaning list), and the page's or article's
 # `<header>` (headline, byline, date: metadata, read before pruning); figures go to the metadata.
-FURNITURE_TAGS = ("nav", "aside", "header", "footer", "menu", "button", "select", "textarea", "dialog", "figure")
+FURNITURE_TAGS = (
+    "nav",
+    "aside",
+    "header",
+    "footer",
+    "menu",
+    "button",
+    "select",
+    "textarea",
+    "dialog",
+    "figure",
+)
 # Hidden elements, and ARIA landmarks that are by definition not the main content.
-NOT_CONTENT = ", ".join(('[hidden]', '[aria-hidden="true"]', '[role="navigation"]', '[role="banner"]',
-                         '[role="complementary"]', '[role="contentinfo"]'))
+NOT_CONTENT = ", ".join(
+    (
+        "[hidden]",
+        '[aria-hidden="true"]',
+        '[role="navigation"]',
+        '[role="banner"]',
+        '[role="complementary"]',
+        '[role="contentinfo"]',
+    )
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A form holding more than this share of the page's text wraps the page (ASP.NET WebForms put one
 # around the whole body); any other form is a widget: search, login, newsletter, comment box.
@@ -63,7 +92,11 @@ def _widget_forms(root: LexborNode) -> list[LexborNode]:
 
 
 def _only_child(node: LexborNode) -> bool:
-    siblings = [n for n in node.parent.iter(include_text=True) if not n.is_empty_text_node] if node.parent else []
+    siblings = (
+        [n for n in node.parent.iter(include_text=True) if not n.is_empty_text_node]
+        if node.parent
+        else []
+    )
     return siblings == [node]
 
 

@@ -91,25 +91,36 @@ class Candidates:
 
     def kept(self, threshold: float) -> list[str]:
         """The texts of the blocks the model keeps, the headline aside (it is metadata)."""
-        return [b.text for b, p, row in zip(self.blocks, self.scores, self.rows)
-                if p >= threshold and not row[_TITLE]]
+        return [
+            b.text
+            for b, p, row in zip(self.blocks, self.scores, self.rows)
+            if p >= threshold and not row[_TITLE]
+        ]
 
 
 def page_features(root: LexborNode, title: str | None) -> tuple[list[DomBlock], np.ndarray, str]:
     """The page's blocks, their BLOCK_FEATURES and readability's text (which they include)."""
     blocks = dom_blocks(root)
     readability = readability_text(_page(root.inner_html or ""))
-    return blocks, block_features(blocks, title, covered([b.text for b in blocks], readability), lexicon()), readability
+    return (
+        blocks,
+        block_features(blocks, title, covered([b.text for b in blocks], readability), lexicon()),
+        readability,
+    )
 
 
 def scores(model: BlockModel, blocks: Sequence[DomBlock], rows: np.ndarray) -> np.ndarray:
     first = model.first.predict(rows)
-    return model.second.predict(np.hstack([rows, context(blocks, first, np.expm1(rows[:, _WORDS]))]))
+    return model.second.predict(
+        np.hstack([rows, context(blocks, first, np.expm1(rows[:, _WORDS]))])
+    )
 
 
 def candidates(root: LexborNode, html: str, title: str | None, model: BlockModel) -> Candidates:
     blocks, rows, readability = page_features(root, title)
-    return Candidates(blocks, rows, scores(model, blocks, rows), readability, trafilatura_text(html))
+    return Candidates(
+        blocks, rows, scores(model, blocks, rows), readability, trafilatura_text(html)
+    )
 
 
 def _page(inner: str) -> str:
@@ -121,26 +132,44 @@ def paragraphs(text: str, title: str | None = None) -> list[str]:
     (the headline is metadata; extractors often keep it, and its repeats, at the top)."""
     found = [line for line in (raw.strip() for raw in text.splitlines()) if line]
     headline = words_of(title) if title else None
-    return [p for i, p in enumerate(found) if not (i < HEAD_PARAGRAPHS and headline and words_of(p) == headline)]
+    return [
+        p
+        for i, p in enumerate(found)
+        if not (i < HEAD_PARAGRAPHS and headline and words_of(p) == headline)
+    ]
 
 
 def choose(found: Candidates, model: BlockModel, title: str | None = None) -> Extraction:
     """The block model's blocks, unless the route selector expects an extractor to do better
     on this page (an article the model barely found, or one it cut into)."""
     kept = found.kept(model.threshold)
-    stated = f"the model kept {len(kept)} of {len(found.blocks)} blocks at p >= {model.threshold:.2f}"
-    evidence = route_features(kept, found.readability, found.trafilatura, found.scores,
-                              np.expm1(found.rows[:, _WORDS]))
-    preference = {route: float(forest.predict(evidence[None, :])[0]) for route, forest in model.routes.items()
-                  if words_of(getattr(found, route))}  # an extractor that found nothing is no candidate
+    stated = (
+        f"the model kept {len(kept)} of {len(found.blocks)} blocks at p >= {model.threshold:.2f}"
+    )
+    evidence = route_features(
+        kept, found.readability, found.trafilatura, found.scores, np.expm1(found.rows[:, _WORDS])
+    )
+    preference = {
+        route: float(forest.predict(evidence[None, :])[0])
+        for route, forest in model.routes.items()
+        if words_of(getattr(found, route))
+    }  # an extractor that found nothing is no candidate
     best = max(preference, key=preference.__getitem__, default=None)
     said = ", ".join(f"{route} {p:.2f}" for route, p in sorted(preference.items()))
     if best is not None and preference[best] >= ROUTE_CONFIDENCE:
-        return Extraction(paragraphs(getattr(found, best), title), best, f"{stated}; the selector prefers {best} ({said})")
-    return Extraction(kept, "block-model", f"{stated}; the selector keeps them ({said})" if said else stated)
+        return Extraction(
+            paragraphs(getattr(found, best), title),
+            best,
+            f"{stated}; the selector prefers {best} ({said})",
+        )
+    return Extraction(
+        kept, "block-model", f"{stated}; the selector keeps them ({said})" if said else stated
+    )
 
 
-def extract(root: LexborNode, html: str, title: str | None, model: BlockModel, body: str | None = None) -> Extraction:
+def extract(
+    root: LexborNode, html: str, title: str | None, model: BlockModel, body: str | None = None
+) -> Extraction:
     """The article of a pruned page (`root` is its body; `html` the page as it came)."""
     chosen = root.css(body) if body else []
     if chosen:

@@ -18,37 +18,82 @@ from .jsonld import ORGANIZATION_TYPES, JsonObject, article_record, listed, site
 from .meta import Image, PageMeta, absolute_url, clean_text, iso_date, language_tag, person_names
 
 OPENGRAPH = {
-    "title": ("og:title",), "authors": ("article:author",), "url": ("og:url",),
+    "title": ("og:title",),
+    "authors": ("article:author",),
+    "url": ("og:url",),
     "published": ("article:published_time", "og:article:published_time", "og:published_time"),
-    "site_name": ("og:site_name",), "language": ("og:locale",), "description": ("og:description",),
+    "site_name": ("og:site_name",),
+    "language": ("og:locale",),
+    "description": ("og:description",),
     "image": ("og:image", "og:image:url", "og:image:secure_url"),
 }
 META_TAGS = {
-    "title": ("twitter:title", "dc.title", "dcterms.title", "sailthru.title", "parsely-title", "title"),
-    "authors": ("author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl",
-                "citation_author", "article_author", "content-creator"),
-    "published": ("datepublished", "pubdate", "publishdate", "publish-date", "pub_date", "date", "dc.date",
-                  "dc.date.issued", "dcterms.date", "dcterms.created", "datecreated", "sailthru.date",
-                  "parsely-pub-date", "citation_publication_date", "article_date_original", "article.published"),
+    "title": (
+        "twitter:title",
+        "dc.title",
+        "dcterms.title",
+        "sailthru.title",
+        "parsely-title",
+        "title",
+    ),
+    "authors": (
+        "author",
+        "dc.creator",
+        "dcterms.creator",
+        "sailthru.author",
+        "parsely-author",
+        "byl",
+        "citation_author",
+        "article_author",
+        "content-creator",
+    ),
+    "published": (
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "pub_date",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.date",
+        "dcterms.created",
+        "datecreated",
+        "sailthru.date",
+        "parsely-pub-date",
+        "citation_publication_date",
+        "article_date_original",
+        "article.published",
+    ),
     "url": ("twitter:url",),
     "image": ("twitter:image", "twitter:image:src", "thumbnailurl"),
     "site_name": ("application-name", "dc.publisher"),
     "language": ("content-language", "dc.language", "language"),
-    "description": ("description", "twitter:description", "dc.description", "dcterms.description",
-                    "sailthru.description"),
+    "description": (
+        "description",
+        "twitter:description",
+        "dc.description",
+        "dcterms.description",
+        "sailthru.description",
+    ),
 }
 # Author markup, most specific first; the first selector that gives names wins. A selector with
 # more matches than an article has authors is marking up comments or teasers, and is skipped.
 AUTHOR_MARKUP = (
-    '[itemprop~="author"] [itemprop~="name"]', '[itemprop~="author"]', 'a[rel~="author"]',
-    '[class*="author-name"], [class*="authorName"], [class*="author__name"]', '[class~="byline"]',
+    '[itemprop~="author"] [itemprop~="name"]',
+    '[itemprop~="author"]',
+    'a[rel~="author"]',
+    '[class*="author-name"], [class*="authorName"], [class*="author__name"]',
+    '[class~="byline"]',
 )
 MAX_MARKUP_AUTHORS = 4
 MAX_BYLINE_CHARS = 100  # longer "author" elements are bios or comment policies
 _TITLE_SEPARATOR = re.compile(r"(\s+[|\-–—:·•]\s+)")
 # A class name (or a dash/underscore-separated part of one) that marks a photo credit.
-_CREDIT_CLASS = re.compile(r"(?<![a-z])(?:credit|copyright|courtesy|photographer|attribution|source)s?(?![a-z])",
-                           re.IGNORECASE)
+_CREDIT_CLASS = re.compile(
+    r"(?<![a-z])(?:credit|copyright|courtesy|photographer|attribution|source)s?(?![a-z])",
+    re.IGNORECASE,
+)
 
 
 def _named(value: Any) -> Any:
@@ -62,7 +107,11 @@ def _entity_url(value: Any) -> Any:
 
 def _people(value: Any) -> list[Any]:
     """Author names of a JSON-LD `author`, organisations left out."""
-    return [_named(a) for a in listed(value) if not (isinstance(a, dict) and types_of(a) & ORGANIZATION_TYPES)]
+    return [
+        _named(a)
+        for a in listed(value)
+        if not (isinstance(a, dict) and types_of(a) & ORGANIZATION_TYPES)
+    ]
 
 
 def from_json_ld(objects: list[JsonObject], base: str | None) -> PageMeta:
@@ -72,12 +121,16 @@ def from_json_ld(objects: list[JsonObject], base: str | None) -> PageMeta:
         title=clean_text(article.get("headline")) or clean_text(article.get("name")),
         authors=person_names(_people(article.get("author"))),
         published=iso_date(article.get("datePublished")) or iso_date(article.get("dateCreated")),
-        url=absolute_url(article.get("url"), base) or absolute_url(_entity_url(article.get("mainEntityOfPage")), base),
+        url=absolute_url(article.get("url"), base)
+        or absolute_url(_entity_url(article.get("mainEntityOfPage")), base),
         site_name=clean_text(_named(article.get("publisher"))) or clean_text(site.get("name")),
-        language=language_tag(language.get("alternateName") if isinstance(language, dict) else language),
+        language=language_tag(
+            language.get("alternateName") if isinstance(language, dict) else language
+        ),
         description=clean_text(article.get("description")),
-        image=next(filter(None, (clean_text(_entity_url(i)) for i in listed(article.get("image")))),
-                   None),
+        image=next(
+            filter(None, (clean_text(_entity_url(i)) for i in listed(article.get("image")))), None
+        ),
     )
 
 
@@ -86,16 +139,26 @@ def meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
     tags: dict[str, list[str]] = {}
     for node in tree.css("meta[content]"):
         attrs = node.attributes
-        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
+        key = (
+            attrs.get("property")
+            or attrs.get("name")
+            or attrs.get("itemprop")
+            or attrs.get("http-equiv")
+        )
         if key and (content := attrs.get("content")):
             tags.setdefault(key.strip().lower(), []).append(content)
     return tags
 
 
-def from_meta_tags(tags: dict[str, list[str]], keys: dict[str, tuple[str, ...]], base: str | None) -> PageMeta:
+def from_meta_tags(
+    tags: dict[str, list[str]], keys: dict[str, tuple[str, ...]], base: str | None
+) -> PageMeta:
     """The first usable value of each field's tags, in the order `keys` lists them."""
+
     def first(field: str, normalise: Callable[[str], str | None]) -> str | None:
-        return next((v for key in keys[field] for c in tags.get(key, ()) if (v := normalise(c))), None)
+        return next(
+            (v for key in keys[field] for c in tags.get(key, ()) if (v := normalise(c))), None
+        )
 
     return PageMeta(
         title=first("title", clean_text),
@@ -154,9 +217,15 @@ def figure_images(tree: LexborHTMLParser, base: str | None = None) -> tuple[Imag
     images: list[Image] = []
     for node in tree.css("figcaption"):
         text = node.text(separator=" ")
-        marked = [c for c in node.css("[class]") if _CREDIT_CLASS.search(c.attributes.get("class") or "")]
-        credits = list(dict.fromkeys(c.text(separator=" ") for c in marked if c.mem_id != node.mem_id))
-        credits = [c for c in credits if not any(c != other and c in other for other in credits)]  # outermost
+        marked = [
+            c for c in node.css("[class]") if _CREDIT_CLASS.search(c.attributes.get("class") or "")
+        ]
+        credits = list(
+            dict.fromkeys(c.text(separator=" ") for c in marked if c.mem_id != node.mem_id)
+        )
+        credits = [
+            c for c in credits if not any(c != other and c in other for other in credits)
+        ]  # outermost
         for credit_text in credits:
             text = text.replace(credit_text, " ")
         caption, credit = clean_text(text), clean_text(" ".join(credits))
@@ -173,7 +242,9 @@ def from_elements(tree: LexborHTMLParser, stated: PageMeta, base: str | None = N
     the metadata comes first, and each look is a pass over the tree."""
     title, root = tree.css_first("title"), tree.root
     return PageMeta(
-        title=None if stated.title else page_title(clean_text(title.text()) if title else None, stated.site_name),
+        title=None
+        if stated.title
+        else page_title(clean_text(title.text()) if title else None, stated.site_name),
         authors=() if stated.authors else markup_authors(tree),
         language=None if stated.language or not root else language_tag(root.attributes.get("lang")),
         images=() if stated.images else figure_images(tree, base),
@@ -184,4 +255,6 @@ def from_htmldate(html: str, url: str | None) -> PageMeta:
     """The publication date htmldate finds in the raw page (it parses it again: only a fallback)."""
     from htmldate import find_date as htmldate  # heavy, like trafilatura: loaded when first needed
 
-    return PageMeta(published=iso_date(htmldate(html, extensive_search=False, original_date=True, url=url)))
+    return PageMeta(
+        published=iso_date(htmldate(html, extensive_search=False, original_date=True, url=url))
+    )

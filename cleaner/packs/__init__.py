@@ -6,4 +6,15 @@ from .loader import LoadedPack, PackSet, load_pack, read_pack
 from .schema import Example, Pack
 from .sources import builtin_rules_dir
 
-__all__ = ["Example", "LoadedPack", "Pack", "PackError", "PackSet", "Problem", "apply_pack", "builtin_rules_dir", "load_pack", "read_pack"]
+__all__ = [
+    "Example",
+    "LoadedPack",
+    "Pack",
+    "PackError",
+    "PackSet",
+    "Problem",
+    "apply_pack",
+    "builtin_rules_dir",
+    "load_pack",
+    "read_pack",
+]

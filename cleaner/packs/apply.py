@@ -37,8 +37,9 @@ class Timed:
     """A pack pattern on one document. Each call gets what is left of the document's time
     limit, so a catastrophic pattern costs one limit per document, not one per block."""
 
-    def __init__(self, pattern: regex.Pattern[str], deadline: float | None = None,
-                 pack: float | None = None) -> None:
+    def __init__(
+        self, pattern: regex.Pattern[str], deadline: float | None = None, pack: float | None = None
+    ) -> None:
         """`deadline` (a `time.monotonic()` value) shares another Timed's limit; `pack` is when
         the pack's budget runs out, if that comes first."""
         self.pattern = pattern
@@ -56,7 +57,9 @@ class Timed:
         if self.by_pack:
             spent = f"the pack's {PACK_REGEX_BUDGET:g} s of regex time on this document ran out"
             return RuleFailed(f"pattern '{self.pattern.pattern}' not run: {spent}")
-        return RuleFailed(f"pattern '{self.pattern.pattern}' timed out after {REGEX_TIMEOUT:g} s on this document")
+        return RuleFailed(
+            f"pattern '{self.pattern.pattern}' timed out after {REGEX_TIMEOUT:g} s on this document"
+        )
 
     def sharing(self, pattern: regex.Pattern[str]) -> Timed:
         """Another pattern on the same limit (a signature's page-wide form)."""
@@ -152,7 +155,9 @@ def _replaced(rule: ReplaceRule, raw: str, pattern: Timed) -> tuple[str, list[st
 
 def _replace(rule: ReplaceRule, doc: Document, mark: Mark, budget: Budget) -> None:
     pattern = budget.timed(rule.pattern)
-    changed = [(block, *_replaced(rule, block.raw, pattern)) for block in doc.blocks if block.mark is None]
+    changed = [
+        (block, *_replaced(rule, block.raw, pattern)) for block in doc.blocks if block.mark is None
+    ]
     for block, raw, removed in changed:
         if not removed:
             continue

@@ -51,4 +51,6 @@ class PackError(Exception):
 
     def __init__(self, problems: list[Problem] | str) -> None:
         self.problems = [] if isinstance(problems, str) else list(problems)
-        super().__init__(problems if isinstance(problems, str) else "\n".join(map(str, self.problems)))
+        super().__init__(
+            problems if isinstance(problems, str) else "\n".join(map(str, self.problems))
+        )

@@ -31,7 +31,9 @@ _WORD_CHAR = regex.compile(r"[^\W_]")
 # beyond ASCII) becomes a space: splitting the result gives every ASCII word of a UTF-8 text.
 _ASCII_WORD_BYTES = bytes(b if b < 0x80 and chr(b).isalnum() else 0x20 for b in range(256))
 # Atoms that end a word in every text they match.
-_BOUNDARY_ESCAPES = frozenset({r"\s", r"\b", r"\n", r"\t"} | {"\\" + c for c in ".,:;!?'\"-/()[]{}#@&*+"})
+_BOUNDARY_ESCAPES = frozenset(
+    {r"\s", r"\b", r"\n", r"\t"} | {"\\" + c for c in ".,:;!?'\"-/()[]{}#@&*+"}
+)
 _QUANTIFIERS = ("?", "*", "{")
 
 
@@ -65,7 +67,12 @@ def required_words(pattern: str) -> frozenset[str]:
         if start is not None:
             word = "".join(parts[start:i])  # type: ignore[arg-type]
             followed = atom is not None and atom.startswith(_QUANTIFIERS)
-            if len(word) >= MIN_WORD and not followed and _is_boundary(parts[start - 1]) and _is_boundary(atom):
+            if (
+                len(word) >= MIN_WORD
+                and not followed
+                and _is_boundary(parts[start - 1])
+                and _is_boundary(atom)
+            ):
                 words.add(word.lower())
             start = None
     return frozenset(words)
@@ -76,17 +83,25 @@ class PackIndex:
 
     def __init__(self, packs: list[Pack]) -> None:
         self.packs = packs
-        self.needs = {pack.id: tuple(required_words(s.pattern.pattern) for s in pack.detect) for pack in packs}
+        self.needs = {
+            pack.id: tuple(required_words(s.pattern.pattern) for s in pack.detect) for pack in packs
+        }
         self.domains = {domain: pack for pack in packs for domain in pack.domains}
         self._labels = max((domain.count(".") + 1 for domain in self.domains), default=0)
-        needed_by = Counter(word for needs in self.needs.values() for need in needs for word in need)
+        needed_by = Counter(
+            word for needs in self.needs.values() for need in needs for word in need
+        )
         self.vocabulary = frozenset(needed_by)
-        self._by_word: dict[str, set[int]] = {}  # a signature's rarest word -> positions of its packs
+        self._by_word: dict[
+            str, set[int]
+        ] = {}  # a signature's rarest word -> positions of its packs
         self._unconditional: set[int] = set()  # packs with a signature that needs no word
         for position, pack in enumerate(packs):
             for need in self.needs[pack.id]:
                 if need:
-                    self._by_word.setdefault(min(need, key=lambda w: (needed_by[w], w)), set()).add(position)
+                    self._by_word.setdefault(min(need, key=lambda w: (needed_by[w], w)), set()).add(
+                        position
+                    )
                 else:
                     self._unconditional.add(position)
         self._ascii = {w.encode("ascii"): w for w in self.vocabulary if w.isascii()}
@@ -98,12 +113,16 @@ class PackIndex:
         if len(self.vocabulary) <= MAX_LOOKUP_WORDS:
             return {word for word in self.vocabulary if word in page}
         words = set(page.encode("utf-8", "surrogatepass").translate(_ASCII_WORD_BYTES).split())
-        return {self._ascii[w] for w in words.intersection(self._ascii)} | {w for w in self._other if w in page}
+        return {self._ascii[w] for w in words.intersection(self._ascii)} | {
+            w for w in self._other if w in page
+        }
 
     def candidates(self, words: Set[str]) -> list[tuple[Pack, list[Signature]]]:
         """Each pack with the signatures the document's words do not rule out, in load order."""
         found = []
-        for position in sorted(self._unconditional.union(*(self._by_word[w] for w in words if w in self._by_word))):
+        for position in sorted(
+            self._unconditional.union(*(self._by_word[w] for w in words if w in self._by_word))
+        ):
             pack = self.packs[position]
             signatures = [s for s, need in zip(pack.detect, self.needs[pack.id]) if need <= words]
             if signatures:

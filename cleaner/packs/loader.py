@@ -57,12 +57,19 @@ def load_pack(path: Path) -> Pack:
     return read_pack(path).pack
 
 
-def _claims(loaded: LoadedPack, taken_ids: dict[str, LoadedPack], taken_domains: dict[str, LoadedPack]) -> list[Problem]:
+def _claims(
+    loaded: LoadedPack, taken_ids: dict[str, LoadedPack], taken_domains: dict[str, LoadedPack]
+) -> list[Problem]:
     """Problems if this pack claims an outlet id or a domain an earlier pack already has."""
     pack, tree = loaded.pack, loaded.tree
     problems = []
     if (other := taken_ids.get(pack.id)) is not None:
-        problems.append(tree.problem(("id",), f"outlet id {pack.id!r} is already defined in {display_path(other.path)} ({other.source})"))
+        problems.append(
+            tree.problem(
+                ("id",),
+                f"outlet id {pack.id!r} is already defined in {display_path(other.path)} ({other.source})",
+            )
+        )
     for index, domain in enumerate(pack.domains):
         if (other := taken_domains.get(domain)) is not None:
             message = f"domain {domain!r} is already claimed by pack {other.pack.id!r} in {display_path(other.path)} ({other.source})"

@@ -54,7 +54,9 @@ def template_error(pattern: regex.Pattern[str], template: str) -> str | None:
     None. regex reads a template only when something matches, so it is tried on a pattern with
     the same groups that matches the empty string."""
     names = {number: name for name, number in pattern.groupindex.items()}
-    probe = "".join(f"(?P<{names[i]}>)" if i in names else "()" for i in range(1, pattern.groups + 1))
+    probe = "".join(
+        f"(?P<{names[i]}>)" if i in names else "()" for i in range(1, pattern.groups + 1)
+    )
     try:
         regex.compile(probe).match("").expand(template)  # type: ignore[union-attr]
     except (regex.error, IndexError) as err:
@@ -90,6 +92,8 @@ def _check_selector(value: str) -> str:
 
 CssSelector = Annotated[str, Field(min_length=1), AfterValidator(_check_selector)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
+
+
 def _known_kind(value: str) -> str:
     if value in KINDS:
         return value
@@ -98,12 +102,19 @@ def _known_kind(value: str) -> str:
     raise ValueError(f"unknown kind {value!r}; {hint}kinds: {', '.join(KINDS)}")
 
 
-Kind = Annotated[str, AfterValidator(_known_kind),
-                 WithJsonSchema({"type": "string", "enum": list(KINDS)})]
+Kind = Annotated[
+    str, AfterValidator(_known_kind), WithJsonSchema({"type": "string", "enum": list(KINDS)})
+]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, arbitrary_types_allowed=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        strict=True,
+        arbitrary_types_allowed=True,
+        populate_by_name=True,
+    )
 
 
 class Signature(Strict):
@@ -118,10 +129,16 @@ class Matcher(Strict):
 
     text: str | None = None
     pattern: Regex | None = None
-    at: int | None = Field(None, description=(
-        "1-based position among the blocks still in the text (not dropped or moved by an"
-        " earlier rule); negative counts from the end"))
-    raw: bool = Field(False, description="match the source text with its markdown instead of the plain text")
+    at: int | None = Field(
+        None,
+        description=(
+            "1-based position among the blocks still in the text (not dropped or moved by an"
+            " earlier rule); negative counts from the end"
+        ),
+    )
+    raw: bool = Field(
+        False, description="match the source text with its markdown instead of the plain text"
+    )
 
     @model_validator(mode="after")
     def _needs_a_condition(self) -> Matcher:
@@ -174,14 +191,22 @@ class ReplaceRule(RuleBase):
     @field_validator("with_")
     @classmethod
     def _fits_pattern(cls, template: str, info: ValidationInfo) -> str:
-        if (pattern := info.data.get("pattern")) is not None and (problem := template_error(pattern, template)):
-            raise ValueError(f"replacement '{template}' does not fit pattern '{pattern.pattern}': {problem}")
+        if (pattern := info.data.get("pattern")) is not None and (
+            problem := template_error(pattern, template)
+        ):
+            raise ValueError(
+                f"replacement '{template}' does not fit pattern '{pattern.pattern}': {problem}"
+            )
         return template
 
 
-Rule = Annotated[Union[DropRule, MoveRule, HeaderRule, FooterRule, ReplaceRule], Field(discriminator="action")]
+Rule = Annotated[
+    Union[DropRule, MoveRule, HeaderRule, FooterRule, ReplaceRule], Field(discriminator="action")
+]
 RULE_TYPES: tuple[type[RuleBase], ...] = get_args(get_args(Rule)[0])
-ACTIONS: tuple[str, ...] = tuple(get_args(t.model_fields["action"].annotation)[0] for t in RULE_TYPES)
+ACTIONS: tuple[str, ...] = tuple(
+    get_args(t.model_fields["action"].annotation)[0] for t in RULE_TYPES
+)
 
 
 class Example(Strict):
@@ -192,10 +217,16 @@ class Example(Strict):
     name: str | None = Field(None, min_length=1)
     input: str | None = Field(None, min_length=1)
     fixture: str | None = Field(None, min_length=1, description="path relative to the pack file")
-    keep: list[str] = Field(default_factory=list, description="strings that must be in the cleaned text")
-    drop: list[str] = Field(default_factory=list, description="strings of the input that must not be in the cleaned text")
+    keep: list[str] = Field(
+        default_factory=list, description="strings that must be in the cleaned text"
+    )
+    drop: list[str] = Field(
+        default_factory=list,
+        description="strings of the input that must not be in the cleaned text",
+    )
     rules: list[Annotated[str, Field(pattern=RULE_REF_PATTERN)]] = Field(
-        default_factory=list, description="rule ids that must fire: this pack's own (`ad-marker`) or full (`generic.caption`)"
+        default_factory=list,
+        description="rule ids that must fire: this pack's own (`ad-marker`) or full (`generic.caption`)",
     )
 
     @model_validator(mode="after")
@@ -203,7 +234,9 @@ class Example(Strict):
         if (self.input is None) == (self.fixture is None):
             raise ValueError("an example needs exactly one of `input` or `fixture`")
         if self.input is not None and not (self.name and (self.keep or self.drop or self.rules)):
-            raise ValueError("an inline example needs a `name` and at least one of `keep`, `drop` or `rules`")
+            raise ValueError(
+                "an inline example needs a `name` and at least one of `keep`, `drop` or `rules`"
+            )
         return self
 
     @property
@@ -214,8 +247,12 @@ class Example(Strict):
 class HtmlRules(Strict):
     """For HTML input: elements that are never article text, and where the article body is."""
 
-    remove: list[CssSelector] = Field(default_factory=list, description="CSS selectors of elements to delete before extraction")
-    body: CssSelector | None = Field(None, description="CSS selector of the article body, when the outlet's markup has one")
+    remove: list[CssSelector] = Field(
+        default_factory=list, description="CSS selectors of elements to delete before extraction"
+    )
+    body: CssSelector | None = Field(
+        None, description="CSS selector of the article body, when the outlet's markup has one"
+    )
 
 
 class Pack(Strict):
@@ -228,7 +265,9 @@ class Pack(Strict):
     name: str = Field(min_length=1)
     domains: list[Annotated[str, Field(pattern=DOMAIN_PATTERN)]] = Field(default_factory=list)
     detect: list[Signature] = Field(default_factory=list)
-    disable: list[str] = Field(default_factory=list, description="ids of generic heuristics to switch off")
+    disable: list[str] = Field(
+        default_factory=list, description="ids of generic heuristics to switch off"
+    )
     rules: list[Rule] = Field(default_factory=list)
     html: HtmlRules = Field(default_factory=HtmlRules)
     examples: list[Example] = Field(default_factory=list)

@@ -48,7 +48,9 @@ def _entry_point_sources() -> tuple[list[Source], list[Problem]]:
             target = point.load()
             folder = Path(target() if callable(target) else target)
         except Exception as err:  # a broken plug-in is reported, never a traceback
-            problems.append(Problem(f"entry point {point.name} = {point.value}", f"cannot load: {err}"))
+            problems.append(
+                Problem(f"entry point {point.name} = {point.value}", f"cannot load: {err}")
+            )
             continue
         sources.append(Source(f"entry point {point.name}", folder))
     return sources, problems
@@ -57,8 +59,15 @@ def _entry_point_sources() -> tuple[list[Source], list[Problem]]:
 def pack_sources(extra: Sequence[Path] = ()) -> tuple[list[Source], list[Problem]]:
     """Every source in load order, with problems met while finding them."""
     plugins, problems = _entry_point_sources()
-    env = [Source(f"${ENV_VAR}", Path(p)) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
-    return [Source(BUILTIN, builtin_rules_dir()), *plugins, *env, *(Source("--rules", Path(p)) for p in extra)], problems
+    env = [
+        Source(f"${ENV_VAR}", Path(p)) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p
+    ]
+    return [
+        Source(BUILTIN, builtin_rules_dir()),
+        *plugins,
+        *env,
+        *(Source("--rules", Path(p)) for p in extra),
+    ], problems
 
 
 def pack_files(sources: Sequence[Source]) -> tuple[list[tuple[Source, Path]], list[Problem]]:
@@ -68,11 +77,15 @@ def pack_files(sources: Sequence[Source]) -> tuple[list[tuple[Source, Path]], li
     seen: set[Path] = set()
     for source in sources:
         if source.path.is_dir():
-            found = sorted(p for p in source.path.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file())
+            found = sorted(
+                p for p in source.path.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file()
+            )
         elif source.path.is_file():
             found = [source.path]
         else:
-            problems.append(Problem(source.path, f"rules folder does not exist (from {source.label})"))
+            problems.append(
+                Problem(source.path, f"rules folder does not exist (from {source.label})")
+            )
             continue
         for path in found:
             if (resolved := path.resolve()) not in seen:

@@ -27,7 +27,9 @@ _MODELS: tuple[type[BaseModel], ...] = (Pack, Signature, Example, *RULE_TYPES)
 @cache
 def _known_keys() -> tuple[str, ...]:
     """Every key any part of a pack may have, for "did you mean" suggestions."""
-    return tuple(sorted({f.alias or name for model in _MODELS for name, f in model.model_fields.items()}))
+    return tuple(
+        sorted({f.alias or name for model in _MODELS for name, f in model.model_fields.items()})
+    )
 
 
 def _did_you_mean(word: str, choices: tuple[str, ...] | frozenset[str]) -> str:
@@ -48,12 +50,20 @@ def _literal(loc: Loc, ctx: dict[str, Any], value: object) -> str:
 
 # How pydantic's errors read to a pack author, by error type; other types keep pydantic's words.
 _MESSAGES: dict[str, Callable[[Loc, dict[str, Any], object], str]] = {
-    "extra_forbidden": lambda loc, ctx, value: f"unknown key {loc[-1]!r}{_did_you_mean(str(loc[-1]), _known_keys())}",
+    "extra_forbidden": lambda loc, ctx, value: (
+        f"unknown key {loc[-1]!r}{_did_you_mean(str(loc[-1]), _known_keys())}"
+    ),
     "missing": lambda loc, ctx, value: f"missing required key {loc[-1]!r}",
-    "union_tag_invalid": lambda loc, ctx, value: f"unknown action {ctx['tag']!r}; the actions are {ctx['expected_tags']}",
-    "union_tag_not_found": lambda loc, ctx, value: f"missing required key 'action' (one of {', '.join(ACTIONS)})",
+    "union_tag_invalid": lambda loc, ctx, value: (
+        f"unknown action {ctx['tag']!r}; the actions are {ctx['expected_tags']}"
+    ),
+    "union_tag_not_found": lambda loc, ctx, value: (
+        f"missing required key 'action' (one of {', '.join(ACTIONS)})"
+    ),
     "literal_error": _literal,
-    "string_pattern_mismatch": lambda loc, ctx, value: f"{_shown(value)} does not match {ctx['pattern']!r}",
+    "string_pattern_mismatch": lambda loc, ctx, value: (
+        f"{_shown(value)} does not match {ctx['pattern']!r}"
+    ),
     "value_error": lambda loc, ctx, value: str(ctx["error"]),
 }
 
@@ -83,11 +93,21 @@ def _rule_problems(pack: Pack, known: frozenset[str]) -> list[tuple[Loc, str]]:
     first: dict[str, int] = {}
     for index, rule in enumerate(pack.rules):
         if rule.id in first:
-            problems.append((("rules", index, "id"), f"duplicate rule id {rule.id!r} (first used by rules[{first[rule.id]}])"))
+            problems.append(
+                (
+                    ("rules", index, "id"),
+                    f"duplicate rule id {rule.id!r} (first used by rules[{first[rule.id]}])",
+                )
+            )
         first.setdefault(rule.id, index)
     for index, name in enumerate(pack.disable):
         if name not in known:
-            problems.append((("disable", index), f"unknown generic heuristic {name!r}{_did_you_mean(name, known)}"))
+            problems.append(
+                (
+                    ("disable", index),
+                    f"unknown generic heuristic {name!r}{_did_you_mean(name, known)}",
+                )
+            )
     return problems
 
 
@@ -98,7 +118,12 @@ def _example_problems(pack: Pack, known: frozenset[str]) -> list[tuple[Loc, str]
         for position, ref in enumerate(example.rules):
             if pack.full_rule_id(ref) not in firing:
                 own = frozenset(rule.id for rule in pack.rules)
-                problems.append((("examples", index, "rules", position), f"no rule {ref!r} in this pack{_did_you_mean(ref, own)}"))
+                problems.append(
+                    (
+                        ("examples", index, "rules", position),
+                        f"no rule {ref!r} in this pack{_did_you_mean(ref, own)}",
+                    )
+                )
     return problems
 
 
@@ -107,7 +132,9 @@ def _semantic_problems(pack: Pack) -> list[tuple[Loc, str]]:
     heuristics, examples naming rules that do not exist."""
     problems: list[tuple[Loc, str]] = []
     if not pack.domains and not pack.detect:
-        problems.append(((), "the pack can never be detected: give it `domains` or `detect` signatures"))
+        problems.append(
+            ((), "the pack can never be detected: give it `domains` or `detect` signatures")
+        )
     known = heuristic_ids()
     return problems + _rule_problems(pack, known) + _example_problems(pack, known)
 

@@ -92,12 +92,18 @@ class _Walker:
         if id(node) in self.ancestors:
             raise self.fail(node, "an alias refers to a node that contains it", loc)
         if not _plain(node):
-            raise self.fail(node, f"not valid YAML: unsupported tag {node.tag!r}; a pack holds plain data only", loc)
+            raise self.fail(
+                node,
+                f"not valid YAML: unsupported tag {node.tag!r}; a pack holds plain data only",
+                loc,
+            )
         if isinstance(node, ScalarNode):
             try:
                 return self.constructor.construct_object(node)
             except ValueError as err:  # a date-like value that is no date: `2021-13-45`
-                raise self.fail(node, f"not valid YAML: {node.value!r} cannot be read: {err}", loc) from None
+                raise self.fail(
+                    node, f"not valid YAML: {node.value!r} cannot be read: {err}", loc
+                ) from None
         self.ancestors.add(id(node))
         try:
             if isinstance(node, MappingNode):
@@ -115,7 +121,9 @@ class _Walker:
             key = str(key_node.value)
             if key in result:
                 first = self.marks[loc + (key,)][0]
-                raise self.fail(key_node, f"duplicate key {key!r} (first given at line {first})", loc)
+                raise self.fail(
+                    key_node, f"duplicate key {key!r} (first given at line {first})", loc
+                )
             self.marks[loc + (key,)] = _position(key_node)
             result[key] = self.build(value_node, loc + (key,))
         return result
@@ -139,14 +147,22 @@ def _yaml_problem(path: Path, text: str, err: yaml.YAMLError) -> Problem:
     if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
         line, column = err.problem_mark.line + 1, err.problem_mark.column + 1
         source_line = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
-        if "\t" in source_line[: column]:
-            return Problem(path, "not valid YAML: a tab character; indent with spaces", line, column)
+        if "\t" in source_line[:column]:
+            return Problem(
+                path, "not valid YAML: a tab character; indent with spaces", line, column
+            )
         opened = err.context_mark.line + 1 if err.context_mark is not None else line
-        context = f" ({err.context}{f' from line {opened}' if opened != line else ''})" if err.context else ""
+        context = (
+            f" ({err.context}{f' from line {opened}' if opened != line else ''})"
+            if err.context
+            else ""
+        )
         return Problem(path, f"not valid YAML: {err.problem}{context}", line, column)
     if isinstance(err, yaml.reader.ReaderError):
         line, column = _offset_position(text, err.position)
-        return Problem(path, f"not valid YAML: {err.reason} (character {err.character!r})", line, column)
+        return Problem(
+            path, f"not valid YAML: {err.reason} (character {err.character!r})", line, column
+        )
     return Problem(path, f"not valid YAML: {err}", 1, 1)
 
 
@@ -156,7 +172,16 @@ def _decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as err:
         line, column = _offset_position(data, err.start)
         byte = data[err.start : err.start + 1].hex()
-        raise PackError([Problem(path, f"not UTF-8: byte 0x{byte} cannot be decoded; save the pack as UTF-8", line, column)]) from None
+        raise PackError(
+            [
+                Problem(
+                    path,
+                    f"not UTF-8: byte 0x{byte} cannot be decoded; save the pack as UTF-8",
+                    line,
+                    column,
+                )
+            ]
+        ) from None
 
 
 def _check_depth(path: Path, text: str) -> None:
@@ -191,12 +216,32 @@ def read_tree(path: Path) -> Tree:
     except yaml.YAMLError as err:
         raise PackError([_yaml_problem(path, text, err)]) from None
     except RecursionError:
-        raise PackError([Problem(path, "not valid YAML: nested too deeply for a pack", 1, 1)]) from None
+        raise PackError(
+            [Problem(path, "not valid YAML: nested too deeply for a pack", 1, 1)]
+        ) from None
     if root is None:
-        raise PackError([Problem(path, "empty pack: it needs at least `id`, `name` and `domains` or `detect`", 1, 1)])
+        raise PackError(
+            [
+                Problem(
+                    path,
+                    "empty pack: it needs at least `id`, `name` and `domains` or `detect`",
+                    1,
+                    1,
+                )
+            ]
+        )
     if not isinstance(content, dict):
         line, column = _position(root)
         kind = "list" if isinstance(content, list) else "single value"
-        raise PackError([Problem(path, f"a pack must be a mapping of keys (id, name, …), not a {kind}", line, column)])
+        raise PackError(
+            [
+                Problem(
+                    path,
+                    f"a pack must be a mapping of keys (id, name, …), not a {kind}",
+                    line,
+                    column,
+                )
+            ]
+        )
     walker.marks[()] = _position(root)
     return Tree(path, content, walker.marks)

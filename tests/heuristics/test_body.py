@@ -21,9 +21,26 @@ PROSE = [
     "The mayor said that the vote was a turning point for the city and that work would begin in the spring.",
     "Work on the first of the new libraries is due to start in April, and the parks will follow in the autumn.",
 ]
-MENU = ["Home", "World", "Business", "Sport", "Culture", "Opinion", "Video", "Podcasts", "Newsletters"]
-TEASERS = ["Trending", "Why farmers paint their cows with zebra stripes", "32M ago",
-           "Woman risks her life to save a koala", "1H ago", "Cities urge a boycott of meat firms", "2H ago"]
+MENU = [
+    "Home",
+    "World",
+    "Business",
+    "Sport",
+    "Culture",
+    "Opinion",
+    "Video",
+    "Podcasts",
+    "Newsletters",
+]
+TEASERS = [
+    "Trending",
+    "Why farmers paint their cows with zebra stripes",
+    "32M ago",
+    "Woman risks her life to save a koala",
+    "1H ago",
+    "Cities urge a boycott of meat firms",
+    "2H ago",
+]
 FOOTER = ["About us", "Contact", "Terms of use", "Privacy policy", "© 2024 The Daily Example"]
 
 
@@ -52,10 +69,15 @@ def test_the_article_stays_and_the_page_around_it_goes() -> None:
 
 
 def test_a_clean_article_is_left_alone() -> None:
-    blocks = blocks_of("Council approves the budget", *PROSE, "The end of the story came in the spring.")
+    blocks = blocks_of(
+        "Council approves the budget", *PROSE, "The end of the story came in the spring."
+    )
     run(blocks)
     assert blocks[0].mark is not None and blocks[0].mark.field == "title"
-    assert [b.text for b in blocks if b.mark is None] == [*PROSE, "The end of the story came in the spring."]
+    assert [b.text for b in blocks if b.mark is None] == [
+        *PROSE,
+        "The end of the story came in the spring.",
+    ]
 
 
 def test_a_page_without_an_article_keeps_what_the_other_rules_left() -> None:
@@ -90,7 +112,13 @@ def test_features_read_the_marks_of_the_neighbours() -> None:
     ("text", "words", "stopwords", "terminal", "cjk"),
     [
         ("The vote was held on Monday.", 6, 3, True, False),
-        ("“It is over,” she said.”)", 5, 5, True, False),  # closing quotes and brackets after the ending
+        (
+            "“It is over,” she said.”)",
+            5,
+            5,
+            True,
+            False,
+        ),  # closing quotes and brackets after the ending
         ("Build your own…", 3, 1, False, False),
         ("Wait...", 1, 0, False, False),  # an ellipsis is no sentence ending
         ("Wait..!", 1, 0, False, False),
@@ -107,8 +135,9 @@ def test_prose_after_the_body_that_the_model_scores_a_little_low_continues_it() 
     """A last paragraph next to the footer scores low for its neighbours; read as prose and
     following the kept body (furniture other rules marked in between), it is body. Non-prose,
     prose far under the threshold and prose before any body are not rescued."""
-    blocks = blocks_of("Menu", PROSE[0], PROSE[1], "Advertisement", PROSE[2], "Topics: Parks",
-                       PROSE[3])
+    blocks = blocks_of(
+        "Menu", PROSE[0], PROSE[1], "Advertisement", PROSE[2], "Topics: Parks", PROSE[3]
+    )
     blocks[3].mark = Mark("advertisement", "generic.advertisement")
     probability = np.array([0.1, 0.4, 0.9, 0.0, 0.4, 0.4, 0.1])
     kept = continues_body(blocks, probability, 0.5, lexicon())

@@ -8,8 +8,20 @@ from cleaner.heuristics.captions import CAPTION, CREDIT, is_credit, split_credit
 from ..conftest import blocks_of
 
 ARTICLE = "The council voted on Tuesday to approve the budget, which includes new funding for libraries and parks."
-CREDITS = ["(Image: © NASA/ESA/K. Retherford/SWRI)", "HANDOUT/AFP/Getty Images", "Mikhail Metzel / TASS", "Photo: Jane Doe", "Fred Lum/The Globe and Mail", "Valery Sharifulin via Getty Images"]
-NOT_CREDITS = ["The Globe and Mail", "Getty Images said on Monday it would cut jobs.", "Putin / Lukashenko talks", "and/or"]
+CREDITS = [
+    "(Image: © NASA/ESA/K. Retherford/SWRI)",
+    "HANDOUT/AFP/Getty Images",
+    "Mikhail Metzel / TASS",
+    "Photo: Jane Doe",
+    "Fred Lum/The Globe and Mail",
+    "Valery Sharifulin via Getty Images",
+]
+NOT_CREDITS = [
+    "The Globe and Mail",
+    "Getty Images said on Monday it would cut jobs.",
+    "Putin / Lukashenko talks",
+    "and/or",
+]
 
 
 @pytest.mark.parametrize("text", CREDITS)
@@ -25,12 +37,36 @@ def test_not_credits(text: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "caption", "credit"),
     [
-        ("Putin meets Lukashenko in Sochi. Mikhail Metzel / TASS", "Putin meets Lukashenko in Sochi.", "Mikhail Metzel / TASS"),
-        ("Officers clash with protesters. Photo: Valery Sharifulin\\TASS via Getty Images", "Officers clash with protesters.", "Valery Sharifulin\\TASS via Getty Images"),
-        ("The meeting took place in Sochi. **Kremlin.ru**", "The meeting took place in Sochi.", "Kremlin.ru"),
-        ("Protesters have worn masks (Image: GETTY )", "Protesters have worn masks", "Image: GETTY"),
-        ("US troops remain in Afghanistan [File: Reuters]", "US troops remain in Afghanistan", "File: Reuters"),
-        ("The WeWork logo outside a space in New York.Reuters", "The WeWork logo outside a space in New York.", "Reuters"),
+        (
+            "Putin meets Lukashenko in Sochi. Mikhail Metzel / TASS",
+            "Putin meets Lukashenko in Sochi.",
+            "Mikhail Metzel / TASS",
+        ),
+        (
+            "Officers clash with protesters. Photo: Valery Sharifulin\\TASS via Getty Images",
+            "Officers clash with protesters.",
+            "Valery Sharifulin\\TASS via Getty Images",
+        ),
+        (
+            "The meeting took place in Sochi. **Kremlin.ru**",
+            "The meeting took place in Sochi.",
+            "Kremlin.ru",
+        ),
+        (
+            "Protesters have worn masks (Image: GETTY )",
+            "Protesters have worn masks",
+            "Image: GETTY",
+        ),
+        (
+            "US troops remain in Afghanistan [File: Reuters]",
+            "US troops remain in Afghanistan",
+            "File: Reuters",
+        ),
+        (
+            "The WeWork logo outside a space in New York.Reuters",
+            "The WeWork logo outside a space in New York.",
+            "Reuters",
+        ),
     ],
 )
 def test_caption_with_trailing_credit_is_split(raw: str, caption: str, credit: str) -> None:
@@ -44,6 +80,11 @@ def test_sentence_ending_in_a_slash_phrase_is_not_a_caption() -> None:
 
 
 def test_short_block_above_a_credit_is_its_caption() -> None:
-    blocks = blocks_of(ARTICLE, "Putin, right, shakes hands with Lukashenko.", "HANDOUT/AFP/Getty Images", ARTICLE + " Again.")
+    blocks = blocks_of(
+        ARTICLE,
+        "Putin, right, shakes hands with Lukashenko.",
+        "HANDOUT/AFP/Getty Images",
+        ARTICLE + " Again.",
+    )
     run(blocks)
     assert [b.mark.rule if b.mark else None for b in blocks] == [None, CAPTION.id, CREDIT.id, None]

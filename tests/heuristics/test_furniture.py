@@ -20,20 +20,94 @@ def _by_id(hid: str):
 
 CASES = [
     ("generic.navigation", "navigation", ["Skip to main content", "Back to top", "Read more"]),
-    ("generic.paywall", "paywall", ["Support Quality Journalism.", "Enjoy unlimited digital access", "Just $1.99 per week for the first 24 weeks", "Subscribe now", "Already a subscriber?"]),
-    ("generic.cookie", "cookie", ["To view this site properly, enable cookies in your browser. Read our privacy policy to learn more.", "How to enable cookies", "We use cookies to improve your experience. Accept cookies"]),
-    ("generic.advertisement", "advertisement", ["ADVERTISEMENT", "Story continues below advertisement", "Advertisement:", "Continue reading the main story"]),
-    ("generic.promo", "promo", ["Our Morning Update newsletter is written by our editors. Sign up today.", "Follow the author of this article:", "Follow us on Twitter", "Share this article", "No spam, we promise. You can unsubscribe at any time.", "Have a tip? Jane Doe may be reached at jane@example.com."]),
-    ("generic.copyright", "copyright", ["©2020 Bloomberg L.P.", "Copyright 2021 The Example Times. All rights reserved.", "(c) 2019 Example Media"]),
-    ("generic.related", "related", ["READ: A Belarusian opposition leader tore up her passport", "Related article: Putin, Lukashenko To Talk", "Read more: Why rents are rising"]),
-    ("generic.bare-url", "url", ["https://www.example.com/news/2020/09/13/story", "<https://example.org/a>"]),
-    ("generic.disclosure", "disclosure", ["If you buy something through this post, we may get a share of the sale.", "This article contains affiliate links."]),
-    ("generic.bio", "author-bio", ["Jane Doe is a freelance writer based in Toronto. Her work has appeared in many places.", "About the author"]),
+    (
+        "generic.paywall",
+        "paywall",
+        [
+            "Support Quality Journalism.",
+            "Enjoy unlimited digital access",
+            "Just $1.99 per week for the first 24 weeks",
+            "Subscribe now",
+            "Already a subscriber?",
+        ],
+    ),
+    (
+        "generic.cookie",
+        "cookie",
+        [
+            "To view this site properly, enable cookies in your browser. Read our privacy policy to learn more.",
+            "How to enable cookies",
+            "We use cookies to improve your experience. Accept cookies",
+        ],
+    ),
+    (
+        "generic.advertisement",
+        "advertisement",
+        [
+            "ADVERTISEMENT",
+            "Story continues below advertisement",
+            "Advertisement:",
+            "Continue reading the main story",
+        ],
+    ),
+    (
+        "generic.promo",
+        "promo",
+        [
+            "Our Morning Update newsletter is written by our editors. Sign up today.",
+            "Follow the author of this article:",
+            "Follow us on Twitter",
+            "Share this article",
+            "No spam, we promise. You can unsubscribe at any time.",
+            "Have a tip? Jane Doe may be reached at jane@example.com.",
+        ],
+    ),
+    (
+        "generic.copyright",
+        "copyright",
+        [
+            "©2020 Bloomberg L.P.",
+            "Copyright 2021 The Example Times. All rights reserved.",
+            "(c) 2019 Example Media",
+        ],
+    ),
+    (
+        "generic.related",
+        "related",
+        [
+            "READ: A Belarusian opposition leader tore up her passport",
+            "Related article: Putin, Lukashenko To Talk",
+            "Read more: Why rents are rising",
+        ],
+    ),
+    (
+        "generic.bare-url",
+        "url",
+        ["https://www.example.com/news/2020/09/13/story", "<https://example.org/a>"],
+    ),
+    (
+        "generic.disclosure",
+        "disclosure",
+        [
+            "If you buy something through this post, we may get a share of the sale.",
+            "This article contains affiliate links.",
+        ],
+    ),
+    (
+        "generic.bio",
+        "author-bio",
+        [
+            "Jane Doe is a freelance writer based in Toronto. Her work has appeared in many places.",
+            "About the author",
+        ],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("hid", "kind", "furniture"), CASES, ids=[c[0] for c in CASES])
-def test_claims_its_furniture_and_leaves_the_article(hid: str, kind: str, furniture: list[str]) -> None:
+def test_claims_its_furniture_and_leaves_the_article(
+    hid: str, kind: str, furniture: list[str]
+) -> None:
     blocks = blocks_of(ARTICLE, *furniture, ARTICLE.replace("Tuesday", "Friday"))
     heuristic = _by_id(hid)
     claimed = list(heuristic.find(blocks, lexicon()))
@@ -66,15 +140,24 @@ def test_a_pack_can_switch_a_heuristic_off() -> None:
 def _lexicon_lists() -> dict[str, list[str]]:
     data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
     lists = {name: entry["patterns"] for name, entry in data["furniture"].items()}
-    return lists | {key: data[key] for key in ("comment_start", "comment_heading", "related_heading", "self_url_labels")}
+    return lists | {
+        key: data[key]
+        for key in ("comment_start", "comment_heading", "related_heading", "self_url_labels")
+    }
 
 
 @pytest.mark.parametrize(
     ("pattern", "alternatives"),
     [
-        (r"^a(b|c)|[|\]]d|e\|f|[^]|]g", ["^a(b|c)", r"[|\]]d", r"e\|f", "[^]|]g"]),  # groups, classes, escapes
+        (
+            r"^a(b|c)|[|\]]d|e\|f|[^]|]g",
+            ["^a(b|c)", r"[|\]]d", r"e\|f", "[^]|]g"],
+        ),  # groups, classes, escapes
         (r"[[:alpha:]|]x|y", ["[[:alpha:]|]x", "y"]),  # a POSIX class inside a class
-        (r"(?s)^a.b|c.d", [r"(?:(?s)^a.b|c.d)"]),  # a global flag covers every alternative: no split
+        (
+            r"(?s)^a.b|c.d",
+            [r"(?:(?s)^a.b|c.d)"],
+        ),  # a global flag covers every alternative: no split
         (r"^a(?#x|y)|b", [r"(?:^a(?#x|y)|b)"]),
     ],
 )
@@ -86,12 +169,19 @@ def test_any_of_finds_what_one_union_of_the_lexicon_finds() -> None:
     """Regrouping by anchoring changes no answer: each lexicon list, searched and matched as
     AnyOf and as the plain union of its patterns, over the lines of the seeds and every
     furniture example in this module."""
-    lines = {line.strip() for seed in SEEDS for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()}
+    lines = {
+        line.strip()
+        for seed in SEEDS
+        for line in seed.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
     lines |= {text for _, _, examples in CASES for text in examples} | {ARTICLE}
     for patterns in _lexicon_lists().values():
         union = regex.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
         any_of = AnyOf.of(patterns)
-        assert all(regex.compile(b, FLAGS) for p in patterns for b in branches(p))  # each alternative stands alone
+        assert all(
+            regex.compile(b, FLAGS) for p in patterns for b in branches(p)
+        )  # each alternative stands alone
         assert [any_of.search(t) for t in lines] == [union.search(t) is not None for t in lines]
         assert [any_of.match(t) for t in lines] == [union.match(t) is not None for t in lines]
 
@@ -106,6 +196,8 @@ def test_any_of_finds_what_one_union_of_the_lexicon_finds() -> None:
         ("Nothing here", False, False),
     ],
 )
-def test_any_of_tries_anchored_alternatives_at_the_start_only(text: str, search: bool, match: bool) -> None:
+def test_any_of_tries_anchored_alternatives_at_the_start_only(
+    text: str, search: bool, match: bool
+) -> None:
     patterns = AnyOf.of([r"^read more$|\ball rights reserved$", "^nothing$"])
     assert (patterns.search(text), patterns.match(text)) == (search, match)

@@ -10,12 +10,28 @@ from ..conftest import blocks_of
 
 P1 = "Gaming used to be so simple. We would buy a game, sit down in front of a console and play it to the end."
 P2 = "Now we spend money over and over on virtual perks, and there is no end, because developers keep updating their hits."
-DUMP = ["Home", "World", "Tech", "Personal Technology: Review", "So Many Ways to Play and Pay", "By", "Sarah E. Needleman", "Nov. 19, 2019 8:03 am ET", P1, P2, "Most Popular", "Subscribe"]
+DUMP = [
+    "Home",
+    "World",
+    "Tech",
+    "Personal Technology: Review",
+    "So Many Ways to Play and Pay",
+    "By",
+    "Sarah E. Needleman",
+    "Nov. 19, 2019 8:03 am ET",
+    P1,
+    P2,
+    "Most Popular",
+    "Subscribe",
+]
 
 
 def test_head_is_the_blocks_above_the_first_paragraph_nearest_first() -> None:
     blocks = blocks_of(*DUMP)
-    assert [b.text for b in head(blocks, lexicon())][:2] == ["Nov. 19, 2019 8:03 am ET", "Sarah E. Needleman"]
+    assert [b.text for b in head(blocks, lexicon())][:2] == [
+        "Nov. 19, 2019 8:03 am ET",
+        "Sarah E. Needleman",
+    ]
 
 
 def test_headline_byline_and_date_in_a_dump() -> None:
@@ -24,16 +40,29 @@ def test_headline_byline_and_date_in_a_dump() -> None:
     assert [b.text for b in BYLINE.find(blocks, lex)] == ["By", "Sarah E. Needleman"]
     assert [b.text for b in DATELINE.find(blocks, lex)] == ["Nov. 19, 2019 8:03 am ET"]
     run(blocks)
-    assert [b.text for b in blocks if b.mark and b.mark.rule == HEADLINE.id] == ["So Many Ways to Play and Pay"]
+    assert [b.text for b in blocks if b.mark and b.mark.rule == HEADLINE.id] == [
+        "So Many Ways to Play and Pay"
+    ]
 
 
 def test_dump_metadata_end_to_end() -> None:
     meta = clean("\n".join(DUMP)).metadata
-    assert (meta.title, meta.authors, meta.published) == ("So Many Ways to Play and Pay", ["Sarah E. Needleman"], "2019-11-19")
+    assert (meta.title, meta.authors, meta.published) == (
+        "So Many Ways to Play and Pay",
+        ["Sarah E. Needleman"],
+        "2019-11-19",
+    )
 
 
 def test_a_headline_printed_twice_wins_over_a_section_label() -> None:
-    blocks = blocks_of("Breaking News", "Son of former president stabbed in Berlin", "Menu", "Son of former president stabbed in Berlin", P1, P2)
+    blocks = blocks_of(
+        "Breaking News",
+        "Son of former president stabbed in Berlin",
+        "Menu",
+        "Son of former president stabbed in Berlin",
+        P1,
+        P2,
+    )
     assert [b.index for b in HEADLINE.find(blocks, lexicon())] == [3]
 
 

@@ -17,7 +17,13 @@ def rules(blocks) -> list[str | None]:
 
 
 def test_repeated_headline_becomes_title_and_its_repeats_go() -> None:
-    blocks = blocks_of("Council Backs Budget Plan", P1, "Council Backs Budget Plan", P2, "Council Backs Budget Plan")
+    blocks = blocks_of(
+        "Council Backs Budget Plan",
+        P1,
+        "Council Backs Budget Plan",
+        P2,
+        "Council Backs Budget Plan",
+    )
     assert list(REPEATED_TITLE.find(blocks, lexicon())) == [blocks[0]]
     run(blocks)
     assert blocks[0].mark is not None and blocks[0].mark.field == "title"
@@ -35,12 +41,16 @@ def test_short_repeats_are_not_duplicates() -> None:
 
 
 def test_related_heading_takes_the_list_below_it_up_to_the_next_paragraph() -> None:
-    blocks = blocks_of(P1, "Related articles", "Council Rejects Park Plan", "Mayor Quits Amid Row", P2)
+    blocks = blocks_of(
+        P1, "Related articles", "Council Rejects Park Plan", "Mayor Quits Amid Row", P2
+    )
     assert list(RELATED_LISTS.find(blocks, lexicon())) == blocks[1:4]
 
 
 def test_markdown_headline_byline_and_date_move_to_metadata() -> None:
-    blocks = blocks_of("# Council Backs Budget", "By [Jane Doe for Reuters](#)", "September 14, 2020", P1)
+    blocks = blocks_of(
+        "# Council Backs Budget", "By [Jane Doe for Reuters](#)", "September 14, 2020", P1
+    )
     run(blocks)
     assert rules(blocks) == [HEADING_TITLE.id, BYLINE.id, DATELINE.id, None]
     assert [b.mark.field for b in blocks[:3]] == ["title", "byline", "date"]

@@ -24,20 +24,30 @@ _META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 STATED_IN_JSON_LD = {
     "title": re.compile(r'"headline"\s*:\s*"\s*[^"\s]'),
-    "authors": re.compile(r'"author"\s*:\s*(?:"\s*[^"\s]|\[?\s*\{(?![^}]*Organization)[^}]*"name"\s*:\s*"\s*[^"\s])'),
+    "authors": re.compile(
+        r'"author"\s*:\s*(?:"\s*[^"\s]|\[?\s*\{(?![^}]*Organization)[^}]*"name"\s*:\s*"\s*[^"\s])'
+    ),
     "published": re.compile(r'"datePublished"\s*:\s*"\s*\d'),
 }
 # (tag name, content) that state a field
 STATED_IN_META = {
     "title": (re.compile(r"^(?:og|twitter):title$"), re.compile(r"\S")),
-    "authors": (re.compile(r"^(?:author|article:author|byl|dc\.creator|\w+[.-]author)$"),
-                re.compile(r"^(?!\s*https?:)\s*\w")),
-    "published": (re.compile(r"^(?:article:published_time|datepublished|pubdate|publishdate|date|dc\.date"
-                             r"|\w+[.-](?:pub-)?date)$"),
-                  re.compile(r"\d")),
+    "authors": (
+        re.compile(r"^(?:author|article:author|byl|dc\.creator|\w+[.-]author)$"),
+        re.compile(r"^(?!\s*https?:)\s*\w"),
+    ),
+    "published": (
+        re.compile(
+            r"^(?:article:published_time|datepublished|pubdate|publishdate|date|dc\.date"
+            r"|\w+[.-](?:pub-)?date)$"
+        ),
+        re.compile(r"\d"),
+    ),
 }
 
-pytestmark = pytest.mark.skipif(not (BENCH / "html").is_dir(), reason=f"the development bench is not at {BENCH}")
+pytestmark = pytest.mark.skipif(
+    not (BENCH / "html").is_dir(), reason=f"the development bench is not at {BENCH}"
+)
 
 
 def _meta_tags(html: str) -> list[tuple[str, str]]:
@@ -70,5 +80,9 @@ def pages() -> list[tuple[str, PageMeta]]:
 def test_stated_metadata_is_found(field: str) -> None:
     stating = [meta for html, meta in pages() if states(html, field)]
     found = sum(1 for meta in stating if getattr(meta, field))
-    assert len(stating) >= len(pages()) / 2, f"only {len(stating)} pages state a {field}: is the bench complete?"
-    assert found / len(stating) >= MIN_FOUND, f"{field}: found on {found} of the {len(stating)} pages that state it"
+    assert len(stating) >= len(pages()) / 2, (
+        f"only {len(stating)} pages state a {field}: is the bench complete?"
+    )
+    assert found / len(stating) >= MIN_FOUND, (
+        f"{field}: found on {found} of the {len(stating)} pages that state it"
+    )

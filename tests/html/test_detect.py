@@ -24,8 +24,8 @@ def test_other_suffixes(name: str) -> None:
     [
         "<!DOCTYPE html><html><body>x</body></html>",
         "<!doctype HTML>\n<html>",
-        "\ufeff  \n<html lang=\"en\">",
-        "<?xml version=\"1.0\"?>\n<!-- saved by a browser -->\n<html>",
+        '\ufeff  \n<html lang="en">',
+        '<?xml version="1.0"?>\n<!-- saved by a browser -->\n<html>',
         b"<html><head></head></html>",
         "<HTML>",
     ],

@@ -13,8 +13,19 @@ ARTICLE = [
     "The bridge is open again and the view from the top is as good as ever.",
     "Ferry operators, who carried commuters across the water",
 ]
-NOT_ARTICLE = ["Search the site", "Advertisement", "Hidden newsletter", "Related", "Ferries add extra", "© 2021",
-               "window.track", "Cars cross the bridge", "By Jane Doe", "News", "Harbour Bridge Reopens"]
+NOT_ARTICLE = [
+    "Search the site",
+    "Advertisement",
+    "Hidden newsletter",
+    "Related",
+    "Ferries add extra",
+    "© 2021",
+    "window.track",
+    "Cars cross the bridge",
+    "By Jane Doe",
+    "News",
+    "Harbour Bridge Reopens",
+]
 
 
 def test_article_text_only() -> None:
@@ -36,7 +47,10 @@ def test_one_paragraph_per_line_with_a_blank_line_between() -> None:
 
 def test_leading_title_repeats_go() -> None:
     lines = "Bridge Reopens!\n\nBridge reopens\nThe bridge reopened on Sunday.\nBridge reopens"
-    assert paragraphs(lines, "Bridge reopens") == ["The bridge reopened on Sunday.", "Bridge reopens"]
+    assert paragraphs(lines, "Bridge reopens") == [
+        "The bridge reopened on Sunday.",
+        "Bridge reopens",
+    ]
     assert paragraphs(lines, None)[:2] == ["Bridge Reopens!", "Bridge reopens"]
 
 
@@ -54,7 +68,9 @@ def test_pack_selectors_and_body_selector() -> None:
 
 
 def test_bytes_are_decoded_with_the_declared_charset() -> None:
-    page = fixture("article.html").replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    page = fixture("article.html").replace(
+        '<meta charset="utf-8">', '<meta charset="windows-1252">'
+    )
     page = page.replace("Sunday after", "Sunday — café — after")
     document = extract_html(page.encode("cp1252"))
     assert document.encoding == "cp1252" and "Sunday — café — after" in document.text
@@ -72,10 +88,13 @@ def test_not_an_article() -> None:
     assert extract_html("<html><frameset><frame src='a.html'></frameset></html>").text == ""
 
 
-
 def test_a_page_the_fallbacks_mend_says_so(cleaner: Cleaner) -> None:
     """A UTF-8 page with one stray cp1252 byte is read, and its result warns about the byte."""
-    page = (FIXTURES / "article.html").read_bytes().replace("Sunday after".encode(), b"Sunday\x92s after")
+    page = (
+        (FIXTURES / "article.html")
+        .read_bytes()
+        .replace("Sunday after".encode(), b"Sunday\x92s after")
+    )
     result = cleaner.clean_bytes(page, source="page.html")
     assert "Sunday’s after" in result.text
     assert "bytes not valid UTF-8 (1) read as cp1252" in result.metadata.warnings

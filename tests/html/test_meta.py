@@ -6,7 +6,14 @@ from selectolax.lexbor import LexborHTMLParser
 from cleaner.html.meta import Image, PageMeta
 from cleaner.html.page import page_meta
 from cleaner.html.jsonld import article_record, json_ld_objects
-from cleaner.html.meta import absolute_url, iso_date, language_tag, merge, person_names, without_site
+from cleaner.html.meta import (
+    absolute_url,
+    iso_date,
+    language_tag,
+    merge,
+    person_names,
+    without_site,
+)
 from cleaner.html.sources import figure_images, markup_authors, page_title
 
 from .conftest import fixture
@@ -25,8 +32,13 @@ def test_article_page() -> None:
         site_name="The Coastal Times",
         language="en-GB",
         description="The bridge is open again after two years of repairs.",
-        images=(Image("Cars cross the bridge on Sunday morning.", "Photo: Ann Lee",
-                      "https://coastal.example/news/bridge.jpg"),),  # its <img>, made absolute
+        images=(
+            Image(
+                "Cars cross the bridge on Sunday morning.",
+                "Photo: Ann Lee",
+                "https://coastal.example/news/bridge.jpg",
+            ),
+        ),  # its <img>, made absolute
     )
 
 
@@ -35,7 +47,9 @@ def test_json_ld_graph() -> None:
     assert meta.title == "Council votes on budget"
     assert meta.authors == ("Maria Garcia",)  # "By" goes; the organisation is not an author
     assert meta.published == "2020-09-14"
-    assert meta.url == "https://valley.example/budget"  # mainEntityOfPage's @id, without its #fragment
+    assert (
+        meta.url == "https://valley.example/budget"
+    )  # mainEntityOfPage's @id, without its #fragment
     assert meta.site_name == "Valley Herald"  # from the WebSite object
     assert meta.language == "es"
 
@@ -43,7 +57,9 @@ def test_json_ld_graph() -> None:
 def test_opengraph_and_meta_tags() -> None:
     meta = meta_of(fixture("meta_only.html"), url="https://north.example/news/")
     assert meta.title == "Storm closes schools"
-    assert meta.authors == ("Tess Bonn",)  # article:author is a profile URL; "Staff Writer" is a role
+    assert meta.authors == (
+        "Tess Bonn",
+    )  # article:author is a profile URL; "Staff Writer" is a role
     assert meta.published == "2019-11-19"  # the date as stated, in the page's own time zone
     assert meta.url == "https://north.example/weather/storm-closes-schools"
     assert meta.language == "en-CA"
@@ -61,19 +77,27 @@ def test_html_elements_and_date_fallback() -> None:
 
 SOURCES = {
     "json-ld": '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "J", "author": "Ann Jay",'
-               ' "datePublished": "2001-01-01", "description": "J.", "inLanguage": "fr",'
-               ' "url": "https://j.example/a"}</script>',
-    "opengraph": "".join((
-        '<meta property="og:title" content="O">', '<meta property="article:author" content="Ann Open">',
-        '<meta property="article:published_time" content="2002-02-02">',
-        '<meta property="og:description" content="O.">', '<meta property="og:locale" content="de_DE">',
-        '<meta property="og:url" content="https://o.example/a">',
-    )),
-    "meta": "".join((
-        '<meta name="twitter:title" content="M">', '<meta name="author" content="Ann Meta">',
-        '<meta name="pubdate" content="20030303">', '<meta name="description" content="M.">',
-        '<meta http-equiv="content-language" content="it">',
-    )),
+    ' "datePublished": "2001-01-01", "description": "J.", "inLanguage": "fr",'
+    ' "url": "https://j.example/a"}</script>',
+    "opengraph": "".join(
+        (
+            '<meta property="og:title" content="O">',
+            '<meta property="article:author" content="Ann Open">',
+            '<meta property="article:published_time" content="2002-02-02">',
+            '<meta property="og:description" content="O.">',
+            '<meta property="og:locale" content="de_DE">',
+            '<meta property="og:url" content="https://o.example/a">',
+        )
+    ),
+    "meta": "".join(
+        (
+            '<meta name="twitter:title" content="M">',
+            '<meta name="author" content="Ann Meta">',
+            '<meta name="pubdate" content="20030303">',
+            '<meta name="description" content="M.">',
+            '<meta http-equiv="content-language" content="it">',
+        )
+    ),
     "elements": '<title>E</title><span class="byline">By Ann Element</span><html lang="nl">',
 }
 
@@ -82,14 +106,25 @@ SOURCES = {
 def test_precedence(first: int) -> None:
     """Every field comes from the most trusted source present: JSON-LD, OpenGraph, meta tags, elements."""
     present = list(SOURCES)[first:]
-    meta = meta_of("<!doctype html><html><head>" + "".join(SOURCES[s] for s in present) + "</head><body></body></html>")
+    meta = meta_of(
+        "<!doctype html><html><head>"
+        + "".join(SOURCES[s] for s in present)
+        + "</head><body></body></html>"
+    )
     expected = {
         "json-ld": ("J", ("Ann Jay",), "2001-01-01", "J.", "fr", "https://j.example/a"),
         "opengraph": ("O", ("Ann Open",), "2002-02-02", "O.", "de-DE", "https://o.example/a"),
         "meta": ("M", ("Ann Meta",), "2003-03-03", "M.", "it", None),
         "elements": ("E", ("Ann Element",), None, None, "nl", None),
     }[present[0]]
-    assert (meta.title, meta.authors, meta.published, meta.description, meta.language, meta.url) == expected
+    assert (
+        meta.title,
+        meta.authors,
+        meta.published,
+        meta.description,
+        meta.language,
+        meta.url,
+    ) == expected
 
 
 def test_canonical_link_comes_first_for_the_url() -> None:
@@ -98,7 +133,9 @@ def test_canonical_link_comes_first_for_the_url() -> None:
 
 
 def test_merge_takes_each_field_from_the_first_source_that_states_it() -> None:
-    merged = merge(PageMeta(title="A"), PageMeta(title="B", authors=("X",)), PageMeta(language="en"))
+    merged = merge(
+        PageMeta(title="A"), PageMeta(title="B", authors=("X",)), PageMeta(language="en")
+    )
     assert merged == PageMeta(title="A", authors=("X",), language="en")
 
 
@@ -120,7 +157,12 @@ def test_json_ld_as_publishers_write_it(block: str) -> None:
 
 
 def test_broken_json_ld_states_nothing() -> None:
-    assert json_ld_objects(LexborHTMLParser('<script type="application/ld+json">{"headline": </script>')) == []
+    assert (
+        json_ld_objects(
+            LexborHTMLParser('<script type="application/ld+json">{"headline": </script>')
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -155,13 +197,21 @@ def test_person_names(values: list[str], names: tuple[str, ...]) -> None:
 
 def test_site_name_is_not_an_author() -> None:
     assert without_site(("Jill Disis", "CNN Business"), "CNN") == ("Jill Disis",)
-    assert without_site(("Tanza Loudenback", "Business Insider"), "Business Insider DE") == ("Tanza Loudenback",)
+    assert without_site(("Tanza Loudenback", "Business Insider"), "Business Insider DE") == (
+        "Tanza Loudenback",
+    )
 
 
 def test_markup_authors_skip_comment_lists_and_long_text() -> None:
     comments = "".join(f'<div itemprop="author">Reader {n}</div>' for n in range(10))
-    assert markup_authors(LexborHTMLParser(comments + '<a rel="author" href="/a">Jo Byline</a>')) == ("Jo Byline",)
-    bio = '<div class="byline">' + "A very long biography of the author and their work. " * 3 + "</div>"
+    assert markup_authors(
+        LexborHTMLParser(comments + '<a rel="author" href="/a">Jo Byline</a>')
+    ) == ("Jo Byline",)
+    bio = (
+        '<div class="byline">'
+        + "A very long biography of the author and their work. " * 3
+        + "</div>"
+    )
     assert markup_authors(LexborHTMLParser(bio)) == ()
 
 
@@ -180,7 +230,11 @@ def test_urls_and_languages() -> None:
         ("Northern Post - Storm closes schools", "Northern Post", "Storm closes schools"),
         ("Storm closes schools - Northern Post", None, "Storm closes schools - Northern Post"),
         ("Northern Post", "Northern Post", "Northern Post"),
-        ("Column: Gannett bodes ill - Business | LA Times", "LA Times", "Column: Gannett bodes ill - Business"),
+        (
+            "Column: Gannett bodes ill - Business | LA Times",
+            "LA Times",
+            "Column: Gannett bodes ill - Business",
+        ),
     ],
 )
 def test_page_title_without_site_name(title: str, site: str | None, expected: str) -> None:
@@ -195,7 +249,9 @@ def test_figure_captions() -> None:
         "<figure><figcaption>A bridge. <span class='image-credit'>Ann Lee</span></figcaption></figure>"
     )
     assert figure_images(tree) == (
-        Image("A bridge.", "Ann Lee"), Image("A ferry at dawn.", None), Image("Protesters in the square", "Photo: AFP"),
+        Image("A bridge.", "Ann Lee"),
+        Image("A ferry at dawn.", None),
+        Image("Protesters in the square", "Photo: AFP"),
     )
 
 

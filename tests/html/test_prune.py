@@ -12,24 +12,37 @@ TEXT = "<p>Kept paragraph.</p>"
 
 
 def pruned(body: str, remove: Sequence[str] = ()) -> str:
-    root = prune(LexborHTMLParser(f"<html><head><title>t</title></head><body>{body}</body></html>"), remove)
+    root = prune(
+        LexborHTMLParser(f"<html><head><title>t</title></head><body>{body}</body></html>"), remove
+    )
     assert root is not None
     return root.html or ""
 
 
 GONE = [
     # code, embeds and widgets
-    "<script>var x = 1;</script>", "<style>p { color: red }</style>", "<noscript>Enable JavaScript</noscript>",
-    "<template><p>Template</p></template>", "<iframe src='https://ads.example'></iframe>",
-    "<svg><text>Icon</text></svg>", "<form><p>Search</p><input name='q'></form>",
+    "<script>var x = 1;</script>",
+    "<style>p { color: red }</style>",
+    "<noscript>Enable JavaScript</noscript>",
+    "<template><p>Template</p></template>",
+    "<iframe src='https://ads.example'></iframe>",
+    "<svg><text>Icon</text></svg>",
+    "<form><p>Search</p><input name='q'></form>",
     # furniture
-    "<nav><a href='/'>Home</a></nav>", "<aside>Related stories</aside>", "<footer>© 2021</footer>",
-    "<header><h1>Headline</h1></header>", "<button>Share</button>",
+    "<nav><a href='/'>Home</a></nav>",
+    "<aside>Related stories</aside>",
+    "<footer>© 2021</footer>",
+    "<header><h1>Headline</h1></header>",
+    "<button>Share</button>",
     "<figure><img src='a.jpg'><figcaption>Caption</figcaption></figure>",
     # hidden elements and landmarks that are not the main content
-    "<div hidden>Hidden</div>", "<div aria-hidden='true'>Hidden</div>", "<div style='display:none'>Hidden</div>",
-    "<span style='color: red; DISPLAY : none'>Hidden</span>", "<div style='visibility: hidden'>Hidden</div>",
-    "<div role='navigation'>Menu</div>", "<div role='complementary'>Sidebar</div>",
+    "<div hidden>Hidden</div>",
+    "<div aria-hidden='true'>Hidden</div>",
+    "<div style='display:none'>Hidden</div>",
+    "<span style='color: red; DISPLAY : none'>Hidden</span>",
+    "<div style='visibility: hidden'>Hidden</div>",
+    "<div role='navigation'>Menu</div>",
+    "<div role='complementary'>Sidebar</div>",
 ]
 
 
@@ -43,7 +56,9 @@ def test_visible_styled_element_stays() -> None:
 
 
 def test_pack_selectors_go() -> None:
-    html = pruned(f"{TEXT}<div class='promo'>Subscribe</div><p id='x'>Also gone</p>", remove=[".promo", "p#x"])
+    html = pruned(
+        f"{TEXT}<div class='promo'>Subscribe</div><p id='x'>Also gone</p>", remove=[".promo", "p#x"]
+    )
     assert "Kept paragraph." in html and "Subscribe" not in html and "Also gone" not in html
 
 
@@ -59,22 +74,28 @@ def test_form_wrapping_the_page_stays() -> None:
 
 
 def test_empty_block_between_text_becomes_a_line_break() -> None:
-    html = pruned("<div>First part.<div class='fake-br'></div>Second part.<span></span>Third part.</div>")
+    html = pruned(
+        "<div>First part.<div class='fake-br'></div>Second part.<span></span>Third part.</div>"
+    )
     assert html == "<body><div>First part.<br>Second part.Third part.</div></body>"
 
 
 def test_embedded_post_leaves_its_wrappers() -> None:
     tweet = "<blockquote class='twitter-tweet'><p>Quoted post.</p></blockquote>"
     script = "<script async src='https://platform.twitter.com/widgets.js'></script>"
-    html = pruned(f"<figure class='embed'><div class='inner'>{tweet}\n{script}</div></figure>"
-                  f"<div class='x'>{tweet}<p>Sibling.</p></div>")
+    html = pruned(
+        f"<figure class='embed'><div class='inner'>{tweet}\n{script}</div></figure>"
+        f"<div class='x'>{tweet}<p>Sibling.</p></div>"
+    )
     assert html.startswith('<body><blockquote class="twitter-tweet">')
     assert '<div class="x"><blockquote' in html  # a wrapper with other content is kept
 
 
 def test_page_without_body() -> None:
     assert prune(LexborHTMLParser("<html><frameset><frame src='a.html'></frameset></html>")) is None
-    root = prune(LexborHTMLParser("<html><head><title>t</title></head></html>"))  # lexbor adds an empty body
+    root = prune(
+        LexborHTMLParser("<html><head><title>t</title></head></html>")
+    )  # lexbor adds an empty body
     assert root is not None and body_html(root) == "<html><body></body></html>"
 
 
@@ -83,7 +104,9 @@ def test_body_selector_picks_the_article() -> None:
     root = prune(LexborHTMLParser(f"<body><div class='teaser'>Teaser</div>{stories}</body>"))
     assert root is not None
     assert body_html(root, ".story") == f"<html><body>{stories}</body></html>"
-    assert "Teaser" in body_html(root, ".missing")  # a selector that matches nothing falls back to the page
+    assert "Teaser" in body_html(
+        root, ".missing"
+    )  # a selector that matches nothing falls back to the page
     assert "Teaser" in body_html(root)
 
 

@@ -36,13 +36,31 @@ def _flag_with_value(folder: Path) -> list[str]:
 
 
 CASES_15 = [
-    Case("text piped in without -", _piped, 0, "", None, stdin=ARTICLE.encode("utf-8"),
-         check=lambda out, stdout: _equal(stdout, CLEANED)),
-    Case("-o folder inside the input folder, from an earlier run", _output_inside, 0,
-         "2 files cleaned", None, check=_output_not_cleaned_again),
+    Case(
+        "text piped in without -",
+        _piped,
+        0,
+        "",
+        None,
+        stdin=ARTICLE.encode("utf-8"),
+        check=lambda out, stdout: _equal(stdout, CLEANED),
+    ),
+    Case(
+        "-o folder inside the input folder, from an earlier run",
+        _output_inside,
+        0,
+        "2 files cleaned",
+        None,
+        check=_output_not_cleaned_again,
+    ),
     Case("--fields that is no choice", _bad_fields, 2, "Invalid value for '--fields'"),
-    Case("a boolean flag given a value (--fail-fast true)", _flag_with_value, 1,
-         "error: true: no such file or folder", None),
+    Case(
+        "a boolean flag given a value (--fail-fast true)",
+        _flag_with_value,
+        1,
+        "error: true: no such file or folder",
+        None,
+    ),
 ]
 
 

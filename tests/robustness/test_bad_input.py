@@ -33,7 +33,9 @@ SEED = ROOT / "seeds" / "004_904d19f1e7a1825b.txt"
 SEED_CLEANED = expected_text(SEED.stem)
 NUL_RUN = b"\n" + b"\0" * 64 + b"\n"  # a hole in a file a crawler wrote, as a line of its own
 SPARSE_SIZE = 100 * 2**20
-LONG_LINE = "The minister said on Monday that the quick brown fox jumps over the lazy dog. " * 64_000  # 5 MB
+LONG_LINE = (
+    "The minister said on Monday that the quick brown fox jumps over the lazy dog. " * 64_000
+)  # 5 MB
 PACK = f"""\
 format: 1
 id: hostile
@@ -51,9 +53,6 @@ rules:
 """
 
 runner = CliRunner()
-
-
-
 
 
 def _made(make: Callable[[Path], object], arg: str = "x.txt") -> Callable[[Path], list[str]]:
@@ -116,26 +115,56 @@ def _fail_fast(folder: Path) -> list[str]:
 def _already_done(folder: Path) -> list[str]:
     (folder / "x.txt").write_text(ARTICLE, encoding="utf-8")
     for suffix in (".txt", ".json"):
-        (folder.parent / "out" / "x").with_suffix(suffix).write_text("done before\n", encoding="utf-8")
+        (folder.parent / "out" / "x").with_suffix(suffix).write_text(
+            "done before\n", encoding="utf-8"
+        )
     return [str(folder / "x.txt"), str(folder / "good.txt"), "--skip-existing"]
 
 
 def _pack(folder: Path) -> list[str]:
     (folder.parent / "hostile.yaml").write_text(PACK, encoding="utf-8")
     (folder / "x.txt").write_text(f"{ARTICLE}\nADVERTISEMENT\n\n{HOSTILE_LINE}\n", encoding="utf-8")
-    return [str(folder / "x.txt"), str(folder / "good.txt"), "--rules", str(folder.parent / "hostile.yaml"), "--outlet", "hostile"]
+    return [
+        str(folder / "x.txt"),
+        str(folder / "good.txt"),
+        "--rules",
+        str(folder.parent / "hostile.yaml"),
+        "--outlet",
+        "hostile",
+    ]
 
 
 def _broken_pack(name: str) -> Callable[[Path], list[str]]:
-    return lambda folder: [str(folder / "good.txt"), "--rules", str(ROOT / "tests" / "packs" / "broken" / name)]
+    return lambda folder: [
+        str(folder / "good.txt"),
+        "--rules",
+        str(ROOT / "tests" / "packs" / "broken" / name),
+    ]
 
 
 CASES = [
     Case("empty file", file_(b""), 0, "x.txt: the input is empty", ""),
     Case("whitespace only", file_(b" \n\t\n  \r\n"), 0, "x.txt: the input is only whitespace", ""),
-    Case("zero-width characters only", file_("\u200b\u200c\n\u2060\n"), 0, "x.txt: no article text left after cleaning", ""),
-    Case("binary file (PNG)", file_(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))), 1, "x.txt: looks like a binary file"),
-    Case("NUL bytes mid-file", file_(NUL_RUN.join(SEED.read_bytes().split(b"\n\n", 1))), 0, "x.txt: removed 64 control characters", SEED_CLEANED),
+    Case(
+        "zero-width characters only",
+        file_("\u200b\u200c\n\u2060\n"),
+        0,
+        "x.txt: no article text left after cleaning",
+        "",
+    ),
+    Case(
+        "binary file (PNG)",
+        file_(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
+        1,
+        "x.txt: looks like a binary file",
+    ),
+    Case(
+        "NUL bytes mid-file",
+        file_(NUL_RUN.join(SEED.read_bytes().split(b"\n\n", 1))),
+        0,
+        "x.txt: removed 64 control characters",
+        SEED_CLEANED,
+    ),
     Case(
         "control characters and terminal escapes",
         file_(ARTICLE.replace("long", "long\a", 1).replace("quoted", "\x1b[1mquoted\x1b[0m")),
@@ -143,11 +172,41 @@ CASES = [
         "x.txt: removed 3 control characters",
         ARTICLE,
     ),
-    Case("UTF-8 with a BOM", file_(codecs.BOM_UTF8 + ARTICLE.encode()), 0, "", ARTICLE, {"encoding": "utf-8-sig"}),
-    Case("UTF-16 LE with a BOM", file_(codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le")), 0, "", ARTICLE, {"encoding": "utf-16"}),
-    Case("UTF-16 BE with a BOM", file_(codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be")), 0, "", ARTICLE, {"encoding": "utf-16"}),
-    Case("UTF-16 without a BOM", file_(ARTICLE.encode("utf-16-le")), 0, "", ARTICLE, {"encoding": "utf-16-le"}),
-    Case("UTF-32 with a BOM", file_(ARTICLE.encode("utf-32")), 0, "", ARTICLE, {"encoding": "utf-32"}),
+    Case(
+        "UTF-8 with a BOM",
+        file_(codecs.BOM_UTF8 + ARTICLE.encode()),
+        0,
+        "",
+        ARTICLE,
+        {"encoding": "utf-8-sig"},
+    ),
+    Case(
+        "UTF-16 LE with a BOM",
+        file_(codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le")),
+        0,
+        "",
+        ARTICLE,
+        {"encoding": "utf-16"},
+    ),
+    Case(
+        "UTF-16 BE with a BOM",
+        file_(codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be")),
+        0,
+        "",
+        ARTICLE,
+        {"encoding": "utf-16"},
+    ),
+    Case(
+        "UTF-16 without a BOM",
+        file_(ARTICLE.encode("utf-16-le")),
+        0,
+        "",
+        ARTICLE,
+        {"encoding": "utf-16-le"},
+    ),
+    Case(
+        "UTF-32 with a BOM", file_(ARTICLE.encode("utf-32")), 0, "", ARTICLE, {"encoding": "utf-32"}
+    ),
     Case(
         "UTF-16 cut off mid-character",
         file_(ARTICLE.encode("utf-16")[:-1]),
@@ -176,23 +235,89 @@ CASES = [
     Case("Windows line ends (CRLF)", file_(ARTICLE.replace("\n", "\r\n")), 0, "", ARTICLE),
     Case("old Mac line ends (CR)", file_(ARTICLE.replace("\n", "\r")), 0, "", ARTICLE),
     Case("a single 5 MB line", file_(LONG_LINE), 0, "", LONG_LINE.strip() + "\n"),
-    Case("a word 100,000 characters long", file_(ARTICLE + "\n" + "x" * 100_000 + "\n"), 0, "", ARTICLE + "\n" + "x" * 100_000 + "\n"),
-    Case("over the size limit (100 MiB)", _made(_sparse), 1, "x.txt: is 104,857,600 bytes, over the --max-bytes limit of 52,428,800"),
-    Case("over a lowered --max-bytes", _with_args(file_(ARTICLE), "--max-bytes", "100"), 1, "over the --max-bytes limit of 100"),
-    Case("missing file", lambda folder: [str(folder / "x.txt"), str(folder / "good.txt")], 1, "x.txt: no such file or folder"),
-    Case("folder with no .txt, .md or .html files", _made(_empty_folder, "x"), 1, "x: folder has no .txt, .md, .html or .htm files"),
-    Case("unreadable file (chmod 000)", _made(_unreadable), 1, "x.txt: permission denied", root_skips=True),
-    Case("broken symbolic link", _made(lambda p: p.symlink_to(p.with_name("gone.txt"))), 1, "x.txt: is a broken symbolic link"),
+    Case(
+        "a word 100,000 characters long",
+        file_(ARTICLE + "\n" + "x" * 100_000 + "\n"),
+        0,
+        "",
+        ARTICLE + "\n" + "x" * 100_000 + "\n",
+    ),
+    Case(
+        "over the size limit (100 MiB)",
+        _made(_sparse),
+        1,
+        "x.txt: is 104,857,600 bytes, over the --max-bytes limit of 52,428,800",
+    ),
+    Case(
+        "over a lowered --max-bytes",
+        _with_args(file_(ARTICLE), "--max-bytes", "100"),
+        1,
+        "over the --max-bytes limit of 100",
+    ),
+    Case(
+        "missing file",
+        lambda folder: [str(folder / "x.txt"), str(folder / "good.txt")],
+        1,
+        "x.txt: no such file or folder",
+    ),
+    Case(
+        "folder with no .txt, .md or .html files",
+        _made(_empty_folder, "x"),
+        1,
+        "x: folder has no .txt, .md, .html or .htm files",
+    ),
+    Case(
+        "unreadable file (chmod 000)",
+        _made(_unreadable),
+        1,
+        "x.txt: permission denied",
+        root_skips=True,
+    ),
+    Case(
+        "broken symbolic link",
+        _made(lambda p: p.symlink_to(p.with_name("gone.txt"))),
+        1,
+        "x.txt: is a broken symbolic link",
+    ),
     Case("symbolic link loop", _made(_loop), 1, "x.txt: is a broken symbolic link"),
     Case("named pipe (FIFO)", _made(os.mkfifo), 1, "x.txt: is not a regular file"),
-    Case("glob matching nothing", lambda folder: [str(folder / "*.nothing"), str(folder / "good.txt")], 1, "pattern matches no file"),
-    Case("two inputs, one output name (x.md, x.txt)", _two_same_stems, 1, "x.txt: output name x.txt is already taken", ARTICLE),
+    Case(
+        "glob matching nothing",
+        lambda folder: [str(folder / "*.nothing"), str(folder / "good.txt")],
+        1,
+        "pattern matches no file",
+    ),
+    Case(
+        "two inputs, one output name (x.md, x.txt)",
+        _two_same_stems,
+        1,
+        "x.txt: output name x.txt is already taken",
+        ARTICLE,
+    ),
     Case("output would overwrite an input", _into_input_folder, 1, "would overwrite an input"),
     Case("output folder is an existing file", _out_is_a_file, 2, "is a file, not a folder"),
     Case("--fail-fast and a bad input", _fail_fast, 1, "stopped at the first error (--fail-fast)"),
-    Case("--skip-existing after a complete run", _already_done, 0, "1 skipped (outputs exist)", "done before\n"),
-    Case("binary data on stdin", lambda folder: ["-"], 1, "-: looks like a binary file", stdin=b"\x00\x01\x02\x03binary"),
-    Case("stdin over --max-bytes", lambda folder: ["-", "--max-bytes", "10"], 1, "-: over the --max-bytes limit of 10", stdin=ARTICLE.encode()),
+    Case(
+        "--skip-existing after a complete run",
+        _already_done,
+        0,
+        "1 skipped (outputs exist)",
+        "done before\n",
+    ),
+    Case(
+        "binary data on stdin",
+        lambda folder: ["-"],
+        1,
+        "-: looks like a binary file",
+        stdin=b"\x00\x01\x02\x03binary",
+    ),
+    Case(
+        "stdin over --max-bytes",
+        lambda folder: ["-", "--max-bytes", "10"],
+        1,
+        "-: over the --max-bytes limit of 10",
+        stdin=ARTICLE.encode(),
+    ),
     Case(
         "pack rule with a catastrophic regex",
         _pack,
@@ -206,7 +331,12 @@ CASES = [
         2,
         "bad-replacement.yaml:11:5: rules[0].with: replacement '\\1' does not fit pattern 'Caf[eé]': no such group",
     ),
-    Case("pack with a !!python tag", _broken_pack("python-tag.yaml"), 2, "unsupported tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
+    Case(
+        "pack with a !!python tag",
+        _broken_pack("python-tag.yaml"),
+        2,
+        "unsupported tag 'tag:yaml.org,2002:python/object/apply:os.system'",
+    ),
     *CASES_13,
     *CASES_15,
 ]
@@ -243,7 +373,9 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     (folder / "good.txt").write_text(GOOD, encoding="utf-8")
     args = case.setup(folder)
     no_out = "-o" in args or "-" in args or case.command is not app
-    result = runner.invoke(case.command, args if no_out else [*args, "-o", str(out)], input=case.stdin)
+    result = runner.invoke(
+        case.command, args if no_out else [*args, "-o", str(out)], input=case.stdin
+    )
     assert result.exit_code == case.code, result.output
     assert case.says in result.stderr
     assert "Traceback" not in result.output
@@ -258,7 +390,9 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
         metadata = json.loads(written.with_suffix(".json").read_text(encoding="utf-8"))
         assert {key: metadata[key] for key in case.metadata} == case.metadata
     if case.code == 1 and "good.txt" in " ".join(args) and "--fail-fast" not in args:
-        assert (out / "good.txt").read_text(encoding="utf-8") == GOOD, "the rest of the batch is still written"
+        assert (out / "good.txt").read_text(encoding="utf-8") == GOOD, (
+            "the rest of the batch is still written"
+        )
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 
 
@@ -268,16 +402,27 @@ def test_fail_fast_stops_before_the_inputs_after_the_bad_one(tmp_path: Path) -> 
     (folder / "good.txt").write_text(GOOD, encoding="utf-8")
     result = runner.invoke(app, [*_fail_fast(folder), "-o", str(out)])
     assert result.exit_code == 1
-    assert (out / "good.txt").read_text(encoding="utf-8") == GOOD, "what was written before the error is kept"
+    assert (out / "good.txt").read_text(encoding="utf-8") == GOOD, (
+        "what was written before the error is kept"
+    )
     assert not (out / "z.txt").exists()
 
 
 def test_fail_fast_stops_at_a_missing_input_before_cleaning_anything(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    args = [str(tmp_path / "good.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "gone.txt"), "-o", str(tmp_path / "out"), "--fail-fast"]
+    args = [
+        str(tmp_path / "good.txt"),
+        str(tmp_path / "missing.txt"),
+        str(tmp_path / "gone.txt"),
+        "-o",
+        str(tmp_path / "out"),
+        "--fail-fast",
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 1
-    assert re.findall(r"error: .*", result.stderr) == [f"error: {tmp_path / 'missing.txt'}: no such file or folder"]
+    assert re.findall(r"error: .*", result.stderr) == [
+        f"error: {tmp_path / 'missing.txt'}: no such file or folder"
+    ]
     assert not (tmp_path / "out").exists()
 
 

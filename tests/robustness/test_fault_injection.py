@@ -22,11 +22,18 @@ def _batch(folder: Path) -> None:
     folder.mkdir()
     seeds = "\n\n".join(seed.read_text(encoding="utf-8") for seed in SEEDS)
     for i in range(BATCH):
-        (folder / f"doc{i:04}.txt").write_text(f"{seeds}\n\nDocument number {i} of the batch ends here.\n", encoding="utf-8")
+        (folder / f"doc{i:04}.txt").write_text(
+            f"{seeds}\n\nDocument number {i} of the batch ends here.\n", encoding="utf-8"
+        )
 
 
 def _run(folder: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(CLEAN), str(folder), "-o", str(out), *extra], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [str(CLEAN), str(folder), "-o", str(out), *extra],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
@@ -35,7 +42,11 @@ def _outputs(out: Path) -> dict[str, bytes]:
 
 
 def _kill_midway(folder: Path, out: Path) -> None:
-    run = subprocess.Popen([str(CLEAN), str(folder), "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run = subprocess.Popen(
+        [str(CLEAN), str(folder), "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + PATIENCE_SECONDS
     while run.poll() is None and time.monotonic() < deadline:
         if out.is_dir() and sum(1 for _ in out.glob("*.json")) >= KILL_AFTER:
@@ -62,6 +73,10 @@ def test_a_killed_run_leaves_no_partial_output_and_resumes(tmp_path: Path) -> No
 
     resumed = _run(folder, out, "--skip-existing")
     assert resumed.returncode == 0, resumed.stderr
-    whole_pairs = sum(1 for name in survived if name.endswith(".json") and name.replace(".json", ".txt") in survived)
+    whole_pairs = sum(
+        1
+        for name in survived
+        if name.endswith(".json") and name.replace(".json", ".txt") in survived
+    )
     assert f"{whole_pairs} skipped (outputs exist)" in resumed.stderr
     assert _outputs(out) == expected

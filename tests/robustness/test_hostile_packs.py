@@ -16,7 +16,9 @@ from cleaner.segment import segment
 from ..conftest import document_of
 from .hostile import CATASTROPHIC, HOSTILE_LINE
 
-PARAGRAPH = "A paragraph of article text, long enough to be kept, about the minister's visit on Monday."
+PARAGRAPH = (
+    "A paragraph of article text, long enough to be kept, about the minister's visit on Monday."
+)
 ONE_MB = 2**20
 QUICK_TIMEOUT = 0.05  # seconds: small cases need not wait the whole limit to show it works
 
@@ -28,7 +30,13 @@ def quick(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _pack(rules: list[dict], detect_patterns: tuple[str, ...] = ("^Hostile News$",)) -> Pack:
     return Pack.model_validate(
-        {"id": "hostile", "name": "Hostile", "domains": ["hostile.example"], "detect": [{"pattern": p, "weight": 3} for p in detect_patterns], "rules": rules}
+        {
+            "id": "hostile",
+            "name": "Hostile",
+            "domains": ["hostile.example"],
+            "detect": [{"pattern": p, "weight": 3} for p in detect_patterns],
+            "rules": rules,
+        }
     )
 
 
@@ -36,7 +44,9 @@ def _marked(doc: Document) -> list[str]:
     return [b.mark.rule for b in doc.blocks if b.mark]
 
 
-def test_a_catastrophic_rule_on_1_mb_is_reported_once_and_the_rest_still_runs(tmp_path: Path) -> None:
+def test_a_catastrophic_rule_on_1_mb_is_reported_once_and_the_rest_still_runs(
+    tmp_path: Path,
+) -> None:
     pack = """\
 format: 1
 id: hostile
@@ -52,7 +62,9 @@ rules:
     assert len(text.encode()) > ONE_MB
     result = Cleaner(rules_dirs=[tmp_path]).clean_text(text, outlet="hostile")
     timed_out = [w for w in result.metadata.warnings if "timed out" in w]
-    assert timed_out == [f"rule hostile.catastrophe skipped: pattern '{CATASTROPHIC}' timed out after 1 s on this document"]
+    assert timed_out == [
+        f"rule hostile.catastrophe skipped: pattern '{CATASTROPHIC}' timed out after 1 s on this document"
+    ]
     rules = {r.rule for r in result.metadata.removed}
     assert {"hostile.ad", "generic.advertisement"} <= rules and "hostile.catastrophe" not in rules
     assert PARAGRAPH in result.text
@@ -60,14 +72,29 @@ rules:
 
 def test_a_rule_that_times_out_marks_nothing_even_where_it_matched(quick: None) -> None:
     doc = document_of("Short", PARAGRAPH, HOSTILE_LINE, "Word")
-    apply_pack(_pack([{"id": "words", "kind": "promo", "action": "drop", "pattern": CATASTROPHIC}]), doc)
+    apply_pack(
+        _pack([{"id": "words", "kind": "promo", "action": "drop", "pattern": CATASTROPHIC}]), doc
+    )
     assert _marked(doc) == []
     assert [w.split(":")[0] for w in doc.warnings] == ["rule hostile.words skipped"]
 
 
 def test_a_replace_that_times_out_edits_nothing(quick: None) -> None:
     doc = document_of("Short", PARAGRAPH, HOSTILE_LINE)
-    apply_pack(_pack([{"id": "strip", "kind": "markup", "action": "replace", "pattern": CATASTROPHIC, "with": "x"}]), doc)
+    apply_pack(
+        _pack(
+            [
+                {
+                    "id": "strip",
+                    "kind": "markup",
+                    "action": "replace",
+                    "pattern": CATASTROPHIC,
+                    "with": "x",
+                }
+            ]
+        ),
+        doc,
+    )
     assert [b.raw for b in doc.blocks] == ["Short", PARAGRAPH, HOSTILE_LINE] and doc.edits == []
     assert "timed out" in doc.warnings[0]
 
@@ -81,10 +108,15 @@ def test_header_and_footer_rules_time_out_alone(quick: None) -> None:
     doc = document_of(HOSTILE_LINE, PARAGRAPH, HOSTILE_LINE, "PACK-AD", PARAGRAPH)
     apply_pack(_pack(rules), doc)
     assert _marked(doc) == ["hostile.ad"]
-    assert [w.split(":")[0] for w in doc.warnings] == ["rule hostile.head skipped", "rule hostile.foot skipped"]
+    assert [w.split(":")[0] for w in doc.warnings] == [
+        "rule hostile.head skipped",
+        "rule hostile.foot skipped",
+    ]
 
 
-def test_a_catastrophic_detect_signature_scores_nothing_and_is_reported(tmp_path: Path, quick: None) -> None:
+def test_a_catastrophic_detect_signature_scores_nothing_and_is_reported(
+    tmp_path: Path, quick: None
+) -> None:
     pack = """\
 format: 1
 id: hostile
@@ -96,9 +128,16 @@ detect:
 """
     (tmp_path / "hostile.yaml").write_text(pack, encoding="utf-8")
     warnings: list[str] = []
-    match = detect(segment(f"{HOSTILE_LINE}\n\n{PARAGRAPH}\n\nHostile News"), PackSet.load([tmp_path]), None, warnings)
+    match = detect(
+        segment(f"{HOSTILE_LINE}\n\n{PARAGRAPH}\n\nHostile News"),
+        PackSet.load([tmp_path]),
+        None,
+        warnings,
+    )
     assert match is not None and match.pack.id == "hostile" and match.score == 3
-    assert warnings == [f"a detect signature of pack hostile skipped: pattern '{CATASTROPHIC}' timed out after {QUICK_TIMEOUT:g} s on this document"]
+    assert warnings == [
+        f"a detect signature of pack hostile skipped: pattern '{CATASTROPHIC}' timed out after {QUICK_TIMEOUT:g} s on this document"
+    ]
 
 
 BILLION_LAUGHS = """\
@@ -123,7 +162,10 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
     [
         (BILLION_LAUGHS, "more than 100,000 values once aliases are expanded"),
         ("id: deep\nx: " + "[" * 50_000 + "]" * 50_000 + "\n", "nested more than 64 deep"),
-        ("id: big\nname: Big\ndomains: [big.example]\n# " + "x" * 2**20 + "\n", "over 1,048,576 bytes"),
+        (
+            "id: big\nname: Big\ndomains: [big.example]\n# " + "x" * 2**20 + "\n",
+            "over 1,048,576 bytes",
+        ),
         (
             "format: 1\nid: long\nname: Long\ndomains: [long.example]\nrules:\n"
             f"  - {{id: r, kind: promo, action: drop, pattern: '{'|'.join(f'w{i:05}' for i in range(2000))}'}}\n",
@@ -132,18 +174,28 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
     ],
     ids=["billion laughs", "nested 50,000 deep", "over 1 MiB", "a 14,000-character pattern"],
 )
-def test_a_pack_too_big_or_too_deep_is_refused_with_its_reason(tmp_path: Path, content: str, problem: str) -> None:
+def test_a_pack_too_big_or_too_deep_is_refused_with_its_reason(
+    tmp_path: Path, content: str, problem: str
+) -> None:
     (tmp_path / "hostile.yaml").write_text(content, encoding="utf-8")
     with pytest.raises(PackError, match=problem):
         PackSet.load([tmp_path])
 
 
-def test_fifty_catastrophic_rules_share_one_budget_per_pack(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fifty_catastrophic_rules_share_one_budget_per_pack(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr("cleaner.packs.apply.REGEX_TIMEOUT", QUICK_TIMEOUT)
     monkeypatch.setattr("cleaner.packs.apply.PACK_REGEX_BUDGET", 3 * QUICK_TIMEOUT)
-    rules = [{"id": f"r{i}", "kind": "promo", "action": "drop", "pattern": CATASTROPHIC} for i in range(50)]
+    rules = [
+        {"id": f"r{i}", "kind": "promo", "action": "drop", "pattern": CATASTROPHIC}
+        for i in range(50)
+    ]
     doc = document_of(PARAGRAPH, HOSTILE_LINE)
-    apply_pack(_pack([*rules, {"id": "ad", "kind": "advertisement", "action": "drop", "text": "Word"}]), doc)
+    apply_pack(
+        _pack([*rules, {"id": "ad", "kind": "advertisement", "action": "drop", "text": "Word"}]),
+        doc,
+    )
     timed_out = [w for w in doc.warnings if "timed out after" in w]
     not_run = [w for w in doc.warnings if "regex time on this document ran out" in w]
     assert 1 <= len(timed_out) <= 4 and len(timed_out) + len(not_run) == 50

@@ -50,9 +50,9 @@ def test_each_hostile_file_is_cleaned_or_reported_and_the_batch_goes_on(
         app, [str(tmp_path / "in"), too_long, "-o", str(tmp_path / "out"), "-j", jobs]
     )
     assert "Traceback" not in result.output
-    assert (
-        result.stderr.count("error: ") == 1 and "File name too long" in result.stderr
-    ), result.stderr
+    assert result.stderr.count("error: ") == 1 and "File name too long" in result.stderr, (
+        result.stderr
+    )
     assert result.exit_code == 1
     written = {os.fsdecode(p.name) for p in (tmp_path / "out").iterdir()}
     assert written == {str(Path(n).with_suffix(s)) for n in names for s in (".txt", ".json")}
@@ -61,9 +61,9 @@ def test_each_hostile_file_is_cleaned_or_reported_and_the_batch_goes_on(
     )
     assert metadata["source"].endswith("not-utf8-\\xff.txt")
     for name in HOSTILE_FILES:
-        assert (
-            (tmp_path / "out" / name).with_suffix(".txt").read_text(encoding="utf-8").strip()
-        ), name
+        assert (tmp_path / "out" / name).with_suffix(".txt").read_text(encoding="utf-8").strip(), (
+            name
+        )
 
 
 def test_a_url_that_cannot_be_read_is_no_url() -> None:

@@ -34,9 +34,9 @@ def _cleaned_characters(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
 
     with monkeypatch.context() as patch:
         patch.setattr(canonical, "plain", counting_plain)
-        assert (
-            canonical.canonical_text(blocks_of(text)).count("\n") == 1
-        ), "the lines are one paragraph"
+        assert canonical.canonical_text(blocks_of(text)).count("\n") == 1, (
+            "the lines are one paragraph"
+        )
     return sum(cleaned)
 
 

@@ -25,8 +25,16 @@ from cleaner.read import InputError, read_bytes
 
 from ..conftest import SEEDS, expected_text
 
-settings.register_profile("ci", max_examples=2000, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("explore", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci",
+    max_examples=2000,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "explore", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # What the documented normalisations take out of the input: invisible characters (zero-width,
@@ -71,8 +79,12 @@ cleaner = Cleaner()
 def _samples() -> tuple[list[str], list[str]]:
     """(furniture, paragraphs): blocks the cleaner removes from the seeds and the packs'
     examples' `drop` strings; the paragraphs of the seeds' expected texts."""
-    furniture = sorted({r.text for seed in SEEDS for r in cleaner.clean_file(seed).metadata.removed})
-    furniture += [drop for pack in cleaner.packs for example in pack.examples for drop in example.drop]
+    furniture = sorted(
+        {r.text for seed in SEEDS for r in cleaner.clean_file(seed).metadata.removed}
+    )
+    furniture += [
+        drop for pack in cleaner.packs for example in pack.examples for drop in example.drop
+    ]
     paragraphs = [p for seed in SEEDS for p in expected_text(seed.stem).split("\n\n")]
     return furniture, [p.strip() for p in paragraphs if p.strip()]
 
@@ -81,7 +93,9 @@ def _pages() -> st.SearchStrategy[str]:
     furniture, paragraphs = _samples()
     line = st.one_of(st.sampled_from(furniture), st.sampled_from(paragraphs), st.text(max_size=40))
     gap = st.sampled_from(["\n", "\n\n", "\n\n\n", "\r\n\r\n"])
-    return st.lists(st.tuples(line, gap), min_size=1, max_size=25).map(lambda parts: "".join(f"{a}{b}" for a, b in parts))
+    return st.lists(st.tuples(line, gap), min_size=1, max_size=25).map(
+        lambda parts: "".join(f"{a}{b}" for a, b in parts)
+    )
 
 
 PAGES = _pages()
@@ -130,7 +144,9 @@ def _blocks_cover_input(text: str) -> None:
     if cleaned := _clean(text):
         doc, result = cleaned
         lines = doc.text.split("\n")
-        covered = {n for b in doc.blocks for n in range(b.start, b.end + 1)}  # a block may span a stray blank line
+        covered = {
+            n for b in doc.blocks for n in range(b.start, b.end + 1)
+        }  # a block may span a stray blank line
         assert covered >= {n for n, line in enumerate(lines, start=1) if line.strip()}
         marked = [((b.start, b.end), b.raw) for b in doc.blocks if b.mark is not None]
         assert [(r.lines, r.text) for r in result.metadata.removed][: len(marked)] == marked
@@ -158,6 +174,8 @@ def test_on_pages(check: Callable[[str], None], text: str) -> None:
     check(text)
 
 
-@pytest.mark.parametrize("text", IDEMPOTENCE_REGRESSIONS.values(), ids=IDEMPOTENCE_REGRESSIONS.keys())
+@pytest.mark.parametrize(
+    "text", IDEMPOTENCE_REGRESSIONS.values(), ids=IDEMPOTENCE_REGRESSIONS.keys()
+)
 def test_idempotence_regressions(text: str) -> None:
     _idempotent(text)
