@@ -70,6 +70,15 @@ def test_the_readme_shows_each_engine() -> None:
     assert [lang for lang, _ in EXAMPLES].count("sh") == 1
 
 
+def _run_in(command: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
+    """Run an example as a reader would, in `folder`; it must succeed."""
+    done = subprocess.run(
+        command, cwd=folder, env=_env(folder), capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    return done
+
+
 @pytest.mark.parametrize(
     "code",
     [c for lang, c in EXAMPLES if lang == "python"],
@@ -77,28 +86,12 @@ def test_the_readme_shows_each_engine() -> None:
 )
 def test_python_example_runs_as_printed(code: str, folder: Path) -> None:
     check = next(c for key, c in CHECKS.items() if key in code)
-    done = subprocess.run(
-        [sys.executable, "-c", f"{code}\n{check}\n"],
-        cwd=folder,
-        env=_env(folder),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-4000:]
+    _run_in([sys.executable, "-c", f"{code}\n{check}\n"], folder)
 
 
 def test_shell_example_runs_as_printed(folder: Path) -> None:
     code = next(c for lang, c in EXAMPLES if lang == "sh")
-    done = subprocess.run(
-        ["bash", "-euo", "pipefail", "-c", code],
-        cwd=folder,
-        env=_env(folder),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-4000:]
+    done = _run_in(["bash", "-euo", "pipefail", "-c", code], folder)
     assert (folder / "article.clean.txt").read_text(encoding="utf-8") == expected_text(ARTICLE.stem)
     assert json.loads(done.stdout) == {"id": 0, "text": json.loads(done.stdout)["text"]}
     cleaned = (folder / "cleaned.jsonl").read_text(encoding="utf-8").splitlines()

@@ -180,10 +180,11 @@ def _read(path: Path) -> str:
         raise InputError(f"{path}: {err}") from None
 
 
-def _generic(text: str) -> set[str]:
-    """The blocks of a sample the generic layer removes or moves when a pack is in use."""
+def _generic(text: str, bare: Cleaner) -> set[str]:
+    """The blocks of a sample the generic layer (`bare`, a Cleaner with no pack) removes or
+    moves when a pack is in use."""
     doc = read_bytes(text.encode("utf-8"), None, html=False)
-    Cleaner(packs=PackSet({})).mark_once(doc, None, disabled=PACK_DISABLED)
+    bare.mark_once(doc, None, disabled=PACK_DISABLED)
     return {b.text for b in doc.blocks if b.mark is not None}
 
 
@@ -193,8 +194,9 @@ def analyse(samples: Sequence[Path], outlet: str, names: Sequence[str] = ()) -> 
     texts = [_read(path) for path in samples]
     documents = [segment(text) for text in texts]
     seen: dict[str, Seen] = {}
+    bare = Cleaner(packs=PackSet({}))
     for number, (text, blocks) in enumerate(zip(texts, documents)):
-        generic = _generic(text)
+        generic = _generic(text, bare)
         for block in blocks:
             entry = seen.setdefault(shape(block.text), Seen(block.text))
             entry.samples.add(number)

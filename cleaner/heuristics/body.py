@@ -24,11 +24,11 @@ import numpy as np
 from ..features import (
     CONTEXT_FEATURES,
     TEXT_FEATURES,
+    block_facts,
     context_features,
     shifted,
     signed_log,
     text_features,
-    words_of,
 )
 from ..model import Block
 from ..trees import BlockModel
@@ -157,7 +157,8 @@ def find_outside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     outside = [b for b, keep in zip(blocks, kept) if b.mark is None and not keep]
     if len(outside) < MIN_OUTSIDE_BLOCKS:
         return
-    if sum(len(words_of(b.text)) for b, keep in zip(blocks, kept) if keep) >= MIN_KEPT_WORDS:
+    kept_words = sum(len(block_facts(b.text)[0]) for b, keep in zip(blocks, kept) if keep)
+    if kept_words >= MIN_KEPT_WORDS:  # the words page_rows counted, from the per-document memo
         yield from outside
 
 
