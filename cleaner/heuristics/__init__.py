@@ -22,7 +22,7 @@ from .classify import MEMOS as CLASS_MEMOS
 from .code import SCRIPT
 from .fields import SELF_URL, SELF_URL_LABEL
 from .furniture import furniture_heuristic
-from .head import BYLINE, DATELINE, DEK, HEADING_TITLE, HEADLINE, SECOND_HEADLINE
+from .head import BYLINE, DATELINE, DEK, HEADING_TITLE, HEADLINE, KICKER, SECOND_HEADLINE
 from .repeats import DUPLICATE, REPEATED_ALTERNATE, REPEATED_HEADLINE, REPEATED_TITLE
 from .sections import RELATED_LISTS
 
@@ -45,6 +45,7 @@ def heuristics() -> tuple[Heuristic, ...]:
         DEK,
         BYLINE,
         DATELINE,
+        KICKER,
         SECOND_HEADLINE,
         RELATED_LISTS,
         REPEATED_TITLE,

@@ -28,6 +28,7 @@ HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 20
 HEADLINE_MIN_SCORE = 1.0
 HEADLINE_FULL_WORDS = 6  # section labels are short; a headline usually says more
+KICKER_MAX_WORDS = 3  # a section label or kicker right above the headline ("Sports", "World news")
 HEADLINE_DISTANCE_COST = 0.3  # per block between a candidate and the first paragraph
 HEADLINE_LEAD_BONUS = 1.5  # times the share of its words the lead paragraphs repeat
 LEAD_PARAGRAPHS = 3
@@ -231,6 +232,23 @@ def find_dateline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
             return
 
 
+def find_kicker(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    """A short label right above the headline (a section link, a kicker): page furniture that a
+    header cut ending at the last line every page prints leaves behind."""
+    title = next((b for b in blocks if b.mark is not None and b.mark.field == "title"), None)
+    if title is None or title.index == 0:
+        return
+    above = blocks[title.index - 1]
+    words = _WORD.findall(above.text)
+    if (
+        above.mark is None
+        and 0 < len(words) <= KICKER_MAX_WORDS
+        and not above.text.rstrip().endswith((".", "!", "?", ":"))
+        and not _is_head_line(above)
+    ):
+        yield above
+
+
 HEADING_TITLE = Heuristic("generic.heading-title", "headline", find_heading_title, field="title")
 HEADLINE = Heuristic("generic.headline", "headline", find_headline, field="title")
 DEK = Heuristic("generic.dek", "subtitle", find_dek, field="subtitle")
@@ -239,3 +257,4 @@ SECOND_HEADLINE = Heuristic(
 )
 BYLINE = Heuristic("generic.byline", "byline", find_byline, field="byline")
 DATELINE = Heuristic("generic.dateline", "dateline", find_dateline, field="date")
+KICKER = Heuristic("generic.kicker", "navigation", find_kicker)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cleaner import clean
 from cleaner.heuristics import lexicon, run
-from cleaner.heuristics.head import BYLINE, DATELINE, HEADLINE, head, is_dateline
+from cleaner.heuristics.head import BYLINE, DATELINE, HEADLINE, KICKER, head, is_dateline
 
 from ..conftest import blocks_of
 
@@ -74,3 +74,18 @@ def test_sentences_with_dates_are_not_date_lines() -> None:
 
 def test_no_headline_when_nothing_looks_like_one() -> None:
     assert list(HEADLINE.find(blocks_of("menu", "x", P1, P2), lexicon())) == []
+
+
+def test_a_short_label_right_above_the_headline_is_a_kicker() -> None:
+    blocks = blocks_of("Menu", "Sports", "Reyes throws the first no-hitter in franchise history", P1)
+    run(blocks)
+    marks = {b.text: b.mark for b in blocks if b.mark}
+    assert marks["Sports"].rule == KICKER.id and marks["Sports"].kind == "navigation"
+    assert marks["Reyes throws the first no-hitter in franchise history"].field == "title"
+
+
+def test_a_sentence_or_a_byline_above_the_headline_is_no_kicker() -> None:
+    for above in ("It rained.", "By Ann Lee", "Updated:"):
+        blocks = blocks_of(above, "Council approves the riverside homes plan in a late vote", P1)
+        run(blocks)
+        assert not any(b.mark and b.mark.rule == KICKER.id for b in blocks), above

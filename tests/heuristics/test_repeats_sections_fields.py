@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from cleaner import clean
 from cleaner.heuristics import lexicon, run
 from cleaner.heuristics.fields import SELF_URL, SELF_URL_LABEL
 from cleaner.heuristics.head import BYLINE, DATELINE, HEADING_TITLE, is_byline
@@ -68,3 +69,10 @@ def test_original_url_label_and_url() -> None:
     run(blocks)
     assert rules(blocks) == [None, SELF_URL_LABEL.id, SELF_URL.id]
     assert blocks[2].mark.field == "url"
+
+
+def test_a_reader_tools_url_source_line_states_the_pages_url() -> None:
+    text = "Title: Ferry fares rise\n\nURL Source: https://news.example/2024/ferry-fares\n\n" + P1
+    result = clean(text)
+    assert result.metadata.url == "https://news.example/2024/ferry-fares"
+    assert "URL Source" not in result.text
