@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
-from cleaner.packs import PackSet
+from cleaner.authoring.draft import render
+from cleaner.authoring.suggest import analyse
+from cleaner.packs import PackSet, read_pack
 
 from .conftest import ROOT, load_script
 
@@ -70,3 +72,30 @@ def test_with_no_pack_the_generic_layer_reaches_f1_098_on_a_new_outlet(folder: P
     precision = sum(s.precision for s in scores) / len(scores)
     recall = sum(s.recall for s in scores) / len(scores)
     assert 2 * precision * recall / (precision + recall) >= MIN_GENERIC_F1
+
+
+@pytest.mark.parametrize("folder", _outlet_sets(), ids=lambda p: p.name)
+def test_the_unedited_draft_from_three_dumps_cleans_all_five_exactly(
+    folder: Path, tmp_path: Path
+) -> None:
+    """`clean rules suggest` on the three dumps the finished pack was built from (its fixture
+    examples) cuts the page head above the headline and the page foot below the article, so the
+    draft alone already cleans the held-out dumps as the finished pack does."""
+    finished = read_pack(ROOT / "rules" / f"{folder.name}.yaml").pack
+    samples = [ROOT / "rules" / e.fixture for e in finished.examples if e.fixture]
+    assert len(samples) == 3
+    findings = analyse(samples, finished.id, [finished.name, *finished.domains])
+    draft = tmp_path / f"{finished.id}.yaml"
+    draft.write_text(render(findings, finished.id, finished.name, list(finished.domains)))
+    text = draft.read_text(encoding="utf-8")
+    assert "action: cut-header" in text and "action: cut-footer" in text
+    cleaner = Cleaner(packs=PackSet({finished.id: read_pack(draft)}))
+    for dump in (p for p in _fixtures() if p.parent == folder):
+        result = cleaner.clean_file(dump)
+        stem = dump.with_suffix("")
+        assert result.text == stem.with_suffix(".expected.txt").read_text(encoding="utf-8"), dump
+        expected = json.loads(stem.with_suffix(".expected.json").read_text(encoding="utf-8"))
+        meta = result.metadata.model_dump()
+        assert {k: meta[k] for k in expected if k != "outlet"} == {
+            k: v for k, v in expected.items() if k != "outlet"
+        }, dump

@@ -131,30 +131,52 @@ def _identity(outlet: str, name: str, domains: list[str], findings: Findings) ->
     return lines
 
 
-def _cut(rule_id: str, action: str, key: str, seen: Seen, total: int, place: str) -> list[str]:
+def _cut(rule_id: str, action: str, key: str, pattern: str, comment: str) -> list[str]:
     return [
-        f"  # The run of recurring blocks {place} ({_note(seen, total)}).",
+        f"  # {comment}",
         f"  - id: {rule_id}",
         f"    kind: {rule_id}",
         f"    action: {action}",
-        f"    {key}: {quote(_anchored(seen))}",
+        f"    {key}: {quote(pattern)}",
     ]
+
+
+def _anchor(findings: Findings, seen: Seen, prefix: str, where: str) -> tuple[str, str]:
+    """A cut's pattern and the comment saying where it stands."""
+    if prefix:
+        total = findings.total
+        return (
+            f"^{_escape(prefix)}",
+            f"{where}, at a line starting so in {total} of {total} samples.",
+        )
+    return _anchored(seen), f"{where}, here ({_note(seen, findings.total)})."
+
+
+def _header(findings: Findings, header: Seen) -> list[str]:
+    """The cut of everything above the article's head."""
+    where = "The page head ends above the headline"
+    pattern, comment = _anchor(findings, header, findings.header_prefix, where)
+    if findings.header_gap:
+        shown = ", ".join(quote(text) for text in findings.header_gap)
+        comment += f"\n  # Lines that vary stay between the cut and the headline: {shown}."
+    lines = _cut("header", "cut-header", "until", pattern, comment)
+    if findings.header_within >= HeaderRule.model_fields["within"].default:
+        lines.append(f"    within: {findings.header_within * HEADER_ROOM}")
+    return lines
+
+
+def _footer(findings: Findings, footer: Seen) -> list[str]:
+    """The cut of everything below the article's last paragraph."""
+    where = "The page foot starts below the article"
+    pattern, comment = _anchor(findings, footer, findings.footer_prefix, where)
+    return _cut("footer", "cut-footer", "from", pattern, comment)
 
 
 def _rules(findings: Findings) -> tuple[list[str], list[tuple[str, str]]]:
     """The rule lines, and (rule id, matched text) pairs for the example."""
     lines, used, taken = ["rules:"], [], {"header", "footer"}
     if findings.header:
-        lines += _cut(
-            "header",
-            "cut-header",
-            "until",
-            findings.header,
-            findings.total,
-            "at the top of each sample ends here",
-        )
-        if findings.header_within >= HeaderRule.model_fields["within"].default:
-            lines.append(f"    within: {findings.header_within * HEADER_ROOM}")
+        lines += _header(findings, findings.header)
         used.append(("header", _shown(findings.header.text)))
     for seen in findings.drops:
         rule_id = _rule_id(seen.text, taken)
@@ -170,14 +192,7 @@ def _rules(findings: Findings) -> tuple[list[str], list[tuple[str, str]]]:
         ]
         used.append((rule_id, _shown(seen.text)))
     if findings.footer:
-        lines += _cut(
-            "footer",
-            "cut-footer",
-            "from",
-            findings.footer,
-            findings.total,
-            "at the end of each sample starts here",
-        )
+        lines += _footer(findings, findings.footer)
         used.append(("footer", _shown(findings.footer.text)))
     return (lines if used else ["rules: []"]), used
 

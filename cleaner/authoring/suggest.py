@@ -2,8 +2,10 @@
 
 Each sample is segmented as the cleaner would; block texts are counted across samples and
 within each. A text seen in two or more samples, or repeated within one, is a candidate. The
-run of candidates at the top of each sample is its header, the run at the bottom its footer;
-the other candidates become drop rules. A long, stopword-rich block seen in only one sample
+page head above each sample's article (down to the first block the generic layer moves to the
+title, dek, byline or date, or else to the first that reads like prose) becomes a header cut,
+and the page foot below the article a footer cut (`cuts.py` says where each is anchored); the
+candidates between them become drop rules. A long, stopword-rich block seen in only one sample
 reads like article prose and is never proposed. Lines that differ only in their numbers (a
 metered banner's count, "1 free article" or "3 free articles") count as one. No drop is
 proposed for a line the generic layer already removes beside a pack, nor for a byline or a
@@ -13,20 +15,20 @@ author reviews the draft (see `draft.py`).
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
 from ..heuristics.head import is_byline, is_dateline
-from ..model import Block
 from ..lexicon import lexicon
+from ..model import Block
 from ..packs import PackSet
 from ..pipeline import PACK_DISABLED, Cleaner
 from ..read import InputError, read_bytes, read_path
 from ..segment import segment
+from .cuts import TOKENS, Cut, find_cut
 
 # A block of at least this many words with this share of stopwords, or ending like a sentence,
 # reads like article prose; such a block repeated within one sample only is never proposed.
@@ -42,10 +44,12 @@ STOPWORDS = frozenset(
 ARTICLE_MIN_WORDS = 15
 SIGNATURE_MAX_CHARS = 80  # detection signatures are short, whole lines
 MAX_SIGNATURES = 3
+Recurring = Callable[[str], bool]  # whether a line is seen across samples
+MAX_GAP_SHOWN = 3  # lines the header cut leaves above the head, shown to the author
 NAME_WORD_MIN_CHARS = 4  # shorter words of an outlet's name ("the", "news") name nothing
 _URL_HOST = regex.compile(r"https?://(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})", regex.IGNORECASE)
 _NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
-TOKENS = regex.compile(r"\d+|\w+|\W+")  # numbers, words and what stands between them
+HEAD_FIELDS = frozenset({"title", "subtitle", "byline", "date"})  # what an article's head moves
 
 
 def singular(word: str) -> str:
@@ -130,20 +134,20 @@ class Findings:
     drops: list[Seen]
     signatures: list[Seen]
     domains: list[str]
-    header_within: int = 0  # the longest header run, in blocks
+    header_within: int = 0  # the longest header, in blocks
+    header_prefix: str = ""  # how the block above the head starts on every sample, if it varies
+    footer_prefix: str = ""  # how the block below the article starts on every sample, if it varies
+    header_gap: list[str] = field(default_factory=list)  # lines left between the cut and the head
 
 
-def _runs(blocks: list[Block], seen: dict[str, Seen]) -> tuple[int, int]:
-    """Lengths of the leading and trailing runs of blocks seen in other samples too."""
-    top = next((i for i, b in enumerate(blocks) if not seen[shape(b.text)].across), len(blocks))
-    bottom = next(
-        (i for i, b in enumerate(reversed(blocks)) if not seen[shape(b.text)].across), len(blocks)
-    )
-    return top, min(bottom, len(blocks) - top)
-
-
-def _most_common(texts: list[str], seen: dict[str, Seen]) -> Seen | None:
-    return seen[Counter(map(shape, texts)).most_common(1)[0][0]] if texts else None
+def _head_start(blocks: list[Block], heads: set[str], seen: dict[str, Seen]) -> int:
+    """Where the article's head begins: the first block the generic layer moves to a head field,
+    or else the first that reads like prose; never a line other samples print too (that is the
+    outlet's, whatever the generic layer made of it)."""
+    own = [i for i, b in enumerate(blocks) if not seen[shape(b.text)].across]
+    moved = (i for i in own if blocks[i].text in heads)
+    prose = (i for i in own if reads_like_prose(blocks[i].text))
+    return next(moved, next(prose, 0))
 
 
 def _signatures(seen: dict[str, Seen], names: Sequence[str]) -> list[Seen]:
@@ -180,12 +184,60 @@ def _read(path: Path) -> str:
         raise InputError(f"{path}: {err}") from None
 
 
-def _generic(text: str, bare: Cleaner) -> set[str]:
-    """The blocks of a sample the generic layer (`bare`, a Cleaner with no pack) removes or
-    moves when a pack is in use."""
-    doc = read_bytes(text.encode("utf-8"), None, html=False)
-    bare.mark_once(doc, None, disabled=PACK_DISABLED)
-    return {b.text for b in doc.blocks if b.mark is not None}
+@dataclass
+class GenericView:
+    """A sample as the generic layer reads it: what it removes or moves beside a pack, what
+    it moves to the article's head, and the last block it keeps with no pack at all."""
+
+    removed: set[str]
+    heads: set[str]
+    last: str | None
+
+
+def _generic(text: str, bare: Cleaner) -> GenericView:
+    beside = read_bytes(text.encode("utf-8"), None, html=False)
+    bare.mark_once(beside, None, disabled=PACK_DISABLED)
+    marked = [b for b in beside.blocks if b.mark is not None]
+    alone = read_bytes(text.encode("utf-8"), None, html=False)
+    bare.mark(alone)
+    kept = [b.text for b in alone.blocks if b.mark is None]
+    return GenericView(
+        {b.text for b in marked},
+        {b.text for b in marked if b.mark is not None and b.mark.field in HEAD_FIELDS},
+        kept[-1] if kept else None,
+    )
+
+
+def _article_end(lines: list[str], last: str | None, top: int, across: Recurring) -> int | None:
+    """The block below the article's last paragraph, if any, after the header's anchor: below
+    the last block the generic layer keeps, or where the run of recurring lines that ends the
+    sample begins, whichever comes first."""
+    kept = [i + 1 for i, text in enumerate(lines) if text == last and i > top]
+    run = len(lines)
+    while run - 1 > top and across(lines[run - 1]):
+        run -= 1
+    end = min(kept[-1] if kept else len(lines), run)
+    return end if end < len(lines) else None
+
+
+def _cuts(
+    lines: list[list[str]], views: list[GenericView], starts: list[int], seen: dict[str, Seen]
+) -> tuple[Cut | None, Cut | None]:
+    """The header cut, anchored above each sample's head (`starts`), and the footer cut below
+    its article; an anchor is a line each sample prints once, so a cut stops where it should."""
+
+    def across(text: str) -> bool:
+        return seen[shape(text)].across
+
+    def once(text: str) -> bool:
+        return across(text) and seen[shape(text)].count == len(seen[shape(text)].samples)
+
+    edges = [s - 1 if s else None for s in starts]
+    top = find_cut(lines, edges, [range(s - 1, -1, -1) for s in starts], shape, once)
+    tops = top.places if top else [-1] * len(lines)
+    ends = [_article_end(x, view.last, t, across) for x, view, t in zip(lines, views, tops)]
+    searches = [range(e, len(t)) if e is not None else range(0) for t, e in zip(lines, ends)]
+    return top, find_cut(lines, ends, searches, shape, once)
 
 
 def analyse(samples: Sequence[Path], outlet: str, names: Sequence[str] = ()) -> Findings:
@@ -195,27 +247,36 @@ def analyse(samples: Sequence[Path], outlet: str, names: Sequence[str] = ()) -> 
     documents = [segment(text) for text in texts]
     seen: dict[str, Seen] = {}
     bare = Cleaner(packs=PackSet({}))
-    for number, (text, blocks) in enumerate(zip(texts, documents)):
-        generic = _generic(text, bare)
+    views = [_generic(text, bare) for text in texts]
+    for number, (view, blocks) in enumerate(zip(views, documents)):
         for block in blocks:
             entry = seen.setdefault(shape(block.text), Seen(block.text))
             entry.samples.add(number)
             entry.count += 1
             entry.variants.add(block.text)
             head_line = is_byline(block.text) or is_dateline(block.text)
-            entry.generic &= block.text in generic or head_line
+            entry.generic &= block.text in view.removed or head_line
     for entry in seen.values():  # a sentence in every sample is the outlet's (a comments policy)
         entry.article = len(entry.samples) < len(samples) and reads_as_article(entry.text)
-    heads, feet, inside, within = [], [], set(), 0
-    for blocks in documents:
-        top, bottom = _runs(blocks, seen)
-        within = max(within, top)
-        if top:
-            heads.append(blocks[top - 1].text)
-        if bottom:
-            feet.append(blocks[len(blocks) - bottom].text)
-        inside |= {shape(b.text) for b in blocks[top : len(blocks) - bottom]}
-    header, footer = _most_common(heads, seen), _most_common(feet, seen)
+    lines = [[b.text for b in blocks] for blocks in documents]
+    heads = set().union(*(view.heads for view in views))
+    starts = [_head_start(blocks, heads, seen) for blocks in documents]
+    top, bottom = _cuts(lines, views, starts, seen)
+    tops = top.places if top else [-1] * len(lines)
+    bottoms = bottom.places if bottom else [-1] * len(lines)
+    gap = [
+        text
+        for texts, t, start in zip(lines, tops, starts)
+        for text in texts[t + 1 : start]
+        if not seen[shape(text)].generic
+    ]
+    inside = {
+        shape(text)
+        for texts, t, b in zip(lines, tops, bottoms)
+        for text in texts[t + 1 : b if b >= 0 else len(texts)]
+    }
+    header = seen[shape(top.text)] if top else None
+    footer = seen[shape(bottom.text)] if bottom else None
     cuts = {shape(s.text) for s in (header, footer) if s}
     drops = [s for key, s in seen.items() if s.furniture and key in inside and key not in cuts]
     return Findings(
@@ -225,5 +286,8 @@ def analyse(samples: Sequence[Path], outlet: str, names: Sequence[str] = ()) -> 
         drops,
         _signatures(seen, [outlet, *names]),
         _domains(texts, outlet),
-        within,
+        max(tops) + 1,
+        top.prefix if top else "",
+        bottom.prefix if bottom else "",
+        list(dict.fromkeys(gap))[:MAX_GAP_SHOWN],
     )

@@ -77,7 +77,9 @@ def test_no_headline_when_nothing_looks_like_one() -> None:
 
 
 def test_a_short_label_right_above_the_headline_is_a_kicker() -> None:
-    blocks = blocks_of("Menu", "Sports", "Reyes throws the first no-hitter in franchise history", P1)
+    blocks = blocks_of(
+        "Menu", "Sports", "Reyes throws the first no-hitter in franchise history", P1
+    )
     run(blocks)
     marks = {b.text: b.mark for b in blocks if b.mark}
     assert marks["Sports"].rule == KICKER.id and marks["Sports"].kind == "navigation"
