@@ -8,6 +8,7 @@ every language that has a list.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
@@ -72,7 +73,10 @@ def guess_language(words: Iterable[str], least: int = 1) -> str | None:
     """The language whose stoplist holds most of `words` (lower-cased), or None when no list
     holds `least` of them; on a tie, the first in alphabetical order."""
     languages, rows, matrix = _table()
-    found = np.fromiter((rows.get(w, 0) for w in words), dtype=np.int64)
-    counts = np.bincount(found, minlength=len(matrix))[1:] @ matrix[1:]
+    hits = [(rows[w], n) for w, n in Counter(words).items() if w in rows]  # each distinct word once
+    if not hits:
+        return None
+    found, times = zip(*hits)
+    counts = np.asarray(times) @ matrix[list(found)]
     best = int(np.argmax(counts))
     return languages[best] if counts[best] >= least else None
