@@ -116,6 +116,11 @@ def covered(texts: Sequence[str], reference: str) -> list[float]:
     return shares
 
 
+def is_list_item(text: str) -> bool:
+    """A line starting with a bullet or a number ("* ", "• ", "3. ")."""
+    return bool(_BULLET.match(text))
+
+
 @lru_cache(maxsize=16384)
 def block_facts(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
     """A block's words and the facts of it that no other block changes, in _OWN's order with
@@ -131,7 +136,7 @@ def block_facts(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
         sum(map(str.isupper, text)) / length,
         text.count(",") / max(1, count),
         text.count("|") + text.count("»") + text.count("·"),
-        float(bool(_BULLET.match(text))),
+        float(is_list_item(text)),
         float(text.endswith(":")),
         float(text.isupper()),
         sum(map(str.isupper, initials)) / max(1, len(initials)),

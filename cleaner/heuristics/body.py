@@ -9,7 +9,8 @@ it found no article, and when it would remove only a block or two the text is an
 already (a short one's last line is no footer): either way the text is left as the other rules
 made it. A paragraph the model scores under the threshold that reads as prose and follows the
 kept body, with only furniture other rules marked in between, continues the article: a last
-paragraph next to the footer scores low for its neighbours, not for itself.
+paragraph next to the footer scores low for its neighbours, not for itself. So does a list item
+between two kept items of the list.
 
 The model is data (`body_model.json`), fitted by `scripts/fit_blocks.py --input text` on the
 evaluation pages with folds by site; `Lexicon.body_model()` is the one in use.
@@ -26,6 +27,7 @@ from ..features import (
     TEXT_FEATURES,
     block_facts,
     context_features,
+    is_list_item,
     shifted,
     signed_log,
     text_features,
@@ -136,8 +138,9 @@ def scores(model: BlockModel, blocks: Sequence[Block], rows: np.ndarray) -> np.n
 def continues_body(
     blocks: Sequence[Block], probability: np.ndarray, threshold: float, lex: Lexicon
 ) -> np.ndarray:
-    """Which blocks are body: those the model keeps, and a prose paragraph it scores under
-    the threshold (not far under) whose nearest unmarked block before it is body."""
+    """Which blocks are body: those the model keeps, a prose paragraph it scores under the
+    threshold (not far under) whose nearest unmarked block before it is body, and a list item
+    between two kept items (jusText's context revision: a block takes its neighbours' class)."""
     kept = probability >= threshold
     body = False
     for i, block in enumerate(blocks):
@@ -146,6 +149,10 @@ def continues_body(
         if not kept[i] and body and probability[i] >= CONTINUES_MIN_SHARE * threshold:
             kept[i] = is_prose(block, lex)
         body = bool(kept[i])
+    unmarked = [i for i, block in enumerate(blocks) if block.mark is None]
+    for before, i, after in zip(unmarked, unmarked[1:], unmarked[2:]):
+        if kept[before] and kept[after] and not kept[i]:  # an item inside a kept list is body
+            kept[i] = all(is_list_item(blocks[j].text) for j in (before, i, after))
     return kept
 
 

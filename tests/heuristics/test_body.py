@@ -142,3 +142,16 @@ def test_prose_after_the_body_that_the_model_scores_a_little_low_continues_it() 
     probability = np.array([0.1, 0.4, 0.9, 0.0, 0.4, 0.4, 0.1])
     kept = continues_body(blocks, probability, 0.5, lexicon())
     assert [b.text for b, keep in zip(blocks, kept) if keep] == [PROSE[1], PROSE[2]]
+
+
+def test_a_list_item_between_two_kept_items_of_the_list_is_body() -> None:
+    items = ["* Main Library, 300 Civic Plaza", "* Senior Center, 95 Wharf St.", "* Fairgrounds"]
+    blocks = blocks_of(PROSE[0], *items, "Menu")
+    kept = continues_body(blocks, np.array([0.9, 0.8, 0.2, 0.7, 0.1]), 0.5, lexicon())
+    assert [b.text for b, keep in zip(blocks, kept) if keep] == [PROSE[0], *items]
+    # Not a list item, or not between two kept ones: the model's word stands.
+    blocks = blocks_of(PROSE[0], items[0], "Sign in", items[2], "Menu")
+    kept = continues_body(blocks, np.array([0.9, 0.8, 0.2, 0.7, 0.1]), 0.5, lexicon())
+    assert "Sign in" not in [b.text for b, keep in zip(blocks, kept) if keep]
+    kept = continues_body(blocks_of(*items), np.array([0.9, 0.2, 0.1]), 0.5, lexicon())
+    assert kept.tolist() == [True, False, False]
