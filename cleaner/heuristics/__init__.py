@@ -21,7 +21,7 @@ from .captions import CAPTION, CREDIT
 from .classify import MEMOS as CLASS_MEMOS
 from .code import SCRIPT
 from .fields import SELF_URL, SELF_URL_LABEL
-from .furniture import furniture_heuristic
+from .furniture import BETWEEN, furniture_heuristic
 from .head import BYLINE, DATELINE, DEK, HEADING_TITLE, HEADLINE, KICKER, SECOND_HEADLINE
 from .repeats import DUPLICATE, REPEATED_ALTERNATE, REPEATED_HEADLINE, REPEATED_TITLE
 from .sections import RELATED_LISTS
@@ -34,6 +34,7 @@ def heuristics() -> tuple[Heuristic, ...]:
     return (
         SCRIPT,
         *(h for name, h in furniture.items() if name not in ("related", "bare-url")),
+        BETWEEN,
         SELF_URL_LABEL,
         SELF_URL,
         furniture["related"],

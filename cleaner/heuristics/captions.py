@@ -35,6 +35,13 @@ _TRAILING_TAG = regex.compile(
     r"|\[(?P<credit2>(?:file|photo|image):?\s*[^\]]{1,80})\]|(?<=\S)(?P<credit3>Credit:\s*.{2,60}))$",
     regex.IGNORECASE,
 )
+# "… on Monday. (Ledger photo / Jane Roe)", "(Photo by X)", "(Supplied)", "(Courtesy of X)": a
+# credit in brackets after the caption's last sentence.
+_TRAILING_PAREN = regex.compile(
+    r"^(?P<caption>.+?[.!?”\"’])\s*\((?P<credit>(?:[^()/]{1,40}\s)?(?:photo|photograph|image|picture)s?"
+    r"\s*(?:/|by\b)\s*[^()]{1,60}|supplied|submitted|handout|file(?: photo)?|courtesy(?: of)?\s[^()]{1,60})\)$",
+    regex.IGNORECASE,
+)
 _TRAILING_SLASH = regex.compile(
     r"^(?P<caption>.+?[.!?”\"’)])\s+(?P<credit>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*[/\\]\s*\S.{0,60})$"
 )
@@ -73,6 +80,8 @@ def split_credit(raw: str, text: str, lex: Lexicon) -> tuple[str, str] | None:
         return m["caption"].strip(), next(
             c for c in (m["credit"], m["credit2"], m["credit3"]) if c
         ).strip()
+    if text.endswith(")") and (m := _TRAILING_PAREN.match(text)):
+        return m["caption"].strip(), m["credit"].strip()
     if ":" in text and (m := _TRAILING_LABEL.match(text)):
         return m["caption"].strip(), m["credit"].strip()
     if (

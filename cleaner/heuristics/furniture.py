@@ -1,5 +1,6 @@
 """Furniture recognised by its words alone (menus, paywall and cookie banners, ad markers, promos,
-copyright lines, "READ:" links, bare URLs): one heuristic per lexicon entry."""
+copyright lines, "READ:" links, bare URLs): one heuristic per lexicon entry; and the short lines
+standing between two lines of the same furniture, whose own words say nothing."""
 
 from __future__ import annotations
 
@@ -17,3 +18,36 @@ def furniture_heuristic(name: str, lex: Lexicon) -> Heuristic:
         return (b for b in kept(blocks) if may_be_furniture(b.text) and patterns.matches(b.text))
 
     return Heuristic(f"generic.{name}", patterns.kind, find, field=patterns.field)
+
+
+BETWEEN_MAX_WORDS = 3  # a button or an option: "No", "LinkedIn", "Manage preferences"
+BETWEEN_MAX_RUN = 4  # lines between the two furniture lines
+# Kinds whose lines come in groups of buttons (an ad marker stands alone: a subheading between
+# two of them is the article's).
+GROUPED_KINDS = frozenset({"navigation", "paywall", "cookie", "promo"})
+
+
+def _short(block: Block) -> bool:
+    words = block.text.split()
+    return 0 < len(words) <= BETWEEN_MAX_WORDS and not block.text.endswith((".", "!", "?"))
+
+
+def find_between(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    """Short lines between two lines of one kind of furniture: a poll's options between its
+    question and its Vote button, share buttons between "Share this story" and "Email"."""
+    grouped = [
+        i
+        for i, b in enumerate(blocks)
+        if b.mark is not None and b.mark.kind in GROUPED_KINDS and b.mark.field is None
+    ]
+    for start, end in zip(grouped, grouped[1:]):
+        inside = blocks[start + 1 : end]
+        if (
+            blocks[start].mark == blocks[end].mark
+            and 0 < len(inside) <= BETWEEN_MAX_RUN
+            and all(b.mark is None and _short(b) for b in inside)
+        ):
+            yield from inside
+
+
+BETWEEN = Heuristic("generic.between-furniture", "boilerplate", find_between)

@@ -225,9 +225,14 @@ def find_byline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 
 
 def find_dateline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    """The date line nearest above the first paragraph."""
+    """The date line nearest above the first paragraph, with the date lines right next to it
+    ("Published …" over "Last updated …"): the first states the publication date."""
     for block in head(blocks, lex):
         if is_dateline(block.text):
+            for near in (block.index - 1, block.index + 1):
+                if 0 <= near < len(blocks) and blocks[near].mark is None:
+                    if is_dateline(blocks[near].text):
+                        yield blocks[near]
             yield block
             return
 

@@ -67,6 +67,21 @@ def test_not_credits(text: str) -> None:
             "The WeWork logo outside a space in New York.",
             "Reuters",
         ),
+        (
+            "Picketers walk outside the garage on Monday. (Ledger photo / Marc-André Lapointe)",
+            "Picketers walk outside the garage on Monday.",
+            "Ledger photo / Marc-André Lapointe",
+        ),
+        (
+            "The new wing will open in March. (Supplied)",
+            "The new wing will open in March.",
+            "Supplied",
+        ),
+        (
+            "Lanterns drift past the bridge. (Photo by Dana Kowalczyk)",
+            "Lanterns drift past the bridge.",
+            "Photo by Dana Kowalczyk",
+        ),
     ],
 )
 def test_caption_with_trailing_credit_is_split(raw: str, caption: str, credit: str) -> None:
@@ -88,3 +103,12 @@ def test_short_block_above_a_credit_is_its_caption() -> None:
     )
     run(blocks)
     assert [b.mark.rule if b.mark else None for b in blocks] == [None, CAPTION.id, CREDIT.id, None]
+
+
+def test_a_sentence_with_brackets_at_its_end_is_no_caption() -> None:
+    for text in (
+        "The council voted to approve the plan (a first for the city).",
+        "The mayor said the vote was close. (The council has 13 members.)",
+    ):
+        block = blocks_of(text)[0]
+        assert split_credit(block.raw, block.text, lexicon()) is None

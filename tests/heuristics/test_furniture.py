@@ -19,7 +19,16 @@ def _by_id(hid: str):
 
 
 CASES = [
-    ("generic.navigation", "navigation", ["Skip to main content", "Back to top", "Read more"]),
+    (
+        "generic.navigation",
+        "navigation",
+        [
+            "Skip to main content",
+            "Back to top",
+            "Read more",
+            "News | City Hall | Health | Sports | Arts | Transit | Opinion | Obituaries",
+        ],
+    ),
     (
         "generic.paywall",
         "paywall",
@@ -38,6 +47,7 @@ CASES = [
             "To view this site properly, enable cookies in your browser. Read our privacy policy to learn more.",
             "How to enable cookies",
             "We use cookies to improve your experience. Accept cookies",
+            "Manage preferences",
         ],
     ),
     (
@@ -48,6 +58,7 @@ CASES = [
             "Story continues below advertisement",
             "Advertisement:",
             "Continue reading the main story",
+            "Article continues below",
         ],
     ),
     (
@@ -60,6 +71,8 @@ CASES = [
             "Share this article",
             "No spam, we promise. You can unsubscribe at any time.",
             "Have a tip? Jane Doe may be reached at jane@example.com.",
+            "POLL: Should the city build more affordable housing?",
+            "Vote",
         ],
     ),
     (
@@ -78,6 +91,7 @@ CASES = [
             "READ: A Belarusian opposition leader tore up her passport",
             "Related article: Putin, Lukashenko To Talk",
             "Read more: Why rents are rising",
+            "MORE FROM THE LEDGER: Transit strike enters third day",
         ],
     ),
     (
@@ -201,3 +215,31 @@ def test_any_of_tries_anchored_alternatives_at_the_start_only(
 ) -> None:
     patterns = AnyOf.of([r"^read more$|\ball rights reserved$", "^nothing$"])
     assert (patterns.search(text), patterns.match(text)) == (search, match)
+
+
+def test_short_lines_between_two_lines_of_one_furniture_are_its_own() -> None:
+    blocks = blocks_of(
+        ARTICLE,
+        "POLL: Is the plan good?",
+        "Yes",
+        "No",
+        "Vote",
+        "Share this story",
+        ARTICLE.replace("Tuesday", "Friday"),
+    )
+    run(blocks)
+    assert [b.mark.rule if b.mark else None for b in blocks] == [
+        None,
+        "generic.promo",
+        "generic.between-furniture",
+        "generic.between-furniture",
+        "generic.promo",
+        "generic.promo",
+        None,
+    ]
+
+
+def test_a_subheading_between_two_ad_markers_stays() -> None:
+    blocks = blocks_of(ARTICLE, "Advertisement", "What happens next", "Advertisement", ARTICLE)
+    run(blocks)
+    assert blocks[2].mark is None

@@ -91,3 +91,18 @@ def test_a_sentence_or_a_byline_above_the_headline_is_no_kicker() -> None:
         blocks = blocks_of(above, "Council approves the riverside homes plan in a late vote", P1)
         run(blocks)
         assert not any(b.mark and b.mark.rule == KICKER.id for b in blocks), above
+
+
+def test_a_published_and_an_updated_line_both_go_to_the_date() -> None:
+    blocks = blocks_of(
+        "Council approves the riverside homes plan in a late vote",
+        "Story by Priya Raman",
+        "Published Oct. 3, 2024 at 6:15 a.m. EDT",
+        "Last updated Oct. 4, 2024 at 2:40 p.m. EDT",
+        P1,
+        P2,
+    )
+    assert [b.text for b in DATELINE.find(blocks, lexicon())] == [
+        "Published Oct. 3, 2024 at 6:15 a.m. EDT",
+        "Last updated Oct. 4, 2024 at 2:40 p.m. EDT",
+    ]
