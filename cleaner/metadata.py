@@ -35,6 +35,7 @@ _AGENCY_SPLIT = regex.compile(r"^(?P<names>.+?)\s+(?:for|/|\||of)\s+(?P<agency>.
 # What follows the names in a byline: "By Tess Bonn - 11/19/19 06:56 AM", "… on November 19, 2019".
 _BYLINE_TAIL = regex.compile(r"\s+(?:[-–—|•]\s+|on\s+(?=\p{Lu}\p{Ll}+\.?\s+\d|\d)).*$")
 _AUTHOR_SPLIT = regex.compile(r"\s*(?:,|\band\b|&)\s*")
+_AFFILIATION = regex.compile(r"\s*\(([^()]{2,40})\)$")  # "Jenna Ruiz (KVTR)": the author's outlet
 _BARE_URL = regex.compile(r"(?:https?|ftp)://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"”’]")
 _RELATED_LABEL = regex.compile(r"^[^:]{1,40}:\s*")
 _WORD = regex.compile(r"\w+")
@@ -61,6 +62,8 @@ def parse_byline_roles(text: str) -> tuple[list[str], list[str | None], str | No
     authors: list[str] = []
     roles: list[str | None] = []
     for part in (a.strip() for a in _AUTHOR_SPLIT.split(names)):
+        if affiliation := _AFFILIATION.search(part):
+            part, agency = part[: affiliation.start()], agency or affiliation[1]
         if part and authors and roles[-1] is None and lexicon().job_title.search(part):
             roles[-1] = part
         elif part:

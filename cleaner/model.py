@@ -38,6 +38,7 @@ KINDS: dict[str, str] = {
     "advertisement": 'ad markers ("Advertisement", "Story continues below")',
     "promo": "newsletter, app and subscription promotions",
     "social": "share and follow buttons",
+    "embed": "embedded posts and players: a tweet, a video player",
     "copyright": "copyright and legal lines",
     "disclosure": "affiliate and sponsorship disclosures",
     "author-bio": "a note about the author",

@@ -102,8 +102,9 @@ def _wraps(lines: list[str], i: int, span: tuple[int, int], width: int | None) -
 
 
 def continues(before: str, after: str) -> bool:
-    """Whether `after` goes on the paragraph `before` began: no closing punctuation, then lower case."""
-    return after[:1].islower() and not before.endswith(CLOSING)
+    """Whether `after` goes on the paragraph `before` began: no closing punctuation (inside
+    emphasis markers or not: `_… better._`), then lower case."""
+    return after[:1].islower() and not before.rstrip("_*").endswith(CLOSING)
 
 
 def _stray_blank(lines: list[str], i: int, span: tuple[int, int]) -> bool:
@@ -124,7 +125,7 @@ def segment(text: str) -> list[Block]:
     joined = _wrapped_lines(lines)
     spans: list[tuple[int, int]] = []  # 0-based inclusive line spans
     for i, line in enumerate(lines):
-        if not line.strip():
+        if not line.strip() or line.strip() == ">":  # a quote's blank line is a blank line
             continue
         if spans and (
             i in joined or _wraps(lines, i, spans[-1], width) or _stray_blank(lines, i, spans[-1])

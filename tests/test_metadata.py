@@ -14,6 +14,9 @@ from cleaner.metadata import links_in, parse_byline, slug
         ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"], None),
         ("By Jane Doe, John Smith and Ann Lee", ["Jane Doe", "John Smith", "Ann Lee"], None),
         ("By Jane Doe, Reuters", ["Jane Doe"], "Reuters"),
+        ("Author: Jenna Ruiz (KVTR)", ["Jenna Ruiz"], "KVTR"),
+        ("Authors: Jenna Ruiz, Marcus Oyelowo", ["Jenna Ruiz", "Marcus Oyelowo"], None),
+        ("by Maren Okafor", ["Maren Okafor"], None),
     ],
 )
 def test_byline(byline: str, authors: list[str], agency: str | None) -> None:

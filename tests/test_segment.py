@@ -29,3 +29,17 @@ def test_list_items_and_urls_start_their_own_block_in_wrapped_text() -> None:
     line = "z" * 70
     source = "\n".join([line, line, "https://example.com/a", line, line, "- item"])
     assert [(b.start, b.end) for b in segment(source)] == [(1, 2), (3, 3), (4, 5), (6, 6)]
+
+
+def test_a_quotes_blank_line_separates_its_paragraphs() -> None:
+    blocks = segment("> The first paragraph of the quote.\n>\n> The second one.\n\nBody.")
+    assert [b.text for b in blocks] == [
+        "> The first paragraph of the quote.",
+        "> The second one.",
+        "Body.",
+    ]
+
+
+def test_a_line_after_a_sentence_in_emphasis_starts_its_own_block() -> None:
+    blocks = segment("_A dek that ends like a sentence._\n\nby [Jo Lee](https://x.example/jo)")
+    assert [b.text for b in blocks] == ["A dek that ends like a sentence.", "by Jo Lee"]

@@ -83,10 +83,17 @@ _MARK, _WORDS, _DENSITY = (
 )
 
 
+# Kinds the model was fitted without, read as one it knows: an embedded post stands inside the
+# article as an ad does; the lines between two of a kind of furniture (`generic.between-furniture`,
+# kind boilerplate) are mostly a promo's buttons.
+READ_AS = {"embed": "advertisement", "boilerplate": "promo"}
+
+
 def _code(block: Block) -> float:
     if block.mark is None:
         return 0.0
-    return float(KINDS.index(block.mark.kind) + 1 if block.mark.kind in KINDS else len(KINDS) + 1)
+    kind = READ_AS.get(block.mark.kind, block.mark.kind)
+    return float(KINDS.index(kind) + 1 if kind in KINDS else len(KINDS) + 1)
 
 
 def _windows(words: np.ndarray, density: np.ndarray) -> list[np.ndarray]:
@@ -147,7 +154,7 @@ def continues_body(
         if block.mark is not None:
             continue
         if not kept[i] and body and probability[i] >= CONTINUES_MIN_SHARE * threshold:
-            kept[i] = is_prose(block, lex)
+            kept[i] = is_prose(block, lex, strict=False)
         body = bool(kept[i])
     unmarked = [i for i, block in enumerate(blocks) if block.mark is None]
     for before, i, after in zip(unmarked, unmarked[1:], unmarked[2:]):

@@ -35,11 +35,12 @@ _TRAILING_TAG = regex.compile(
     r"|\[(?P<credit2>(?:file|photo|image):?\s*[^\]]{1,80})\]|(?<=\S)(?P<credit3>Credit:\s*.{2,60}))$",
     regex.IGNORECASE,
 )
-# "… on Monday. (Ledger photo / Jane Roe)", "(Photo by X)", "(Supplied)", "(Courtesy of X)": a
-# credit in brackets after the caption's last sentence.
+# "… on Monday. (Ledger photo / Jane Roe)", "(Photo by X)", "(Supplied)", "(Courtesy of X)",
+# "(KVTR)": a credit in brackets after the caption's last sentence.
 _TRAILING_PAREN = regex.compile(
     r"^(?P<caption>.+?[.!?”\"’])\s*\((?P<credit>(?:[^()/]{1,40}\s)?(?:photo|photograph|image|picture)s?"
-    r"\s*(?:/|by\b)\s*[^()]{1,60}|supplied|submitted|handout|file(?: photo)?|courtesy(?: of)?\s[^()]{1,60})\)$",
+    r"\s*(?:/|by\b)\s*[^()]{1,60}|supplied|submitted|handout|file(?: photo)?|courtesy(?: of)?\s[^()]{1,60}"
+    r"|(?-i:\p{Lu}[\p{Lu}\d&.-]{1,11}))\)$",
     regex.IGNORECASE,
 )
 _TRAILING_SLASH = regex.compile(

@@ -24,7 +24,8 @@ BETWEEN_MAX_WORDS = 3  # a button or an option: "No", "LinkedIn", "Manage prefer
 BETWEEN_MAX_RUN = 4  # lines between the two furniture lines
 # Kinds whose lines come in groups of buttons (an ad marker stands alone: a subheading between
 # two of them is the article's).
-GROUPED_KINDS = frozenset({"navigation", "paywall", "cookie", "promo"})
+GROUPED_KINDS = frozenset({"navigation", "paywall", "cookie", "promo", "embed"})
+EMBED_MAX_RUN = 2  # an embedded post's text, between its "X post by @…" and "View on X" lines
 
 
 def _short(block: Block) -> bool:
@@ -34,7 +35,8 @@ def _short(block: Block) -> bool:
 
 def find_between(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """Short lines between two lines of one kind of furniture: a poll's options between its
-    question and its Vote button, share buttons between "Share this story" and "Email"."""
+    question and its Vote button, share buttons between "Share this story" and "Email"; and
+    an embedded post's text between its first and last lines, whatever its length."""
     grouped = [
         i
         for i, b in enumerate(blocks)
@@ -42,11 +44,11 @@ def find_between(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     ]
     for start, end in zip(grouped, grouped[1:]):
         inside = blocks[start + 1 : end]
-        if (
-            blocks[start].mark == blocks[end].mark
-            and 0 < len(inside) <= BETWEEN_MAX_RUN
-            and all(b.mark is None and _short(b) for b in inside)
-        ):
+        mark = blocks[start].mark
+        if mark != blocks[end].mark or not all(b.mark is None for b in inside):
+            continue
+        embedded = mark is not None and mark.kind == "embed" and len(inside) <= EMBED_MAX_RUN
+        if embedded or (0 < len(inside) <= BETWEEN_MAX_RUN and all(map(_short, inside))):
             yield from inside
 
 

@@ -36,7 +36,9 @@ CONTENT_WORD_MIN = 4  # letters; shorter words are mostly function words
 
 _H1 = regex.compile(r"^\s{0,3}#\s+\S")
 BYLINE_PREFIX = regex.compile(
-    r"^(?:(?:posted|written|words|reporting|story|text)\s+)?by(?:\s+(?=\S)|$)", regex.IGNORECASE
+    r"^(?:(?:(?:posted|written|words|reporting|story|text)\s+)?by(?:\s+(?=\S)|$)"
+    r"|(?:authors?|reporters?|written by)\s*:\s*)",
+    regex.IGNORECASE,
 )
 _CONNECTORS = frozenset(
     {
@@ -60,6 +62,7 @@ _CONNECTORS = frozenset(
     }
 )
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+_NO_HEADLINE = (".", ":", ",", ";")  # a headline never ends so
 _CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
 _MERIDIEM_END = regex.compile(r"\d\s*[ap]\.m\.$", regex.IGNORECASE)
 
@@ -117,9 +120,7 @@ def _headline_score(block: Block, distance: int, repeats: Counter[str], lead: se
     page (in the breadcrumbs, the share bar or the page title)."""
     text = block.text
     words = _WORD.findall(text)
-    if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS or text.endswith(
-        (".", ":", ",", ";")
-    ):
+    if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS or text.endswith(_NO_HEADLINE):
         return 0.0
     if not text[0].isupper() or is_byline(text) or is_dateline(text) or _CLOCK.search(text):
         return 0.0
@@ -176,8 +177,11 @@ def _best_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
         islice((b for b in blocks if b.mark is None and is_prose(b, lex)), LEAD_PARAGRAPHS)
     )
     lead = set().union(*(_content_words(b.text) for b in paragraphs))
-    # Bylines and date lines are never the headline, and no distance from it, found or not yet.
-    candidates = [b for b in head(blocks, lex) if not _is_head_line(b)]
+    # Bylines and date lines are never the headline, and no distance from it, found or not yet;
+    # nor are sentences (paragraphs of a brief too short to read as prose, in the head zone).
+    candidates = [
+        b for b in head(blocks, lex) if not _is_head_line(b) and not b.text.endswith(_NO_HEADLINE)
+    ]
     scored = [(_headline_score(b, d, repeats, lead), -d, b) for d, b in enumerate(candidates)]
     best = max(scored, default=None, key=lambda s: s[:2])
     if best and best[0] >= HEADLINE_MIN_SCORE:

@@ -3,7 +3,8 @@
 Only prose counts as a duplicate: short lines and list items (a recipe's "1 cup blueberries",
 a table's repeated cells) legitimately recur inside an article. A long block whose sentences
 all stand elsewhere in the page (a summary or meta text that repeats the article in one line)
-is a duplicate too, whichever comes first: the separate paragraphs are the article."""
+is a duplicate too, whichever comes first: the separate paragraphs are the article. So is a pull
+quote, a markdown quote repeating words of a longer paragraph word for word."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ CONTAINED_MIN_CHARS = 4 * CONTAINED_MIN_WORDS  # no block this long: nothing can
 CONTAINED_OVER_MEDIAN = 2  # a block restating several paragraphs is longer than most of them
 CONTAINED_SHARE = 0.8  # share of a long block's word 4-grams found in the other kept blocks
 SHINGLE = 4
+PULL_QUOTE_MIN_WORDS = 6  # a shorter block printed inside a paragraph may be a common phrase
+PULL_QUOTE_MAX_WORDS = 80
+PULL_QUOTE_HOST_WORDS = 400  # paragraphs are shorter; a longer block is searched for no quote
 _WORD = regex.compile(r"\w+")
 _HEADLINE_FIELDS = ("title", "alternate_title")
 
@@ -130,9 +134,38 @@ def _contained(blocks: list[Block]) -> set[int]:
     return contained
 
 
+def _pull_quotes(blocks: list[Block]) -> set[int]:
+    """Indices of quotes (a markdown `>` block) whose words stand, in order, inside a longer
+    kept paragraph: a pull quote printing a sentence of the article again (a quote of its own,
+    a document's words, stays). In a plain dump a pull quote looks like any short paragraph,
+    and the evaluation pages keep those. A block is looked for only in the (at
+    most SHINGLE) paragraphs holding its first words, each no longer than PULL_QUOTE_HOST_WORDS,
+    so the work stays linear in the text."""
+    words = {b.index: _words(b.text) for b in blocks}
+    joined = {
+        i: f" {' '.join(own)} " for i, own in words.items() if len(own) <= PULL_QUOTE_HOST_WORDS
+    }
+    holders: dict[tuple[str, ...], list[int]] = {}
+    for index in joined:
+        for shingle in set(_shingles(words[index])):
+            found = holders.setdefault(shingle, [])
+            if len(found) < SHINGLE:  # a phrase in many blocks is no pull quote's mark
+                found.append(index)
+    quotes = set()
+    quoted = {b.index for b in blocks if b.raw.startswith(">")}
+    for index, own in words.items():
+        if index not in quoted or not PULL_QUOTE_MIN_WORDS <= len(own) <= PULL_QUOTE_MAX_WORDS:
+            continue
+        phrase = joined[index]
+        hosts = holders.get(next(_shingles(own)), [])
+        if any(len(words[h]) > len(own) and phrase in joined[h] for h in hosts if h != index):
+            quotes.add(index)
+    return quotes
+
+
 def find_duplicates(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     candidates = kept(blocks)
-    contained = _contained(candidates)
+    contained = _contained(candidates) | _pull_quotes(candidates)
     seen: set[str] = set()
     for block in candidates:
         key = _key(block.text)

@@ -155,3 +155,10 @@ def test_a_list_item_between_two_kept_items_of_the_list_is_body() -> None:
     assert "Sign in" not in [b.text for b, keep in zip(blocks, kept) if keep]
     kept = continues_body(blocks_of(*items), np.array([0.9, 0.2, 0.1]), 0.5, lexicon())
     assert kept.tolist() == [True, False, False]
+
+
+def test_a_sentence_after_the_body_that_the_model_scores_a_little_low_continues_it() -> None:
+    sentence = "Sheriff Ronald Brandt said investigators are still working on it."
+    blocks = blocks_of(PROSE[0], sentence, "Menu")
+    kept = continues_body(blocks, np.array([0.9, 0.4, 0.1]), 0.5, lexicon())
+    assert kept.tolist() == [True, True, False]

@@ -78,6 +78,11 @@ def test_not_credits(text: str) -> None:
             "Supplied",
         ),
         (
+            "Crews cleared the debris overnight. (KVTR)",
+            "Crews cleared the debris overnight.",
+            "KVTR",
+        ),
+        (
             "Lanterns drift past the bridge. (Photo by Dana Kowalczyk)",
             "Lanterns drift past the bridge.",
             "Photo by Dana Kowalczyk",
@@ -109,6 +114,7 @@ def test_a_sentence_with_brackets_at_its_end_is_no_caption() -> None:
     for text in (
         "The council voted to approve the plan (a first for the city).",
         "The mayor said the vote was close. (The council has 13 members.)",
+        "The agency said it would respond (nasa)",
     ):
         block = blocks_of(text)[0]
         assert split_credit(block.raw, block.text, lexicon()) is None

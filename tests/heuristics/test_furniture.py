@@ -73,6 +73,9 @@ CASES = [
             "Have a tip? Jane Doe may be reached at jane@example.com.",
             "POLL: Should the city build more affordable housing?",
             "Vote",
+            "Download the KVTR 7 app to get breaking news alerts.",
+            "Support independent local news. Our reporting is free to read. Donate now",
+            "Reach her at mokafor@northfielddispatch.org.",
         ],
     ),
     (
@@ -92,6 +95,7 @@ CASES = [
             "Related article: Putin, Lukashenko To Talk",
             "Read more: Why rents are rising",
             "MORE FROM THE LEDGER: Transit strike enters third day",
+            "BREAKING NEWS: Power outage affects 3,000 customers",
         ],
     ),
     (
@@ -105,6 +109,7 @@ CASES = [
         [
             "If you buy something through this post, we may get a share of the sale.",
             "This article contains affiliate links.",
+            "This article was co-published with the Tri-Lakes Courier.",
         ],
     ),
     (
@@ -113,7 +118,13 @@ CASES = [
         [
             "Jane Doe is a freelance writer based in Toronto. Her work has appeared in many places.",
             "About the author",
+            "Joanna Whitlock is the data reporter for The Northfield Dispatch. Reach her at j@x.org.",
         ],
+    ),
+    (
+        "generic.embed",
+        "embed",
+        ["Twitter post by @LarchSheriff", "View on Twitter", "Play Video", "Duration 2:14"],
     ),
 ]
 
@@ -243,3 +254,18 @@ def test_a_subheading_between_two_ad_markers_stays() -> None:
     blocks = blocks_of(ARTICLE, "Advertisement", "What happens next", "Advertisement", ARTICLE)
     run(blocks)
     assert blocks[2].mark is None
+
+
+def test_an_embedded_posts_text_goes_with_it() -> None:
+    post = (
+        "Highway 14 remains CLOSED in both directions. Please avoid the area and use other routes."
+    )
+    blocks = blocks_of(
+        ARTICLE, "Twitter post by @LarchSheriff", post, "View on Twitter", ARTICLE[:60]
+    )
+    run(blocks)
+    assert [b.mark.rule if b.mark else None for b in blocks][1:4] == [
+        "generic.embed",
+        "generic.between-furniture",
+        "generic.embed",
+    ]

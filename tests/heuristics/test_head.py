@@ -106,3 +106,18 @@ def test_a_published_and_an_updated_line_both_go_to_the_date() -> None:
         "Published Oct. 3, 2024 at 6:15 a.m. EDT",
         "Last updated Oct. 4, 2024 at 2:40 p.m. EDT",
     ]
+
+
+def test_short_sentences_of_a_brief_do_not_push_its_headline_away() -> None:
+    blocks = blocks_of(
+        "Menu",
+        "Dunmore High rallies past Ashby Falls 28-24 to reach state quarterfinals",
+        "Author: Caleb Novak (KVTR)",
+        "Dunmore scored two touchdowns in the fourth quarter Friday to win 28-24.",
+        "The Miners trailed 24-14 with nine minutes left in the game.",
+        "Grant then scored the winning touchdown on a 6-yard run with 48 seconds left.",
+        P1,
+    )
+    run(blocks)
+    assert blocks[1].mark is not None and blocks[1].mark.field == "title"
+    assert blocks[2].mark is not None and blocks[2].mark.field == "byline"

@@ -76,3 +76,13 @@ def test_a_reader_tools_url_source_line_states_the_pages_url() -> None:
     result = clean(text)
     assert result.metadata.url == "https://news.example/2024/ferry-fares"
     assert "URL Source" not in result.text
+
+
+def test_a_pull_quote_repeating_a_paragraphs_sentence_goes() -> None:
+    quote = "He was lying on a concrete floor dying, and they wrote down that he was resting."
+    text = f"{P1}\n\n> “{quote}”\n\nThe sister said: “{quote}” She has asked for an inquiry.\n"
+    result = clean(text)
+    assert result.text.count(quote) == 1
+    assert any(r.rule == DUPLICATE.id and quote in r.text for r in result.metadata.removed)
+    own = f"{P1}\n\n> A quote of its own that stands nowhere else in this short article text.\n"
+    assert "A quote of its own" in clean(own).text
