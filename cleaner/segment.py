@@ -124,11 +124,21 @@ def segment(text: str) -> list[Block]:
     width = wrap_width(lines)
     joined = _wrapped_lines(lines)
     spans: list[tuple[int, int]] = []  # 0-based inclusive line spans
+    quote_break = False  # a quote's blank line (a lone `>`) ends its paragraph, and is part of it
     for i, line in enumerate(lines):
-        if not line.strip() or line.strip() == ">":  # a quote's blank line is a blank line
+        if not line.strip():
             continue
-        if spans and (
-            i in joined or _wraps(lines, i, spans[-1], width) or _stray_blank(lines, i, spans[-1])
+        if line.strip() == ">" and spans:
+            spans[-1], quote_break = (spans[-1][0], i), True
+            continue
+        if (
+            spans
+            and not quote_break
+            and (
+                i in joined
+                or _wraps(lines, i, spans[-1], width)
+                or _stray_blank(lines, i, spans[-1])
+            )
         ):
             spans[-1] = (spans[-1][0], i)
         elif len(spans) < MAX_BLOCKS:
@@ -136,12 +146,13 @@ def segment(text: str) -> list[Block]:
         else:
             many = f"has more than {MAX_BLOCKS:,} paragraphs and lines"
             raise InputError(f"{many}; no article has as many")
+        quote_break = False
     blocks: list[Block] = []
     for start, end in spans:
         raw = (
             lines[start].strip()
             if start == end
-            else " ".join(line.strip() for line in lines[start : end + 1])
+            else " ".join(x.strip() for x in lines[start : end + 1] if x.strip() != ">")
         )
         blocks.append(
             Block(index=len(blocks), start=start + 1, end=end + 1, raw=raw, text=plain(raw))
