@@ -61,14 +61,22 @@ def parse_byline_roles(text: str) -> tuple[list[str], list[str | None], str | No
             names, agency = ", ".join(people), last
     authors: list[str] = []
     roles: list[str | None] = []
-    for part in (a.strip() for a in _AUTHOR_SPLIT.split(names)):
-        if affiliation := _AFFILIATION.search(part):
-            part, agency = part[: affiliation.start()], agency or affiliation[1]
-        if part and authors and roles[-1] is None and lexicon().job_title.search(part):
-            roles[-1] = part
-        elif part:
-            authors.append(part)
-            roles.append(None)
+
+    def is_role(part: str) -> bool:
+        return bool(part and authors and roles[-1] is None and lexicon().job_title.search(part))
+
+    for chunk in (c.strip() for c in names.split(",")):
+        if is_role(chunk) and is_role(_AUTHOR_SPLIT.split(chunk)[-1]):  # "Arts and culture writer"
+            roles[-1] = chunk
+            continue
+        for part in (a.strip() for a in _AUTHOR_SPLIT.split(chunk)):
+            if affiliation := _AFFILIATION.search(part):
+                part, agency = part[: affiliation.start()], agency or affiliation[1]
+            if is_role(part):
+                roles[-1] = part
+            elif part:
+                authors.append(part)
+                roles.append(None)
     return authors, roles, agency
 
 

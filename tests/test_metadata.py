@@ -17,6 +17,7 @@ from cleaner.metadata import links_in, parse_byline, slug
         ("Author: Jenna Ruiz (KVTR)", ["Jenna Ruiz"], "KVTR"),
         ("Authors: Jenna Ruiz, Marcus Oyelowo", ["Jenna Ruiz", "Marcus Oyelowo"], None),
         ("by Maren Okafor", ["Maren Okafor"], None),
+        ("By Rosalind Ng, Arts and culture writer", ["Rosalind Ng"], None),
     ],
 )
 def test_byline(byline: str, authors: list[str], agency: str | None) -> None:

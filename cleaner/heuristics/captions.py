@@ -50,10 +50,12 @@ _TRAILING_SLASH = regex.compile(
 
 def is_credit(text: str, lex: Lexicon) -> bool:
     """A whole block that is only a photo credit."""
-    if len(text) > CREDIT_MAX_CHARS or text.endswith((".", "?", "!")):
+    if len(text) > CREDIT_MAX_CHARS:
         return False
-    if _LABELLED_CREDIT.match(text):
+    if _LABELLED_CREDIT.match(text):  # "PHOTO: SUPPLIED / SALTWATER NIGHTS INC." ends in a stop
         return True
+    if text.endswith((".", "?", "!")):
+        return False
     if (not _SLASH_MARKS.isdisjoint(text) and _SLASHED.match(text)) or (
         "via" in text and _VIA.match(text)
     ):

@@ -14,7 +14,7 @@ import regex
 
 from ..dates import find_date, parse_date
 from ..model import Block
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, lexicon
 from .base import Heuristic, has_title
 from .classify import is_prose
 
@@ -63,6 +63,7 @@ _CONNECTORS = frozenset(
 )
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _NO_HEADLINE = (".", ":", ",", ";")  # a headline never ends so
+_AND_AUTHOR = regex.compile(r"^and \p{Lu}")  # the second author on a line of their own
 _CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
 _MERIDIEM_END = regex.compile(r"\d\s*[ap]\.m\.$", regex.IGNORECASE)
 
@@ -80,7 +81,10 @@ def is_byline(text: str) -> bool:
     m = BYLINE_PREFIX.match(text)
     if not m or text.endswith(("?", "!")):
         return False
-    words = [w.strip(",|") for w in text[m.end() :].split() if w.strip(",|")]
+    parts = text[m.end() :].split(",")  # "By Ann Lee, Local government reporter": no name
+    job = lexicon().job_title
+    names_part = ",".join(p for i, p in enumerate(parts) if not (i and job.search(p.strip())))
+    words = [w.strip(",|") for w in names_part.split() if w.strip(",|")]
     if not words or len(words) > BYLINE_MAX_WORDS:
         return False
     names = [w for w in words if w.lower() not in _CONNECTORS]
@@ -215,11 +219,16 @@ def find_second_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Bloc
 
 
 def find_byline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    """`By …` lines; a lone "By" takes the name on the line below it with it."""
+    """`By …` lines, and an `and B, Role` line right below one; a lone "By" takes the name on
+    the line below it with it."""
     zone = sorted(head(blocks, lex), key=lambda b: b.index)
     for i, block in enumerate(zone):
         if is_byline(block.text):
             yield block
+            after = zone[i + 1] if i + 1 < len(zone) else None
+            if after and after.index == block.index + 1 and _AND_AUTHOR.match(after.text):
+                if is_byline("By " + after.text[4:]):
+                    yield after
         elif (
             block.text.casefold() == "by"
             and i + 1 < len(zone)

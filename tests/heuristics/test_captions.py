@@ -15,6 +15,7 @@ CREDITS = [
     "Photo: Jane Doe",
     "Fred Lum/The Globe and Mail",
     "Valery Sharifulin via Getty Images",
+    "PHOTO: SUPPLIED / SALTWATER NIGHTS INC.",
 ]
 NOT_CREDITS = [
     "The Globe and Mail",

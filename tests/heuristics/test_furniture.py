@@ -38,6 +38,9 @@ CASES = [
             "Just $1.99 per week for the first 24 weeks",
             "Subscribe now",
             "Already a subscriber?",
+            "Already a member? Log in",
+            "Become a member",
+            "Keep up with Wyndarra for just $2.50 a week with an Examiner membership.",
         ],
     ),
     (
@@ -96,6 +99,7 @@ CASES = [
             "Read more: Why rents are rising",
             "MORE FROM THE LEDGER: Transit strike enters third day",
             "BREAKING NEWS: Power outage affects 3,000 customers",
+            "RELATED STORY → Boardwalk repair bill blows out to $2.1m",
         ],
     ),
     (

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from cleaner import clean
 from cleaner.heuristics import lexicon, run
-from cleaner.heuristics.head import BYLINE, DATELINE, HEADLINE, KICKER, head, is_dateline
+from cleaner.heuristics.head import (
+    BYLINE,
+    DATELINE,
+    HEADLINE,
+    KICKER,
+    head,
+    is_byline,
+    is_dateline,
+)
 
 from ..conftest import blocks_of
 
@@ -121,3 +129,16 @@ def test_short_sentences_of_a_brief_do_not_push_its_headline_away() -> None:
     run(blocks)
     assert blocks[1].mark is not None and blocks[1].mark.field == "title"
     assert blocks[2].mark is not None and blocks[2].mark.field == "byline"
+
+
+def test_a_byline_with_a_lower_case_role_and_a_second_author_below_it() -> None:
+    assert is_byline("By Priya Ramaswamy, Local government reporter")
+    blocks = blocks_of(
+        "Seagulls end 19-year drought in the grand final at home",
+        "By Mick Davoren, Chief sports writer\nand Ella Tranter, Sports reporter",
+        P1,
+        P2,
+    )
+    result = clean("\n\n".join(b.raw for b in blocks))
+    assert result.metadata.authors == ["Mick Davoren", "Ella Tranter"]
+    assert result.metadata.author_roles == ["Chief sports writer", "Sports reporter"]
