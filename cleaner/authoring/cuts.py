@@ -52,10 +52,13 @@ def find_cut(
     searches: Sequence[Sequence[int]],
     key: Callable[[str], str],
     recurring: Callable[[str], bool],
+    steady: Callable[[str], bool],
 ) -> Cut | None:
     """The anchor of one cut. `edges`: each sample's edge block (None: the sample has none);
     `searches`: where to look for a recurring block in each sample, nearest the edge first;
-    `key`: what makes two lines one (their shape); `recurring`: a line seen across samples."""
+    `key`: what makes two lines one (their shape); `recurring`: a line seen across samples;
+    `steady`: a line no banner rule removes (a sign-in prompt comes and goes with its banner),
+    preferred as an anchor among lines printed by as many samples."""
     present = [documents[n][e] for n, e in enumerate(edges) if e is not None]
     if not present:
         return None
@@ -75,7 +78,7 @@ def find_cut(
             ranks.setdefault(line, []).append(distance)
     if not ranks:
         return None
-    chosen = min(ranks, key=lambda line: (-len(ranks[line]), sum(ranks[line])))
+    chosen = min(ranks, key=lambda line: (-len(ranks[line]), not steady(line), sum(ranks[line])))
     places = [
         next((i for i in search if key(blocks[i]) == chosen), -1)
         for blocks, search in zip(documents, searches)

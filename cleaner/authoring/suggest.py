@@ -19,7 +19,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
 
 from ..heuristics.head import is_byline, is_dateline
 from ..lexicon import lexicon
@@ -29,6 +28,7 @@ from ..pipeline import PACK_DISABLED, Cleaner
 from ..read import InputError, read_bytes, read_path
 from ..segment import segment
 from .cuts import TOKENS, Cut, find_cut
+from .identity import domains, signatures
 
 # A block of at least this many words with this share of stopwords, or ending like a sentence,
 # reads like article prose; such a block repeated within one sample only is never proposed.
@@ -42,13 +42,8 @@ STOPWORDS = frozenset(
 # A sentence this long, ending like one and with stopwords, is article text when some samples
 # lack it: a background paragraph reused in two stories is no outlet's furniture.
 ARTICLE_MIN_WORDS = 15
-SIGNATURE_MAX_CHARS = 80  # detection signatures are short, whole lines
-MAX_SIGNATURES = 3
 Recurring = Callable[[str], bool]  # whether a line is seen across samples
 MAX_GAP_SHOWN = 3  # lines the header cut leaves above the head, shown to the author
-NAME_WORD_MIN_CHARS = 4  # shorter words of an outlet's name ("the", "news") name nothing
-_URL_HOST = regex.compile(r"https?://(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})", regex.IGNORECASE)
-_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 HEAD_FIELDS = frozenset({"title", "subtitle", "byline", "date"})  # what an article's head moves
 
 
@@ -63,11 +58,6 @@ def shape(text: str) -> str:
     if not any(c.isdigit() for c in text):
         return text
     return "".join("#" if t.isdigit() else singular(t) for t in TOKENS.findall(text))
-
-
-def squash(text: str) -> str:
-    """Letters and digits only, case-folded: `The Globe and Mail` -> `theglobeandmail`."""
-    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def _stop_share(words: list[str]) -> float:
@@ -104,6 +94,7 @@ class Seen:
     article: bool = False  # article text found in some samples only (see `analyse`)
     variants: set[str] = field(default_factory=set)  # the texts of this shape (see `shape`)
     generic: bool = True  # wherever seen, the generic layer removed it, or a byline or date line
+    link: bool = False  # somewhere the generic layer took it for a link to another story
 
     @property
     def writable(self) -> bool:
@@ -150,33 +141,6 @@ def _head_start(blocks: list[Block], heads: set[str], seen: dict[str, Seen]) -> 
     return next(moved, next(prose, 0))
 
 
-def _signatures(seen: dict[str, Seen], names: Sequence[str]) -> list[Seen]:
-    """Short lines seen across samples: those naming the outlet first (the most words of its id,
-    name or domain), then the most widely seen, then the longest."""
-    keys = {
-        squash(w)
-        for n in names
-        for w in regex.split(r"[\s.-]+", n)
-        if len(squash(w)) >= NAME_WORD_MIN_CHARS
-    }
-    candidates = [
-        s
-        for s in seen.values()
-        if s.across and len(s.text) <= SIGNATURE_MAX_CHARS and squash(s.text)
-    ]
-
-    def rank(s: Seen) -> tuple[int, int, int]:
-        return sum(k in squash(s.text) for k in keys), len(s.samples), len(s.text.split())
-
-    return sorted(candidates, key=rank, reverse=True)[:MAX_SIGNATURES]
-
-
-def _domains(texts: list[str], outlet: str) -> list[str]:
-    """Hosts linked in the samples whose name contains the outlet id."""
-    hosts = {m.group(1).lower() for text in texts for m in _URL_HOST.finditer(text)}
-    return sorted(h for h in hosts if squash(outlet) in squash(h))
-
-
 def _read(path: Path) -> str:
     try:
         return read_path(path).text
@@ -187,10 +151,12 @@ def _read(path: Path) -> str:
 @dataclass
 class GenericView:
     """A sample as the generic layer reads it: what it removes or moves beside a pack, what
-    it moves to the article's head, and the last block it keeps with no pack at all."""
+    it moves to the article's head, what it takes for links to other stories, and the last
+    block it keeps with no pack at all."""
 
     removed: set[str]
     heads: set[str]
+    links: set[str]
     last: str | None
 
 
@@ -204,6 +170,7 @@ def _generic(text: str, bare: Cleaner) -> GenericView:
     return GenericView(
         {b.text for b in marked},
         {b.text for b in marked if b.mark is not None and b.mark.field in HEAD_FIELDS},
+        {b.text for b in marked if b.mark is not None and b.mark.kind == "related"},
         kept[-1] if kept else None,
     )
 
@@ -232,12 +199,15 @@ def _cuts(
     def once(text: str) -> bool:
         return across(text) and seen[shape(text)].count == len(seen[shape(text)].samples)
 
+    def steady(text: str) -> bool:
+        return not seen[shape(text)].generic
+
     edges = [s - 1 if s else None for s in starts]
-    top = find_cut(lines, edges, [range(s - 1, -1, -1) for s in starts], shape, once)
+    top = find_cut(lines, edges, [range(s - 1, -1, -1) for s in starts], shape, once, steady)
     tops = top.places if top else [-1] * len(lines)
     ends = [_article_end(x, view.last, t, across) for x, view, t in zip(lines, views, tops)]
     searches = [range(e, len(t)) if e is not None else range(0) for t, e in zip(lines, ends)]
-    return top, find_cut(lines, ends, searches, shape, once)
+    return top, find_cut(lines, ends, searches, shape, once, steady)
 
 
 def analyse(samples: Sequence[Path], outlet: str, names: Sequence[str] = ()) -> Findings:
@@ -256,6 +226,7 @@ def analyse(samples: Sequence[Path], outlet: str, names: Sequence[str] = ()) -> 
             entry.variants.add(block.text)
             head_line = is_byline(block.text) or is_dateline(block.text)
             entry.generic &= block.text in view.removed or head_line
+            entry.link |= block.text in view.links
     for entry in seen.values():  # a sentence in every sample is the outlet's (a comments policy)
         entry.article = len(entry.samples) < len(samples) and reads_as_article(entry.text)
     lines = [[b.text for b in blocks] for blocks in documents]
@@ -284,8 +255,8 @@ def analyse(samples: Sequence[Path], outlet: str, names: Sequence[str] = ()) -> 
         header,
         footer,
         drops,
-        _signatures(seen, [outlet, *names]),
-        _domains(texts, outlet),
+        signatures(seen.values(), [outlet, *names]),
+        domains(texts, outlet),
         max(tops) + 1,
         top.prefix if top else "",
         bottom.prefix if bottom else "",
