@@ -40,6 +40,7 @@ from .classify import is_prose
 
 MIN_KEPT_WORDS = 25  # the model keeping fewer words than this found no article
 MIN_OUTSIDE_BLOCKS = 3  # fewer blocks to remove: the text is an article already, left alone
+SUBHEADING_MAX_WORDS = 10
 CONTINUES_MIN_SHARE = 0.5  # of the threshold: prose after the body scoring this much continues it
 DENSITY_WINDOWS = (3, 8)  # blocks on each side over which the prose around a block is measured
 # Kinds of the marks earlier rules leave, as codes (0: unmarked; an unlisted kind: the last code).
@@ -158,9 +159,21 @@ def continues_body(
         body = bool(kept[i])
     unmarked = [i for i, block in enumerate(blocks) if block.mark is None]
     for before, i, after in zip(unmarked, unmarked[1:], unmarked[2:]):
-        if kept[before] and kept[after] and not kept[i]:  # an item inside a kept list is body
-            kept[i] = all(is_list_item(blocks[j].text) for j in (before, i, after))
+        if kept[before] and kept[after] and not kept[i]:
+            items = all(is_list_item(blocks[j].text) for j in (before, i, after))
+            kept[i] = items or (_subheading(blocks[i].text) and is_prose(blocks[after], lex))
     return kept
+
+
+def _subheading(text: str) -> bool:
+    """A short title-like line ("What happens next"): between two kept paragraphs, it heads the
+    second."""
+    words = text.split()
+    return (
+        0 < len(words) <= SUBHEADING_MAX_WORDS
+        and text[0].isupper()
+        and not text.endswith((".", ",", ";", ":"))
+    )
 
 
 def find_outside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:

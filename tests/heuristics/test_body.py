@@ -162,3 +162,17 @@ def test_a_sentence_after_the_body_that_the_model_scores_a_little_low_continues_
     blocks = blocks_of(PROSE[0], sentence, "Menu")
     kept = continues_body(blocks, np.array([0.9, 0.4, 0.1]), 0.5, lexicon())
     assert kept.tolist() == [True, True, False]
+
+
+def test_a_subheading_between_two_kept_paragraphs_is_body() -> None:
+    blocks = blocks_of(PROSE[0], "What happens next", PROSE[1], "Menu", "Sign in")
+    kept = continues_body(blocks, np.array([0.9, 0.1, 0.8, 0.1, 0.1]), 0.5, lexicon())
+    assert [b.text for b, keep in zip(blocks, kept) if keep] == [
+        PROSE[0],
+        "What happens next",
+        PROSE[1],
+    ]
+    # Above a line that is no paragraph, or ending like a sentence, the model's word stands.
+    blocks = blocks_of(PROSE[0], "Most read", "Home", "Sign in.", PROSE[1])
+    kept = continues_body(blocks, np.array([0.9, 0.1, 0.8, 0.1, 0.8]), 0.5, lexicon())
+    assert [b.text for b, keep in zip(blocks, kept) if keep] == [PROSE[0], "Home", PROSE[1]]
