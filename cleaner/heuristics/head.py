@@ -28,6 +28,7 @@ HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 20
 HEADLINE_MIN_SCORE = 1.0
 HEADLINE_FULL_WORDS = 6  # section labels are short; a headline usually says more
+ALTERNATE_SHARE = 0.5  # more than this share of its content words are the title's
 KICKER_MAX_WORDS = 3  # a section label or kicker right above the headline ("Sports", "World news")
 HEADLINE_DISTANCE_COST = 0.3  # per block between a candidate and the first paragraph
 HEADLINE_LEAD_BONUS = 1.5  # times the share of its words the lead paragraphs repeat
@@ -213,9 +214,17 @@ def find_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 
 def find_second_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """Under a title already found (a markdown `#` line, a pack's rule), another headline-like
-    line above the first paragraph is an alternate headline; left in, the next cleaning of
-    the output would take it for the title."""
-    return _best_headline(blocks, lex) if has_title(blocks) else iter(())
+    line above the first paragraph that says mostly what the title says is an alternate
+    headline; left in, the next cleaning of the output would take it for the title. A masthead
+    ("The Harlow Ledger" over "Harlow General to open …") says something else."""
+    title = next((b for b in blocks if b.mark is not None and b.mark.field == "title"), None)
+    if title is None:
+        return
+    said = _content_words(title.text)
+    for block in _best_headline(blocks, lex):
+        words = _content_words(block.text)
+        if words and len(words & said) > ALTERNATE_SHARE * len(words):
+            yield block
 
 
 def find_byline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:

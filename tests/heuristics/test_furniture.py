@@ -27,6 +27,7 @@ CASES = [
             "Back to top",
             "Read more",
             "News | City Hall | Health | Sports | Arts | Transit | Opinion | Obituaries",
+            "Like · Reply",
         ],
     ),
     (
@@ -62,6 +63,7 @@ CASES = [
             "Advertisement:",
             "Continue reading the main story",
             "Article continues below",
+            "ADVERTISEMENT — SCROLL TO KEEP READING",
         ],
     ),
     (

@@ -142,3 +142,12 @@ def test_a_byline_with_a_lower_case_role_and_a_second_author_below_it() -> None:
     result = clean("\n\n".join(b.raw for b in blocks))
     assert result.metadata.authors == ["Mick Davoren", "Ella Tranter"]
     assert result.metadata.author_roles == ["Chief sports writer", "Sports reporter"]
+
+
+def test_a_masthead_above_a_markdown_headline_is_no_alternate_headline() -> None:
+    text = "The Harlow Ledger\n\n# Harlow General to open a short-stay unit this winter\n\n" + P1
+    assert clean(text).metadata.alternate_titles == []
+    again = (
+        "Harlow General opens a short-stay unit\n\n# Harlow General to open a short-stay unit\n\n"
+    )
+    assert clean(again + P1).metadata.alternate_titles == ["Harlow General opens a short-stay unit"]
