@@ -34,6 +34,10 @@ def kept(blocks: Sequence[Block]) -> list[Block]:
     return [b for b in blocks if b.mark is None]
 
 
+def title_block(blocks: Sequence[Block]) -> Block | None:
+    """The block that went to the metadata as the title, if one did."""
+    return next((b for b in blocks if b.mark is not None and b.mark.field == "title"), None)
+
+
 def has_title(blocks: Sequence[Block]) -> bool:
-    """Whether a block already went to the metadata as the title."""
-    return any(b.mark is not None and b.mark.field == "title" for b in blocks)
+    return title_block(blocks) is not None

@@ -35,12 +35,12 @@ from ..features import (
 from ..model import Block
 from ..trees import BlockModel
 from ..lexicon import Lexicon
-from .base import Heuristic
+from .base import Heuristic, title_block
 from .classify import is_prose
 
 MIN_KEPT_WORDS = 25  # the model keeping fewer words than this found no article
 MIN_OUTSIDE_BLOCKS = 3  # fewer blocks to remove: the text is an article already, left alone
-SUBHEADING_MAX_WORDS = 10
+SUBHEADING_MAX_WORDS = 10  # a line this short between two kept paragraphs may head the second
 CONTINUES_MIN_SHARE = 0.5  # of the threshold: prose after the body scoring this much continues it
 DENSITY_WINDOWS = (3, 8)  # blocks on each side over which the prose around a block is measured
 # Kinds of the marks earlier rules leave, as codes (0: unmarked; an unlisted kind: the last code).
@@ -116,7 +116,7 @@ def page_rows(blocks: Sequence[Block], lex: Lexicon) -> np.ndarray:
         return np.zeros((0, len(BODY_FEATURES)))
     own = text_features([b.text for b in blocks], lex)
     marks = np.array([_code(b) for b in blocks])
-    title = next((b.index for b in blocks if b.mark is not None and b.mark.field == "title"), None)
+    title = block.index if (block := title_block(blocks)) else None
     offset = np.arange(n) - (title if title is not None else 0)
     known = float(title is not None)
     words = np.expm1(own[:, _WORDS])

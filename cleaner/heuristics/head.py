@@ -15,7 +15,7 @@ import regex
 from ..dates import find_date, parse_date
 from ..model import Block
 from ..lexicon import Lexicon, lexicon
-from .base import Heuristic, has_title
+from .base import Heuristic, has_title, title_block
 from .classify import is_prose
 
 HEAD_WINDOW = 12  # blocks above the first paragraph where the head may stand
@@ -155,7 +155,7 @@ def find_dek(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """The block between the title and the byline or date line under it: the dek (not the
     byline above a date line, nor the headline printed again). Read as the article's first
     paragraph, it would also hide the byline below it."""
-    title = next((b for b in blocks if b.mark is not None and b.mark.field == "title"), None)
+    title = title_block(blocks)
     if title is None:
         return
     reach = blocks[title.index + 1 : title.index + 1 + DEK_REACH]
@@ -217,7 +217,7 @@ def find_second_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Bloc
     line above the first paragraph that says mostly what the title says is an alternate
     headline; left in, the next cleaning of the output would take it for the title. A masthead
     ("The Harlow Ledger" over "Harlow General to open …") says something else."""
-    title = next((b for b in blocks if b.mark is not None and b.mark.field == "title"), None)
+    title = title_block(blocks)
     if title is None:
         return
     said = _content_words(title.text)
@@ -262,7 +262,7 @@ def find_dateline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 def find_kicker(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """A short label right above the headline (a section link, a kicker): page furniture that a
     header cut ending at the last line every page prints leaves behind."""
-    title = next((b for b in blocks if b.mark is not None and b.mark.field == "title"), None)
+    title = title_block(blocks)
     if title is None or title.index == 0:
         return
     above = blocks[title.index - 1]
