@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from cleaner import clean
 from cleaner.heuristics import lexicon, run
 from cleaner.heuristics.fields import SELF_URL, SELF_URL_LABEL
@@ -86,3 +88,17 @@ def test_a_pull_quote_repeating_a_paragraphs_sentence_goes() -> None:
     assert any(r.rule == DUPLICATE.id and quote in r.text for r in result.metadata.removed)
     own = f"{P1}\n\n> A quote of its own that stands nowhere else in this short article text.\n"
     assert "A quote of its own" in clean(own).text
+
+
+def test_pull_quotes_are_looked_for_in_paragraphs_of_bounded_length_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The search stays linear: a block longer than any paragraph hosts no pull quote."""
+    from cleaner.heuristics import repeats
+
+    quote = "the council said it would look again at the plan next year"
+    long_block = " ".join([P1] * (repeats.PULL_QUOTE_HOST_WORDS // 10)) + f" Then {quote}."
+    text = f"{long_block}\n\n> {quote.capitalize()}.\n\n{P1}\n"
+    assert quote.capitalize() in clean(text).text
+    monkeypatch.setattr(repeats, "PULL_QUOTE_HOST_WORDS", 10 * repeats.PULL_QUOTE_HOST_WORDS)
+    assert quote.capitalize() not in clean(text).text
