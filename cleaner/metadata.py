@@ -21,7 +21,7 @@ from .detect import OutletMatch
 from .heuristics import lexicon
 from .heuristics.captions import split_credit
 from .heuristics.fields import url_in
-from .heuristics.head import BYLINE_PREFIX
+from .heuristics.bylines import BYLINE_PREFIX, is_role_line
 from .inline import MARKDOWN_AUTOLINK, MARKDOWN_LINK
 from .model import Block, Document
 from .result import Counts, Extraction, Image, Metadata, Outlet, Related, Removal, Route
@@ -147,6 +147,9 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
     roles: list[str | None] = []
     agency = None
     for block in moved["byline"]:
+        if roles and roles[-1] is None and is_role_line(block.text):  # the title under a byline
+            roles[-1] = block.text
+            continue
         names, found_roles, found_agency = parse_byline_roles(block.text)
         authors += names
         roles += found_roles

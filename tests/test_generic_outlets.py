@@ -136,6 +136,7 @@ MADE_UP = sorted(
         "harlow-ledger",
         "kvtr-news",
         "wyndarra-examiner",
+        "ardcullen-echo",
     )
     for p in (OUTLETS / folder).glob("*")
     if ".expected." not in p.name

@@ -22,6 +22,7 @@ RULE_ID_WORDS = 4  # a drop rule's id is made of the first words of its text
 RULE_ID_MAX_CHARS = 40
 HEADER_ROOM = 2  # a long header's `within` allows this many times the longest header seen
 YEAR = regex.compile(r"(?:19|20)\d\d")
+CRUMB_END = regex.compile(r" [›»>/] $")  # a prefix that is a breadcrumb's first crumb
 KIND_HINTS = (
     ("advertisement", regex.compile(r"\badvert|\bsponsor|^ad$", regex.IGNORECASE)),
     ("promo", regex.compile(r"newsletter|sign up|subscri|podcast|download", regex.IGNORECASE)),
@@ -142,14 +143,21 @@ def _cut(rule_id: str, action: str, key: str, pattern: str, comment: str) -> lis
 
 
 def _anchor(findings: Findings, seen: Seen, prefix: str, where: str) -> tuple[str, str]:
-    """A cut's pattern and the comment saying where it stands."""
+    """A cut's pattern and the comment saying where it stands. A breadcrumb's first crumb is any
+    crumb: three samples from one section agree on `News › `, the next page says `Sport › `."""
+    total = findings.total
+    if prefix and (crumb := CRUMB_END.search(prefix)):
+        separator = _escape(crumb[0].strip())
+        return (
+            f"^[^{separator}]{{1,40}} {separator} ",
+            f"{where}, at a breadcrumb in {total} of {total} samples ({_shown(seen.text)}).",
+        )
     if prefix:
-        total = findings.total
         return (
             f"^{_escape(prefix)}",
             f"{where}, at a line starting so in {total} of {total} samples.",
         )
-    return _anchored(seen), f"{where}, here ({_note(seen, findings.total)})."
+    return _anchored(seen), f"{where}, here ({_note(seen, total)})."
 
 
 def _header(findings: Findings, header: Seen) -> list[str]:

@@ -14,13 +14,12 @@ import regex
 
 from ..dates import find_date, parse_date
 from ..model import Block
-from ..lexicon import Lexicon, lexicon
+from ..lexicon import Lexicon
 from .base import Heuristic, has_title, title_block
+from .bylines import continues_byline, is_byline, is_role_line
 from .classify import is_prose
 
 HEAD_WINDOW = 12  # blocks above the first paragraph where the head may stand
-BYLINE_MAX_WORDS = 14
-BYLINE_MIN_CAPITALISED = 0.75
 DATELINE_MAX_CHARS = 90
 DEK_MAX_WORDS = 60
 DEK_REACH = 3  # blocks after the title where the dek and the byline below it may stand
@@ -36,35 +35,8 @@ LEAD_PARAGRAPHS = 3
 CONTENT_WORD_MIN = 4  # letters; shorter words are mostly function words
 
 _H1 = regex.compile(r"^\s{0,3}#\s+\S")
-BYLINE_PREFIX = regex.compile(
-    r"^(?:(?:(?:posted|written|words|reporting|story|text)\s+)?by(?:\s+(?=\S)|$)"
-    r"|(?:authors?|reporters?|written by)\s*:\s*)",
-    regex.IGNORECASE,
-)
-_CONNECTORS = frozenset(
-    {
-        "and",
-        "for",
-        "&",
-        "in",
-        "of",
-        "de",
-        "da",
-        "van",
-        "von",
-        "der",
-        "la",
-        "le",
-        "bin",
-        "al",
-        "with",
-        "on",
-        "at",
-    }
-)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _NO_HEADLINE = (".", ":", ",", ";")  # a headline never ends so
-_AND_AUTHOR = regex.compile(r"^and \p{Lu}")  # the second author on a line of their own
 _CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
 _MERIDIEM_END = regex.compile(r"\d\s*[ap]\.m\.$", regex.IGNORECASE)
 
@@ -76,21 +48,6 @@ def head(blocks: Sequence[Block], lex: Lexicon) -> list[Block]:
     if first is None:
         return []
     return [b for b in reversed(blocks[max(0, first - HEAD_WINDOW) : first]) if b.mark is None]
-
-
-def is_byline(text: str) -> bool:
-    m = BYLINE_PREFIX.match(text)
-    if not m or text.endswith(("?", "!")):
-        return False
-    parts = text[m.end() :].split(",")  # "By Ann Lee, Local government reporter": no name
-    job = lexicon().job_title
-    names_part = ",".join(p for i, p in enumerate(parts) if not (i and job.search(p.strip())))
-    words = [w.strip(",|") for w in names_part.split() if w.strip(",|")]
-    if not words or len(words) > BYLINE_MAX_WORDS:
-        return False
-    names = [w for w in words if w.lower() not in _CONNECTORS]
-    capitalised = sum(1 for w in names if w[0].isupper() or not w[0].isalpha())
-    return bool(names) and capitalised >= BYLINE_MIN_CAPITALISED * len(names)
 
 
 def is_dateline(text: str) -> bool:
@@ -110,9 +67,11 @@ def _above_byline(blocks: Sequence[Block], block: Block) -> bool:
 
 
 def _is_head_line(block: Block) -> bool:
-    """A byline or a date line, by its text or by a rule that moved it there."""
+    """A byline, an author's job title or a date line, by its text or by a rule that moved it
+    there."""
     moved = block.mark is not None and block.mark.field in ("byline", "date")
-    return moved or is_byline(block.text) or is_dateline(block.text)
+    text = block.text
+    return moved or is_byline(text) or is_dateline(text) or is_role_line(text)
 
 
 def _content_words(text: str) -> set[str]:
@@ -228,16 +187,15 @@ def find_second_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Bloc
 
 
 def find_byline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    """`By …` lines, and an `and B, Role` line right below one; a lone "By" takes the name on
-    the line below it with it."""
+    """`By …` lines, with the line right below one when it is a second author (`and B, Role`) or
+    the author's job title; a lone "By" takes the name on the line below it with it."""
     zone = sorted(head(blocks, lex), key=lambda b: b.index)
     for i, block in enumerate(zone):
         if is_byline(block.text):
             yield block
             after = zone[i + 1] if i + 1 < len(zone) else None
-            if after and after.index == block.index + 1 and _AND_AUTHOR.match(after.text):
-                if is_byline("By " + after.text[4:]):
-                    yield after
+            if after and after.index == block.index + 1 and continues_byline(after.text):
+                yield after
         elif (
             block.text.casefold() == "by"
             and i + 1 < len(zone)
