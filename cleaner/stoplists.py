@@ -19,14 +19,13 @@ from justext.utils import get_stoplist, get_stoplists
 @cache
 def _table() -> tuple[tuple[str, ...], dict[str, int], np.ndarray]:
     """The languages; for each stopword, the row of the matrix that says which languages' lists
-    hold it (one row per distinct set of languages, 0/1 per language; row 0, no language, is
-    every other word's)."""
+    hold it (one row per distinct set of languages, 0/1 per language)."""
     languages = tuple(sorted(get_stoplists()))
     masks: dict[str, int] = {}
     for bit, language in enumerate(languages):
         for word in get_stoplist(language):
             masks[word] = masks.get(word, 0) | (1 << bit)
-    distinct = [0, *sorted(set(masks.values()))]
+    distinct = sorted(set(masks.values()))
     row_of = {mask: row for row, mask in enumerate(distinct)}
     matrix = np.array(
         [[(mask >> bit) & 1 for bit in range(len(languages))] for mask in distinct], dtype=np.int64

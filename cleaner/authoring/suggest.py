@@ -19,7 +19,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from ..heuristics.bylines import is_byline
 from ..heuristics.head import is_dateline
 from ..lexicon import lexicon

@@ -141,6 +141,9 @@ def _pull_quotes(blocks: list[Block]) -> set[int]:
     and the evaluation pages keep those. A block is looked for only in the (at
     most SHINGLE) paragraphs holding its first words, each no longer than PULL_QUOTE_HOST_WORDS,
     so the work stays linear in the text."""
+    quoted = {b.index for b in blocks if b.raw.startswith(">")}
+    if not quoted:  # most texts have no quote: no index to build
+        return set()
     words = {b.index: _words(b.text) for b in blocks}
     joined = {
         i: f" {' '.join(own)} " for i, own in words.items() if len(own) <= PULL_QUOTE_HOST_WORDS
@@ -152,9 +155,9 @@ def _pull_quotes(blocks: list[Block]) -> set[int]:
             if len(found) < SHINGLE:  # a phrase in many blocks is no pull quote's mark
                 found.append(index)
     quotes = set()
-    quoted = {b.index for b in blocks if b.raw.startswith(">")}
-    for index, own in words.items():
-        if index not in quoted or not PULL_QUOTE_MIN_WORDS <= len(own) <= PULL_QUOTE_MAX_WORDS:
+    for index in quoted:
+        own = words[index]
+        if not PULL_QUOTE_MIN_WORDS <= len(own) <= PULL_QUOTE_MAX_WORDS:
             continue
         phrase = joined[index]
         hosts = holders.get(next(_shingles(own)), [])
