@@ -207,6 +207,8 @@ def test_any_of_finds_what_one_union_of_the_lexicon_finds() -> None:
         if line.strip()
     }
     lines |= {text for _, _, examples in CASES for text in examples} | {ARTICLE}
+    # Other first characters too (the anchored alternatives are picked by the first one).
+    lines |= {t[cut:] for t in list(lines) for cut in (1, 2, 4)} | {"", " ", "É", "Éditorial"}
     for patterns in _lexicon_lists().values():
         union = regex.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
         any_of = AnyOf.of(patterns)
@@ -215,6 +217,30 @@ def test_any_of_finds_what_one_union_of_the_lexicon_finds() -> None:
         )  # each alternative stands alone
         assert [any_of.search(t) for t in lines] == [union.search(t) is not None for t in lines]
         assert [any_of.match(t) for t in lines] == [union.match(t) is not None for t in lines]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " Read", "read", "READ", "«Read", "Élan", "élan", "eLAN", "9 min", "x", "\0x", "Ωmega"],
+)
+def test_anchored_alternatives_picked_by_the_first_character_answer_as_the_union(
+    text: str,
+) -> None:
+    """Alternatives whose first character is optional, a class, a group, in another case, a
+    look-ahead or nothing at all are all tried when they can start with the text's first."""
+    patterns = [
+        r"^(?:\s*|«)read",
+        r"^[ée]lan\b",
+        r"^\d+ min",
+        r"^(?=x)\w",
+        r"^(?:ωmega)?$",
+        r"^.?lan",
+        r"^\0x",
+    ]
+    union = regex.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+    any_of = AnyOf.of(patterns)
+    assert any_of.match(text) == (union.match(text) is not None)
+    assert any_of.search(text) == (union.search(text) is not None)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,26 @@
+"""Block features: the fast ways of counting give what the plain definitions give."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from cleaner.features import _OWN, block_facts, log1p_count
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Plain words.", "COVID-19 CASES RISE 42%", "Ⅻ Ⓐ ² ① Ärger ÜBER 3½ Tage", "١٢٣ ＡＢＣ"],
+)
+def test_digit_and_capital_shares_are_those_of_str_methods(text: str) -> None:
+    _, facts = block_facts.__wrapped__(text)
+    length = max(1, len(text))
+    digits = facts[_OWN.index("digit_share") - 1]  # block_facts leaves stop_density out
+    upper = facts[_OWN.index("upper_share") - 1]
+    assert digits == sum(map(str.isdigit, text)) / length
+    assert upper == sum(map(str.isupper, text)) / length
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 13, 47, 4095, 4096, 10**6])
+def test_log_of_a_count_is_numpys_to_the_last_bit(count: int) -> None:
+    assert log1p_count(count) == float(np.log1p(count))
