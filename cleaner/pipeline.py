@@ -97,7 +97,7 @@ class Cleaner:
                 return
             output = "".join(f"{text}\n\n" for text, _ in sources)[:-1]
             again = read_bytes(output.encode("utf-8"), doc.source, html=False)
-            self.mark_once(again, None, disabled=disabled)
+            self.mark_output(again, disabled)
             removed = [b for b in again.blocks if b.mark is not None]
             if not removed:
                 return
@@ -123,6 +123,12 @@ class Cleaner:
             doc.blocks, disabled={*disabled, *self.disabled(doc, match)}, lex=self.lexicon
         )
         return match
+
+    def mark_output(self, doc: Document, disabled: frozenset[str]) -> None:
+        """Mark a cleaned output as settling does: as a text of no outlet (no pack is looked
+        for), with the heuristics in `disabled` left out."""
+        doc.blocks = segment(doc.text)
+        heuristics.run(doc.blocks, disabled=disabled, lex=self.lexicon)
 
     def _extract(self, doc: Document, match: OutletMatch | None) -> OutletMatch | None:
         """HTML: the page's metadata tells its outlet, whose pack's selectors prune the page

@@ -45,6 +45,17 @@ def test_the_output_is_settled_as_a_text_of_no_outlet(cleaner: Cleaner) -> None:
     assert result.text.count("\n\n") == 1
 
 
+def test_settling_looks_for_no_outlet(cleaner: Cleaner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outlets are detected once, on the input: the output of a page whose pack signature
+    survives cleaning is still no page of that outlet (and each settling pass spares the search)."""
+    calls = []
+    detect = pipeline.detect
+    monkeypatch.setattr(pipeline, "detect", lambda *a, **k: calls.append(1) or detect(*a, **k))
+    result = cleaner.clean_text(EXPOSED_HEADLINE)
+    assert len(result.metadata.removed) == 3  # three passes: one marking, two settling
+    assert len(calls) == 1
+
+
 def test_a_page_s_text_is_settled_with_the_html_exemptions(cleaner: Cleaner) -> None:
     """The extractor isolated the article: its short first line is no page-dump headline, in the
     settling passes as in the first (cleaned again as a plain text, it would be one)."""

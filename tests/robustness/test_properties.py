@@ -125,7 +125,7 @@ def _idempotent(text: str) -> None:
         return
     match = OutletMatch(cleaner.packs.get(result.metadata.outlet.id), "forced")
     output = read_bytes(result.text.encode("utf-8"), None)
-    cleaner.mark_once(output, None, disabled=Cleaner.disabled(doc, match))
+    cleaner.mark_output(output, Cleaner.disabled(doc, match))
     assert canonical_text(output.kept()) == result.text
 
 
