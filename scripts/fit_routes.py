@@ -14,7 +14,6 @@ import boosting
 from metric import score_pair
 
 from cleaner.features import words_of
-from cleaner.html.features import BLOCK_FEATURES
 from cleaner.html.route import ROUTE_CONFIDENCE
 from cleaner.html.routes import ROUTE_FEATURES, ROUTES, route_features
 
@@ -27,7 +26,6 @@ PARAMS = dict(
     colsample_bytree=1.0,
     reg_lambda=0.0,
 )
-_WORDS = BLOCK_FEATURES.index("log_words")
 
 
 def kept(page, scores: np.ndarray, threshold: float) -> list[str]:
@@ -36,11 +34,12 @@ def kept(page, scores: np.ndarray, threshold: float) -> list[str]:
 
 def evidence(page, scores: np.ndarray, threshold: float) -> np.ndarray:
     return route_features(
-        kept(page, scores, threshold),
+        page.texts,
+        page.rows,
+        (scores >= threshold) & page.keepable,
         page.readability,
         page.trafilatura,
         scores,
-        np.expm1(page.rows[:, _WORDS]),
     )
 
 

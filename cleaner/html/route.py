@@ -89,13 +89,13 @@ class Candidates:
     readability: str
     trafilatura: str
 
+    def keep(self, threshold: float) -> np.ndarray:
+        """Which blocks the model keeps, the headline aside (it is metadata)."""
+        return (self.scores >= threshold) & (self.rows[:, _TITLE] == 0)
+
     def kept(self, threshold: float) -> list[str]:
-        """The texts of the blocks the model keeps, the headline aside (it is metadata)."""
-        return [
-            b.text
-            for b, p, row in zip(self.blocks, self.scores, self.rows)
-            if p >= threshold and not row[_TITLE]
-        ]
+        """The texts of the blocks the model keeps."""
+        return [b.text for b, k in zip(self.blocks, self.keep(threshold)) if k]
 
 
 def page_features(root: LexborNode, title: str | None) -> tuple[list[DomBlock], np.ndarray, str]:
@@ -147,7 +147,12 @@ def choose(found: Candidates, model: BlockModel, title: str | None = None) -> Ex
         f"the model kept {len(kept)} of {len(found.blocks)} blocks at p >= {model.threshold:.2f}"
     )
     evidence = route_features(
-        kept, found.readability, found.trafilatura, found.scores, np.expm1(found.rows[:, _WORDS])
+        [b.text for b in found.blocks],
+        found.rows,
+        found.keep(model.threshold),
+        found.readability,
+        found.trafilatura,
+        found.scores,
     )
     preference = {
         route: float(forest.predict(evidence[None, :])[0])

@@ -1,6 +1,9 @@
-"""The evidence the route selector reads of one page: how much each candidate found and how
-far the candidates agree. A block model that keeps little while both extractors agree on much
-more missed the article; one that keeps much more than both of them kept comments.
+"""The evidence the route selector reads of one page: how much each candidate found, how far the
+candidates agree, and where they differ. A block model that keeps little while both extractors
+agree on much more missed the article; one that keeps much more than both of them kept comments.
+Where an extractor and the model differ, the model's scores of the blocks only the extractor
+took (and of those only the model kept) say which of them is likely right, and an extractor's
+text found in no block of the pruned page came from what pruning removed.
 """
 
 from __future__ import annotations
@@ -10,10 +13,13 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..features import covered, words_of
+from .features import BLOCK_FEATURES
 
 CANDIDATES = ("model", "readability", "trafilatura")
 ROUTES = CANDIDATES[1:]  # what the selector may prefer to the block model
 UNSURE = (0.3, 0.7)  # a block scored in this range is one the model is unsure of
+TAKEN = 0.5  # an extractor took a block when its text holds this share of the block's shingles
+_WORDS, _LINKS = BLOCK_FEATURES.index("log_words"), BLOCK_FEATURES.index("link_density")
 ROUTE_FEATURES = (
     *(f"log_words_{c}" for c in CANDIDATES),
     "log_words_page",
@@ -24,22 +30,59 @@ ROUTE_FEATURES = (
     "kept_mean_score",
     "max_score",
     "unsure_share",
+    *(
+        f"{what}_{r}"
+        for r in ROUTES
+        for what in ("in_blocks", "only_share", "only_score", "only_links", "dropped_score")
+    ),
 )
 
 
+def _mean(values: np.ndarray, weights: np.ndarray) -> float:
+    total = float(weights.sum())
+    return float((values * weights).sum() / total) if total else 0.0
+
+
+def _differences(
+    texts: Sequence[str], words: np.ndarray, links: np.ndarray, keep: np.ndarray, scores, text: str
+) -> list[float]:
+    """Where one extractor's `text` and the kept blocks differ: the share of the page's blocks'
+    text it holds, the words of the blocks only it took (as a share of the page), their mean
+    score and link density, and the mean score of the kept blocks it left out."""
+    taken = np.array(covered(texts, text)) >= TAKEN if texts else np.zeros(0, dtype=bool)
+    only, dropped = taken & ~keep, keep & ~taken
+    return [
+        covered([text], "\n".join(texts))[0] if words_of(text) else 0.0,
+        float(words[only].sum() / max(1.0, words.sum())),
+        _mean(scores, words * only),
+        _mean(links, words * only),
+        _mean(scores, words * dropped),
+    ]
+
+
 def route_features(
-    kept: Sequence[str], readability: str, trafilatura: str, scores: np.ndarray, words: np.ndarray
+    texts: Sequence[str],
+    rows: np.ndarray,
+    keep: np.ndarray,
+    readability: str,
+    trafilatura: str,
+    scores: np.ndarray,
 ) -> np.ndarray:
-    """ROUTE_FEATURES of a page: `kept` are the block model's texts, `scores` and `words` its
-    scores and word counts of every block."""
-    texts = {"model": "\n".join(kept), "readability": readability, "trafilatura": trafilatura}
+    """ROUTE_FEATURES of a page: `texts` and `rows` (BLOCK_FEATURES) are its blocks, `keep`
+    which of them the block model keeps, `scores` its scores of every block."""
+    keep = np.asarray(keep, dtype=bool)
+    kept = [t for t, k in zip(texts, keep) if k]
+    words, links = np.expm1(rows[:, _WORDS]), rows[:, _LINKS]
+    candidate = {"model": "\n".join(kept), "readability": readability, "trafilatura": trafilatura}
     kept_words = words[scores >= 0.5]
     unsure = words[(scores >= UNSURE[0]) & (scores < UNSURE[1])]
     total = max(1.0, float(words.sum()))
-    agreement = [covered([texts[a]], texts[b])[0] for a in CANDIDATES for b in CANDIDATES if a != b]
+    agreement = [
+        covered([candidate[a]], candidate[b])[0] for a in CANDIDATES for b in CANDIDATES if a != b
+    ]
     return np.array(
         [
-            *(np.log1p(len(words_of(texts[c]))) for c in CANDIDATES),
+            *(np.log1p(len(words_of(candidate[c]))) for c in CANDIDATES),
             np.log1p(total),
             np.log1p(len(scores)),
             np.log1p(len(kept)),
@@ -48,5 +91,10 @@ def route_features(
             float((scores[scores >= 0.5] * kept_words).sum() / max(1.0, kept_words.sum())),
             float(scores.max()) if len(scores) else 0.0,
             unsure.sum() / total,
+            *(
+                value
+                for r in ROUTES
+                for value in _differences(texts, words, links, keep, scores, candidate[r])
+            ),
         ]
     )

@@ -1,0 +1,57 @@
+"""The route selector's evidence of where an extractor and the block model differ."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from cleaner.html.features import BLOCK_FEATURES
+from cleaner.html.routes import ROUTE_FEATURES, route_features
+
+ARTICLE = [
+    "The council voted on Tuesday to close the old harbour bridge for repairs next spring.",
+    "Engineers found corrosion in two of the bridge's supports during an inspection in May.",
+    "Drivers will be sent over the ring road while the work goes on, the council said.",
+]
+GALLERY = [
+    "A heron stands in the shallows below the bridge at dawn, seen from the east bank.",
+    "Fishing boats leave the harbour under a grey sky on the first morning of the season.",
+]
+TEXTS = ARTICLE + GALLERY
+_WORDS, _LINKS = BLOCK_FEATURES.index("log_words"), BLOCK_FEATURES.index("link_density")
+
+
+def rows(links: float = 0.0) -> np.ndarray:
+    table = np.zeros((len(TEXTS), len(BLOCK_FEATURES)))
+    table[:, _WORDS] = np.log1p([len(t.split()) for t in TEXTS])
+    table[len(ARTICLE) :, _LINKS] = links
+    return table
+
+
+def evidence(extractor: str, scores: list[float], links: float = 0.0) -> dict[str, float]:
+    scored = np.array(scores)
+    values = route_features(TEXTS, rows(links), scored >= 0.5, extractor, extractor, scored)
+    return dict(zip(ROUTE_FEATURES, values))
+
+
+def test_blocks_only_the_extractor_took_are_described_by_the_models_scores() -> None:
+    """An extractor that took a gallery the model scored low differs from one that took
+    paragraphs the model was unsure of: the scores of the blocks only it took tell them apart."""
+    gallery = evidence("\n".join(TEXTS), [0.9, 0.9, 0.9, 0.05, 0.1], links=0.6)
+    assert gallery["only_score_readability"] < 0.1
+    assert gallery["only_links_readability"] == 0.6
+    assert 0.3 < gallery["only_share_readability"] < 0.5
+    unsure = evidence("\n".join(TEXTS), [0.9, 0.9, 0.9, 0.45, 0.4])
+    assert unsure["only_score_readability"] > 0.4
+    assert unsure["only_links_readability"] == 0.0
+
+
+def test_kept_blocks_an_extractor_left_out_and_text_from_outside_the_blocks() -> None:
+    """An extractor that left out the article the model kept with confidence, or whose text
+    stands in no block of the pruned page (pruning removed it), shows it in its evidence."""
+    partial = evidence("\n".join(GALLERY), [0.95, 0.9, 0.85, 0.6, 0.6])
+    assert partial["dropped_score_trafilatura"] > 0.8
+    assert partial["only_share_trafilatura"] == 0.0
+    assert partial["in_blocks_trafilatura"] == 1.0
+    elsewhere = "A text that no block of the pruned page holds, found by the extractor elsewhere."
+    assert evidence(elsewhere, [0.9] * 5)["in_blocks_trafilatura"] == 0.0
+    assert evidence("", [0.9] * 5)["in_blocks_trafilatura"] == 0.0
