@@ -66,7 +66,7 @@ class AnyOf:
 
     anchored: regex.Pattern[str] | None
     floating: regex.Pattern[str] | None
-    starts: tuple[regex.Pattern[str], ...] = ()  # the anchored alternatives, one by one
+    starts: tuple[str, ...] = ()  # the anchored alternatives, one by one
     by_first: dict[str, regex.Pattern[str] | None] = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -76,15 +76,15 @@ class AnyOf:
         return cls(
             _union(anchored, "^"),
             _union([a for a in alternatives if not a.startswith("^")]),
-            tuple(regex.compile(a, FLAGS) for a in anchored),
+            tuple(anchored),
         )
 
     def _at_start(self, text: str) -> bool:
         first = text[:1]
         if not first or first > "\x7f":  # empty, or beyond ASCII: the whole union
             return bool(self.anchored and self.anchored.match(text))
-        if first not in self.by_first:  # at most 127 entries, each built once
-            fits = [p.pattern for p in self.starts if p.match(first, partial=True)]
+        if first not in self.by_first:  # at most 127 entries, each built once, when first met
+            fits = [a for a in self.starts if regex.match(a, first, FLAGS, partial=True)]
             self.by_first[first] = _union(fits, "^")
         pattern = self.by_first[first]
         return bool(pattern and pattern.match(text))

@@ -44,15 +44,22 @@ def _mean(values: np.ndarray, weights: np.ndarray) -> float:
 
 
 def _differences(
-    texts: Sequence[str], words: np.ndarray, links: np.ndarray, keep: np.ndarray, scores, text: str
+    texts: Sequence[str],
+    page: str,
+    words: np.ndarray,
+    links: np.ndarray,
+    keep: np.ndarray,
+    scores: np.ndarray,
+    text: str,
 ) -> list[float]:
     """Where one extractor's `text` and the kept blocks differ: the share of the page's blocks'
     text it holds, the words of the blocks only it took (as a share of the page), their mean
-    score and link density, and the mean score of the kept blocks it left out."""
+    score and link density, and the mean score of the kept blocks it left out. `page` is the
+    blocks' texts joined, once for both extractors."""
     taken = np.array(covered(texts, text)) >= TAKEN if texts else np.zeros(0, dtype=bool)
     only, dropped = taken & ~keep, keep & ~taken
     return [
-        covered([text], "\n".join(texts))[0] if words_of(text) else 0.0,
+        covered([text], page)[0] if words_of(text) else 0.0,
         float(words[only].sum() / max(1.0, words.sum())),
         _mean(scores, words * only),
         _mean(links, words * only),
@@ -73,6 +80,7 @@ def route_features(
     keep = np.asarray(keep, dtype=bool)
     kept = [t for t, k in zip(texts, keep) if k]
     words, links = np.expm1(rows[:, _WORDS]), rows[:, _LINKS]
+    page = "\n".join(texts)
     candidate = {"model": "\n".join(kept), "readability": readability, "trafilatura": trafilatura}
     kept_words = words[scores >= 0.5]
     unsure = words[(scores >= UNSURE[0]) & (scores < UNSURE[1])]
@@ -94,7 +102,7 @@ def route_features(
             *(
                 value
                 for r in ROUTES
-                for value in _differences(texts, words, links, keep, scores, candidate[r])
+                for value in _differences(texts, page, words, links, keep, scores, candidate[r])
             ),
         ]
     )
