@@ -28,15 +28,20 @@ PARAMS = dict(
 )
 
 
+def keep(page, scores: np.ndarray, threshold: float) -> np.ndarray:
+    """The blocks the model keeps (`Candidates.keep` at run time)."""
+    return (scores >= threshold) & page.keepable
+
+
 def kept(page, scores: np.ndarray, threshold: float) -> list[str]:
-    return [t for t, p, keep in zip(page.texts, scores, page.keepable) if p >= threshold and keep]
+    return [t for t, k in zip(page.texts, keep(page, scores, threshold)) if k]
 
 
 def evidence(page, scores: np.ndarray, threshold: float) -> np.ndarray:
     return route_features(
         page.texts,
         page.rows,
-        (scores >= threshold) & page.keepable,
+        keep(page, scores, threshold),
         page.readability,
         page.trafilatura,
         scores,
