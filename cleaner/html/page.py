@@ -11,7 +11,7 @@ from ..trees import BlockModel
 from .decode import decode_html
 from .jsonld import json_ld_objects
 from .meta import PageMeta, absolute_url, merge, without_site
-from .prune import prune
+from .prune import prune, without
 from .route import Extraction, extract, shipped_model
 from .sources import (
     META_TAGS,
@@ -71,7 +71,8 @@ class Page:
         root = self.prune(remove)
         if root is None:
             return Extraction([], "none", "the page has no body")
-        return extract(root, self.html, self.meta.title, model or shipped_model(), body)
+        page = without(self.html, remove)
+        return extract(root, page, self.meta.title, model or shipped_model(), body)
 
 
 def extract_html(

@@ -142,6 +142,17 @@ def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | No
     return root
 
 
+def without(html: str, remove: Sequence[str]) -> str:
+    """The page as it came but for the `remove` selectors' elements (a pack's): what an extractor
+    that reads the whole page gets, so that a pack's removals hold on every route."""
+    if not remove:
+        return html
+    tree = LexborHTMLParser(html)
+    for selector in remove:
+        _drop(tree.css(selector))
+    return tree.html or ""
+
+
 def body_html(root: LexborNode, body: str | None = None) -> str:
     """The page to extract from: the elements matching the `body` selector when it matches any,
     else the whole (pruned) body. Wrapped in `<html>`, which trafilatura wants to see early."""

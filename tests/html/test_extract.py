@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import pytest
+
 from cleaner import Cleaner
-from cleaner.html.page import extract_html
+from cleaner.html import route
+from cleaner.html.page import Page, extract_html
 from cleaner.html.route import paragraphs
 
 from .conftest import FIXTURES, fixture
@@ -65,6 +68,15 @@ def test_pack_selectors_and_body_selector() -> None:
     assert "Engineers replaced" not in extract_html(html, remove=["article p:nth-of-type(2)"]).text
     body_only = extract_html(html, body="article p:nth-of-type(3)").text
     assert body_only.startswith("The mayor said") and "Engineers" not in body_only
+
+
+def test_pack_removals_hold_when_an_extractor_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    # trafilatura reads the page as it came, not the pruned one: the pack's selectors must reach it.
+    monkeypatch.setattr(route, "ROUTE_CONFIDENCE", -1.0)  # the selector's favourite always wins
+    page = Page(fixture("article.html"))
+    chosen = page.extract(remove=["article p:nth-of-type(2)"])
+    assert chosen.route in ("readability", "trafilatura")
+    assert "Engineers replaced" not in chosen.text and "The mayor said" in chosen.text
 
 
 def test_bytes_are_decoded_with_the_declared_charset() -> None:
