@@ -4,8 +4,8 @@ Each anchor is a function from the page as the cleaner gets it (an HTML page or 
 article text. On HTML: trafilatura (comments off), readability-lxml, boilerpy3's
 ArticleExtractor, and a C4-style line filter over the page's text. On text dumps: the C4-style
 filter, and boilerpy3 and trafilatura over the dump's lines as paragraphs. An anchor that raises
-gives an empty text, as it would in a pipeline. readability-lxml and boilerpy3 come from the
-`eval` dependency group (`uv run --group eval ...`).
+gives an empty text, as it would in a pipeline. boilerpy3 comes from the `eval` dependency
+group (`uv run --group eval ...`); readability-lxml is one of the cleaner's own dependencies.
 """
 
 from __future__ import annotations
