@@ -59,6 +59,35 @@ def _cleaner(fold: int | None):
     return _cleaners[fold]
 
 
+def _columns(model) -> list[tuple[str, ...]]:
+    return [
+        model.first.features,
+        model.second.features,
+        *(f.features for f in model.routes.values()),
+    ]
+
+
+def stale_folds() -> str | None:
+    """Why the fold models under out/models cannot stand for the shipped ones (fitted on other
+    features, by an older fit), or None. Checked before any page is run."""
+    from cleaner.html.route import shipped_model
+    from cleaner.lexicon import shipped_body_model
+    from cleaner.trees import BlockModel
+
+    shipped = {"html": shipped_model(), "text": shipped_body_model()}
+    for fold in sorted(
+        set(json.loads((MODELS / "folds.json").read_text(encoding="utf-8")).values())
+    ):
+        for kind, model in shipped.items():
+            path = MODELS / f"{kind}-fold{fold}.json"
+            if not path.exists() or _columns(BlockModel.load(path)) != _columns(model):
+                return (
+                    f"{path}: missing, or fitted on other features than the shipped model; refit "
+                    f"the fold models with scripts/fit_blocks.py --input {kind}"
+                )
+    return None
+
+
 def fold_of(site: str) -> int | None:
     """The fold that holds `site`; None for a site no model was fitted on, which the shipped
     models have never seen either."""
@@ -115,6 +144,10 @@ def score_folders(args: argparse.Namespace) -> int:
 
 
 def full_run(args: argparse.Namespace) -> int:
+    stale = stale_folds() if (MODELS / "folds.json").exists() else None
+    if stale:
+        print(f"eval: {stale}", file=sys.stderr)
+        return 2
     results = []
     for corpus in args.corpus:
         pages = corpora.load(corpus, args.shared / corpus)

@@ -264,3 +264,20 @@ def test_one_run_scores_the_cleaner_and_every_anchor_per_source(tmp_path):
         assert {"cleaner", *anchors} <= set(table["overall"])
         assert set(table["by_source"]) == {"one", "two"}
         assert table["overall"]["cleaner"]["f1"] > 0.9
+
+
+def test_stale_fold_models_stop_the_run_before_any_page(tmp_path, monkeypatch, capsys):
+    models = tmp_path / "models"
+    models.mkdir()
+    (models / "folds.json").write_text('{"coastal.example": 0}', encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent / "cleaner"
+    html = json.loads((root / "html" / "block_model.json").read_text(encoding="utf-8"))
+    (models / "text-fold0.json").write_bytes((root / "heuristics" / "body_model.json").read_bytes())
+    (models / "html-fold0.json").write_text(json.dumps(html), encoding="utf-8")
+    monkeypatch.setattr(ev, "MODELS", models)
+    assert ev.stale_folds() is None
+    html["first"]["features"] = html["first"]["features"][:-1]  # fitted before a feature came
+    (models / "html-fold0.json").write_text(json.dumps(html), encoding="utf-8")
+    shared = write_corpus(tmp_path / "shared")
+    assert ev.main(["--shared", str(shared), "--corpus", "wide", "--jobs", "1"]) == 2
+    assert "html-fold0.json" in capsys.readouterr().err
