@@ -29,7 +29,7 @@ _TOKEN = regex.compile(
     regex.DOTALL,
 )
 # Escapes that assert rather than match: dropped, or the ends they stand for.
-_ASSERTIONS = {r"\b": "", r"\B": "", r"\m": "", r"\M": "", r"\A": "^", r"\Z": r"(?:\n?$)"}
+_ASSERTIONS = {r"\b": "", r"\B": "", r"\m": "", r"\M": "", r"\A": "^", r"\Z": "$"}
 # Escapes of one character that `regex` reads as a class or a code point; other letters and
 # digits after a backslash (backreferences, \X, \G, \K …) are Unsupported.
 _CHAR_ESCAPE = regex.compile(r"\\(?:[dDwWsStnrfvae]|[pPxuUN].+|[^0-9A-Za-z])", regex.DOTALL)
@@ -71,10 +71,8 @@ def translate(pattern: str, flags: int) -> str:
             out.append(_ASSERTIONS[text])
             if not out[-1]:  # dropped: a repeat of it goes too, not onto the atom before
                 i += i < len(tokens) and tokens[i].lastgroup == "rep"
-        elif kind == "char" and text in ("|", ")", "^"):
-            out.append(text)
-        elif kind == "char" and text == "$":
-            out.append(r"(?:\n?$)")  # `regex` also matches before a final newline
+        elif kind == "char" and text in ("|", ")", "^", "$"):
+            out.append(text)  # hyperscan's `$`, as `regex`'s, also matches before a final newline
         elif kind == "esc" and not _CHAR_ESCAPE.fullmatch(text):
             raise Unsupported(text)
         else:
