@@ -5,8 +5,11 @@ paragraph) and `heuristics.code` of blocks, so it sits below both."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import regex
+
+from .prefilter import prefilter
 
 # Characters rare in prose and common in code; a block needs this share of them plus signals.
 CODE_SYMBOLS = "{}[]();=<>|&$\\"
@@ -36,6 +39,16 @@ _SIGNALS = tuple(
         ("{", r"(?:^|[}\s])[.#]?[\w-]+(?:\s*[,>]\s*[.#]?[\w-]+)*\s*\{\s*[\w-]+\s*:[^}]*\}"),
     )
 )
+# With the `fast` extra, one hyperscan scan says which signals may occur in a line (#16).
+_PREFILTER = prefilter(_SIGNALS[0][1].flags, [signal.pattern for _, signal in _SIGNALS])
+
+
+def _candidates(text: str) -> Sequence[tuple[str, regex.Pattern[str]]]:
+    """The signals that may occur in `text`: all of them without the prefilter."""
+    if _PREFILTER is None:
+        return _SIGNALS
+    hits = _PREFILTER.hits(text)
+    return [signal for i, signal in enumerate(_SIGNALS) if i in hits]
 
 
 _BRACKETS_ONLY = regex.compile(
@@ -51,7 +64,7 @@ def looks_like_code(text: str) -> bool:
     if _BRACKETS_ONLY.match(text) or (_JSON.match(text) and text.count('":') >= JSON_MIN_KEYS):
         return True
     signals = 0
-    for needed, signal in _SIGNALS:
+    for needed, signal in _candidates(text):
         if needed in text and signal.search(text):
             signals += 1
             if signals >= MIN_SIGNALS:

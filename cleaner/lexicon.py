@@ -17,6 +17,7 @@ import yaml
 
 from .model import Field
 from .patterns import atoms, opens_group
+from .prefilter import Prefilter, prefilter
 from .trees import BlockModel
 
 HEURISTICS = Path(__file__).with_name("heuristics")
@@ -62,21 +63,27 @@ class AnyOf:
     once, the others in one search: in a single pattern, the `regex` module tries the anchored
     ones at every position too, which made the furniture check three times slower. A text that
     starts with an ASCII character is tried only against the anchored alternatives that can
-    start with it (a partial match of that character says which), about one in seven."""
+    start with it (a partial match of that character says which), about one in seven. With the
+    `fast` extra, a hyperscan prefilter first rules out most texts in one scan (#16)."""
 
     anchored: regex.Pattern[str] | None
     floating: regex.Pattern[str] | None
     starts: tuple[str, ...] = ()  # the anchored alternatives, one by one
     by_first: dict[str, regex.Pattern[str] | None] = field(default_factory=dict, compare=False)
+    prefilter: Prefilter | None = field(default=None, compare=False)
+    ids: frozenset[int] = frozenset()  # the alternatives' ids in `prefilter`
 
     @classmethod
-    def of(cls, patterns: Iterable[str]) -> AnyOf:
+    def of(cls, patterns: Iterable[str], prefilter: Prefilter | None = None) -> AnyOf:
+        """With no `prefilter`, every search takes the plain `regex` path."""
         alternatives = [b for p in patterns for b in branches(p)]
         anchored = [a[1:] for a in alternatives if a.startswith("^")]
         return cls(
             _union(anchored, "^"),
             _union([a for a in alternatives if not a.startswith("^")]),
             tuple(anchored),
+            prefilter=prefilter,
+            ids=prefilter.add(alternatives) if prefilter else frozenset(),
         )
 
     def _at_start(self, text: str) -> bool:
@@ -89,12 +96,19 @@ class AnyOf:
         pattern = self.by_first[first]
         return bool(pattern and pattern.match(text))
 
+    def _ruled_out(self, text: str) -> bool:
+        return self.prefilter is not None and self.ids.isdisjoint(self.prefilter.hits(text))
+
     def search(self, text: str) -> bool:
         """Whether any pattern occurs in `text`."""
+        if self._ruled_out(text):
+            return False
         return self._at_start(text) or bool(self.floating and self.floating.search(text))
 
     def match(self, text: str) -> bool:
-        """Whether any pattern occurs at the start of `text`."""
+        """Whether any pattern occurs at the start of `text` (one that occurs nowhere cannot)."""
+        if self._ruled_out(text):
+            return False
         return self._at_start(text) or bool(self.floating and self.floating.match(text))
 
 
@@ -146,9 +160,14 @@ def shipped_body_model() -> BlockModel:
 @cache
 def lexicon() -> Lexicon:
     data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    pool = prefilter(FLAGS)  # one database for every set, when hyperscan is installed
+
+    def any_of(patterns: Iterable[str]) -> AnyOf:
+        return AnyOf.of(patterns, pool)
+
     furniture = {
         name: PatternSet(
-            entry["kind"], entry.get("field"), entry["max_chars"], AnyOf.of(entry["patterns"])
+            entry["kind"], entry.get("field"), entry["max_chars"], any_of(entry["patterns"])
         )
         for name, entry in data["furniture"].items()
     }
@@ -156,24 +175,26 @@ def lexicon() -> Lexicon:
     limits = tuple(sorted({e["max_chars"] for e in data["furniture"].values()}))
     return Lexicon(
         furniture=furniture,
-        comment_start=AnyOf.of(data["comment_start"]),
-        comment_heading=AnyOf.of(data["comment_heading"]),
-        related_heading=AnyOf.of(data["related_heading"]),
-        self_url_label=AnyOf.of(data["self_url_labels"]),
-        job_title=AnyOf.of(data["job_titles"]),
+        comment_start=any_of(data["comment_start"]),
+        comment_heading=any_of(data["comment_heading"]),
+        related_heading=any_of(data["related_heading"]),
+        self_url_label=any_of(data["self_url_labels"]),
+        job_title=any_of(data["job_titles"]),
         # Agency names are matched case-sensitively: "AP" is an agency, "ap" is not.
         agency=regex.compile("|".join(regex.escape(a) for a in agencies), regex.UNICODE),
         agencies=tuple(agencies),
         stopwords=frozenset(_words(data["stopwords"])),
         furniture_limits=limits,
-        furniture_unions=_unions(data["furniture"].values(), limits),
+        furniture_unions=_unions(data["furniture"].values(), limits, pool),
     )
 
 
-def _unions(entries: Iterable[dict], limits: tuple[int, ...]) -> tuple[AnyOf, ...]:
+def _unions(
+    entries: Iterable[dict], limits: tuple[int, ...], pool: Prefilter | None
+) -> tuple[AnyOf, ...]:
     entries = list(entries)
     return tuple(
-        AnyOf.of(p for e in entries if e["max_chars"] >= limit for p in e["patterns"])
+        AnyOf.of((p for e in entries if e["max_chars"] >= limit for p in e["patterns"]), pool)
         for limit in limits
     )
 

@@ -36,6 +36,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "encoding",
             "stoplists",
             "code_signals",
+            "prefilter",
+            "prefilter_syntax",
         ),
     ),
     ("read", ("read", "html", "html.decode", "html.detect", "html.guard")),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from functools import cache
 
+from .. import prefilter
 from ..model import Block
 from ..features import block_facts
 from ..lexicon import Lexicon, lexicon, may_be_furniture
@@ -69,9 +70,11 @@ def forget() -> None:
     document's heuristics repeated work on the same blocks (a dozen furniture entries, the settle
     pass); emptied before each document, the time a document takes never depends on what was
     cleaned before it, and a benchmark that repeats its documents times the cleaning, not the
-    memo. Emptying them while another thread cleans only costs that thread some time."""
+    memo. Emptying them while another thread cleans only costs that thread some time. The
+    prefilter's memo of scanned texts goes too."""
     for memo in MEMOS:
         memo.cache_clear()
+    prefilter.forget()
 
 
 def run(
