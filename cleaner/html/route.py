@@ -65,7 +65,9 @@ def readability_text(html: str) -> str:
     except Exception:  # noqa: BLE001 - its failure is only missing evidence
         return ""
     body = LexborHTMLParser(_page(summary)).body if summary else None
-    return body.text(separator="\n") if body is not None else ""
+    # A line per block, as the block route cuts them: a separator between every text node would
+    # break a paragraph at each link or emphasis.
+    return "\n".join(b.text for b in dom_blocks(body)) if body is not None else ""
 
 
 def trafilatura_text(html: str) -> str:

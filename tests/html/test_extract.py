@@ -111,3 +111,17 @@ def test_a_page_the_fallbacks_mend_says_so(cleaner: Cleaner) -> None:
     result = cleaner.clean_bytes(page, source="page.html")
     assert "Sunday’s after" in result.text
     assert "bytes not valid UTF-8 (1) read as cp1252" in result.metadata.warnings
+
+
+def test_an_extractor_paragraph_stays_whole_across_links_and_emphasis() -> None:
+    page = (
+        '<html><body><article><p>The bridge <a href="/x">reopened</a> on <em>Sunday</em> after'
+        " repairs that cost the city far more than planned, officials said on Monday.</p>"
+        "<p>Engineers replaced the cables and strengthened the towers against the salt.</p>"
+        "</article></body></html>"
+    )
+    assert route.readability_text(page).splitlines() == [
+        "The bridge reopened on Sunday after repairs that cost the city far more than planned,"
+        " officials said on Monday.",
+        "Engineers replaced the cables and strengthened the towers against the salt.",
+    ]
