@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import compiled
 from .version import __version__
+
+compiled.install()  # the compiled build of these sources, when one was made (#16)
 
 if TYPE_CHECKING:
     from .budget import OutOfTime

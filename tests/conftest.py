@@ -1,15 +1,20 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from cleaner import Cleaner
-from cleaner.model import Block, Document
-from cleaner.segment import segment
+# The suite tests the source, whatever compiled build the machine has: some tests replace module
+# attributes, which compiled callers would not see. tests/test_compiled.py compares the build.
+os.environ["CLEANER_COMPILED"] = "0"
+
+from cleaner import Cleaner  # noqa: E402
+from cleaner.model import Block, Document  # noqa: E402
+from cleaner.segment import segment  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -38,6 +38,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "code_signals",
             "prefilter",
             "prefilter_syntax",
+            "compiled",
         ),
     ),
     ("read", ("read", "html", "html.decode", "html.detect", "html.guard")),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import islice
 
 import regex
 
@@ -137,9 +136,14 @@ def _may_be_dek(block: Block, headline: Block, blocks: Sequence[Block]) -> bool:
 def _best_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """The best headline-like block above the first paragraph."""
     repeats = Counter(b.text.casefold() for b in blocks)
-    paragraphs = list(
-        islice((b for b in blocks if b.mark is None and is_prose(b, lex)), LEAD_PARAGRAPHS)
-    )
+    # A loop rather than `islice` over a generator expression: compiled by mypyc (#16), such an
+    # expression is evaluated whole, and `is_prose` would be asked of every block.
+    paragraphs: list[Block] = []
+    for b in blocks:
+        if len(paragraphs) == LEAD_PARAGRAPHS:
+            break
+        if b.mark is None and is_prose(b, lex):
+            paragraphs.append(b)
     lead = set().union(*(_content_words(b.text) for b in paragraphs))
     # Bylines and date lines are never the headline, and no distance from it, found or not yet;
     # nor are sentences (paragraphs of a brief too short to read as prose, in the head zone).
