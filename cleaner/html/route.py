@@ -95,10 +95,6 @@ class Candidates:
         """Which blocks the model keeps, the headline aside (it is metadata)."""
         return (self.scores >= threshold) & (self.rows[:, _TITLE] == 0)
 
-    def kept(self, threshold: float) -> list[str]:
-        """The texts of the blocks the model keeps."""
-        return [b.text for b, k in zip(self.blocks, self.keep(threshold)) if k]
-
 
 def page_features(root: LexborNode, title: str | None) -> tuple[list[DomBlock], np.ndarray, str]:
     """The page's blocks, their BLOCK_FEATURES and readability's text (which they include)."""
@@ -144,14 +140,15 @@ def paragraphs(text: str, title: str | None = None) -> list[str]:
 def choose(found: Candidates, model: BlockModel, title: str | None = None) -> Extraction:
     """The block model's blocks, unless the route selector expects an extractor to do better
     on this page (an article the model barely found, or one it cut into)."""
-    kept = found.kept(model.threshold)
+    texts, keep = [b.text for b in found.blocks], found.keep(model.threshold)
+    kept = [t for t, k in zip(texts, keep) if k]
     stated = (
         f"the model kept {len(kept)} of {len(found.blocks)} blocks at p >= {model.threshold:.2f}"
     )
     evidence = route_features(
-        [b.text for b in found.blocks],
+        texts,
         found.rows,
-        found.keep(model.threshold),
+        keep,
         found.readability,
         found.trafilatura,
         found.scores,
