@@ -13,9 +13,7 @@ import numpy as np
 import boosting
 from metric import score_pair
 
-from cleaner.features import words_of
-from cleaner.html.route import ROUTE_CONFIDENCE
-from cleaner.html.routes import ROUTE_FEATURES, ROUTES, route_features
+from cleaner.html.routes import ROUTE_FEATURES, ROUTES, pick, route_features
 
 ROUNDS = 100
 PARAMS = dict(
@@ -72,17 +70,10 @@ def chosen(models: dict, pages, scores: dict[str, np.ndarray], threshold: float)
     """The text the selector picks for each page, as `cleaner.html.route.choose` does."""
     texts = {}
     for page in pages:
-        row = evidence(page, scores[page.id], threshold)[None, :]
-        preference = {
-            route: float(m.predict(row)[0])
-            for route, m in models.items()
-            if words_of(getattr(page, route))
-        }
-        best = max(preference, key=preference.__getitem__, default=None)
+        found = evidence(page, scores[page.id], threshold)
+        best, _ = pick(models, found, {r: getattr(page, r) for r in models})
         texts[page.id] = (
-            getattr(page, best)
-            if best and preference[best] >= ROUTE_CONFIDENCE
-            else "\n".join(kept(page, scores[page.id], threshold))
+            getattr(page, best) if best else "\n".join(kept(page, scores[page.id], threshold))
         )
     return texts
 

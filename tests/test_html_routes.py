@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from cleaner.html.features import BLOCK_FEATURES
-from cleaner.html.routes import ROUTE_FEATURES, route_features
+from cleaner.html.routes import ROUTE_FEATURES, pick, route_features
 
 ARTICLE = [
     "The council voted on Tuesday to close the old harbour bridge for repairs next spring.",
@@ -55,3 +57,32 @@ def test_kept_blocks_an_extractor_left_out_and_text_from_outside_the_blocks() ->
     elsewhere = "A text that no block of the pruned page holds, found by the extractor elsewhere."
     assert evidence(elsewhere, [0.9] * 5)["in_blocks_trafilatura"] == 0.0
     assert evidence("", [0.9] * 5)["in_blocks_trafilatura"] == 0.0
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """A route forest that gives every page the same probability."""
+
+    probability: float
+
+    def predict(self, rows: np.ndarray) -> np.ndarray:
+        return np.full(len(rows), self.probability)
+
+
+def test_an_extractor_holding_the_kept_blocks_yields_to_one_that_differs() -> None:
+    """readability's text is the kept article, trafilatura's adds the gallery: when both are
+    preferred, only trafilatura is an alternative; alone, readability still wins."""
+    scores = np.array([0.9, 0.9, 0.9, 0.2, 0.2])
+    texts = {"readability": "\n".join(ARTICLE), "trafilatura": "\n".join(TEXTS)}
+    found = route_features(TEXTS, rows(), scores >= 0.5, *texts.values(), scores)
+
+    def chosen(readability: float, trafilatura: float, found_texts: dict | None = None):
+        forests = {"readability": Fixed(readability), "trafilatura": Fixed(trafilatura)}
+        return pick(forests, found, texts | (found_texts or {}))[0]
+
+    assert chosen(0.8, 0.6) == "trafilatura"
+    assert chosen(0.8, 0.4) == "readability"
+    assert chosen(0.4, 0.3) is None
+    assert chosen(0.4, 0.9, {"trafilatura": ""}) is None  # an extractor that found nothing
+    best, preference = pick({"readability": Fixed(0.7)}, found, texts)
+    assert best == "readability" and preference == {"readability": 0.7}

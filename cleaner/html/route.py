@@ -27,11 +27,10 @@ from ..trees import BlockModel
 from .blocks import DomBlock, dom_blocks
 from ..features import covered, words_of
 from .features import BLOCK_FEATURES, block_features, context
-from .routes import route_features
+from .routes import pick, route_features
 
 MODEL_FILE = Path(__file__).with_name("block_model.json")
 HEAD_PARAGRAPHS = 3  # an extractor's leading lines that may repeat the headline
-ROUTE_CONFIDENCE = 0.5  # the selector's probability that an extractor beats the block model
 _WORDS, _TITLE = BLOCK_FEATURES.index("log_words"), BLOCK_FEATURES.index("title")
 
 
@@ -153,14 +152,9 @@ def choose(found: Candidates, model: BlockModel, title: str | None = None) -> Ex
         found.trafilatura,
         found.scores,
     )
-    preference = {
-        route: float(forest.predict(evidence[None, :])[0])
-        for route, forest in model.routes.items()
-        if words_of(getattr(found, route))
-    }  # an extractor that found nothing is no candidate
-    best = max(preference, key=preference.__getitem__, default=None)
+    best, preference = pick(model.routes, evidence, {r: getattr(found, r) for r in model.routes})
     said = ", ".join(f"{route} {p:.2f}" for route, p in sorted(preference.items()))
-    if best is not None and preference[best] >= ROUTE_CONFIDENCE:
+    if best is not None:
         return Extraction(
             paragraphs(getattr(found, best), title),
             best,

@@ -8,7 +8,8 @@ text found in no block of the pruned page came from what pruning removed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -19,6 +20,8 @@ CANDIDATES = ("model", "readability", "trafilatura")
 ROUTES = CANDIDATES[1:]  # what the selector may prefer to the block model
 UNSURE = (0.3, 0.7)  # a block scored in this range is one the model is unsure of
 TAKEN = 0.5  # an extractor took a block when its text holds this share of the block's shingles
+SAME = 0.95  # an extractor's text and the kept blocks holding this share of each other are one text
+CONFIDENCE = 0.5  # the selector's probability that an extractor beats the block model
 _WORDS, _LINKS = BLOCK_FEATURES.index("log_words"), BLOCK_FEATURES.index("link_density")
 ROUTE_FEATURES = (
     *(f"log_words_{c}" for c in CANDIDATES),
@@ -106,3 +109,29 @@ def route_features(
             ),
         ]
     )
+
+
+class Scorer(Protocol):
+    def predict(self, rows: np.ndarray) -> np.ndarray: ...
+
+
+def pick(
+    forests: Mapping[str, Scorer], evidence: np.ndarray, texts: Mapping[str, str]
+) -> tuple[str | None, dict[str, float]]:
+    """The extractor the selector prefers to the kept blocks (None: keep them), and each found
+    text's probability, by its route's forest, of beating the kept blocks. Of the extractors past
+    CONFIDENCE, one whose text is the kept blocks' own (SAME both ways) yields to one that differs:
+    on pages where they agree the selector's target is no gain, so it learned little there."""
+    at = {name: i for i, name in enumerate(ROUTE_FEATURES)}
+    preference = {
+        route: float(forest.predict(evidence[None, :])[0])
+        for route, forest in forests.items()
+        if words_of(texts[route])  # an extractor that found nothing is no candidate
+    }
+    confident = [route for route, p in preference.items() if p >= CONFIDENCE]
+    differ = [
+        route
+        for route in confident
+        if min(evidence[at[f"{route}_in_model"]], evidence[at[f"model_in_{route}"]]) < SAME
+    ]
+    return max(differ or confident, key=preference.__getitem__, default=None), preference
