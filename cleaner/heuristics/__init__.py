@@ -18,7 +18,7 @@ from ..features import block_facts
 from ..lexicon import Lexicon, lexicon, may_be_furniture
 from .base import Heuristic
 from .body import BODY
-from .captions import CAPTION, CREDIT
+from .captions import CAPTION, CAPTION_ABOVE, CREDIT
 from .classify import MEMOS as CLASS_MEMOS
 from .code import SCRIPT
 from .fields import SELF_URL, SELF_URL_LABEL
@@ -42,6 +42,7 @@ def heuristics() -> tuple[Heuristic, ...]:
         furniture["bare-url"],
         CREDIT,
         CAPTION,
+        CAPTION_ABOVE,
         HEADING_TITLE,
         HEADLINE,
         DEK,

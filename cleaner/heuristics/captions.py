@@ -115,16 +115,16 @@ def find_credits(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 
 
 def find_captions(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    """Captions that carry their credit, and short blocks standing right above a credit."""
-    for i, block in enumerate(blocks):
-        if block.mark is not None:
-            continue
-        if split_credit(block.raw, block.text, lex):
-            yield block
-            continue
-        below = blocks[i + 1] if i + 1 < len(blocks) else None
+    """Captions that carry their credit."""
+    return (b for b in kept(blocks) if split_credit(b.raw, b.text, lex))
+
+
+def find_captions_above(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    """Short blocks standing right above a credit (in a dump, the photo's caption and credit
+    follow each other wherever the photo stood)."""
+    for block, below in zip(blocks, blocks[1:]):
         if (
-            below
+            block.mark is None
             and below.mark
             and below.mark.field == "credit"
             and len(block.text) <= CAPTION_MAX_CHARS
@@ -134,3 +134,6 @@ def find_captions(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 
 CREDIT = Heuristic("generic.credit", "credit", find_credits, field="credit")
 CAPTION = Heuristic("generic.caption", "caption", find_captions, field="caption")
+CAPTION_ABOVE = Heuristic(
+    "generic.caption-above-credit", "caption", find_captions_above, field="caption"
+)

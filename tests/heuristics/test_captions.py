@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner.heuristics import lexicon, run
-from cleaner.heuristics.captions import CAPTION, CREDIT, is_credit, split_credit
+from cleaner.heuristics.captions import CAPTION, CAPTION_ABOVE, CREDIT, is_credit, split_credit
 
 from ..conftest import blocks_of
 
@@ -108,7 +108,12 @@ def test_short_block_above_a_credit_is_its_caption() -> None:
         ARTICLE + " Again.",
     )
     run(blocks)
-    assert [b.mark.rule if b.mark else None for b in blocks] == [None, CAPTION.id, CREDIT.id, None]
+    assert [b.mark.rule if b.mark else None for b in blocks] == [
+        None,
+        CAPTION_ABOVE.id,
+        CREDIT.id,
+        None,
+    ]
 
 
 def test_a_sentence_with_brackets_at_its_end_is_no_caption() -> None:
