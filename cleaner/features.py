@@ -12,6 +12,7 @@ blocks) and, for a page, of the elements the block shares with others.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -27,6 +28,7 @@ NEIGHBOURS = 2  # the first stage reads these facts of this many blocks on each 
 REACH = 3  # the second stage reads the first's scores of this many blocks on each side
 WINDOWS = (5, 15)  # and its word-weighted mean over these many blocks on each side
 _WORD = regex.compile(r"\w+")
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)  # _WORD on an ASCII text, in half the time
 _BULLET = regex.compile(r"^\s*(?:[-*+•·▪►»]|\d{1,3}[.)])\s")
 _URL = regex.compile(r"https?://|www\.|\.(?:com|org|net)\b")
 _SENTENCE_ENDS = ".!?。！？"
@@ -80,6 +82,10 @@ def terminal(text: str) -> bool:
 
 
 def words_of(text: str) -> list[str]:
+    """The text's words, lower-cased. An ASCII text is lowered whole: A-Z are its only capitals
+    and stay word characters, so the words are the same and one call lowers them all."""
+    if text.isascii():
+        return _ASCII_WORD.findall(text.lower())
     return [w.lower() for w in _WORD.findall(text)]
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import regex
 
-from cleaner.features import _OWN, block_facts, log1p_count
+from cleaner.features import _OWN, block_facts, log1p_count, words_of
 
 
 @pytest.mark.parametrize(
@@ -24,3 +25,17 @@ def test_digit_and_capital_shares_are_those_of_str_methods(text: str) -> None:
 @pytest.mark.parametrize("count", [0, 1, 2, 13, 47, 4095, 4096, 10**6])
 def test_log_of_a_count_is_numpys_to_the_last_bit(count: int) -> None:
     assert log1p_count(count) == float(np.log1p(count))
+
+
+def test_words_of_an_ascii_text_are_its_words_lowered_one_by_one() -> None:
+    """The whole-text lowering of ASCII texts against the definition, on every ASCII character."""
+    rng = np.random.default_rng(11)
+    alphabet = [chr(c) for c in range(128)] + ["Ab_9", "HELLO", " "] * 20
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet, size=int(rng.integers(0, 60))))
+        assert words_of(text) == [w.lower() for w in regex.findall(r"\w+", text)]
+
+
+def test_words_of_a_text_beyond_ascii_are_lowered_one_by_one() -> None:
+    """Lowered whole, the sigma before the apostrophe would not be final (σ, not ς)."""
+    assert words_of("ΟΔΟΣ'Α Straße İ") == ["οδος", "α", "straße", "i̇"]

@@ -9,13 +9,13 @@ import numpy as np
 import pytest
 
 from cleaner.features import CONTEXT_FEATURES
-from cleaner.lexicon import BODY_MODEL_FILE
 from cleaner.heuristics.body import BODY_FEATURES
 from cleaner.heuristics.body import STAGE_TWO as BODY_STAGE_TWO
 from cleaner.html.features import BLOCK_FEATURES, STAGE_TWO
 from cleaner.html.route import MODEL_FILE
 from cleaner.html.routes import ROUTE_FEATURES, ROUTES
-from cleaner.trees import BlockModel, Forest
+from cleaner.lexicon import BODY_MODEL_FILE
+from cleaner.trees import CHUNK_ROWS, MAX_LEAVES, BlockModel, Forest
 
 from .conftest import load_script
 
@@ -51,6 +51,93 @@ def test_a_forest_sums_its_leaves_through_a_logistic() -> None:
 def test_a_forest_refuses_rows_of_another_width() -> None:
     with pytest.raises(ValueError, match="expected 2 features, got 3"):
         Forest.from_dict(STUMPS).predict(np.zeros((1, 3)))
+
+
+def walk(data: dict, rows: np.ndarray) -> np.ndarray:
+    """The reference `Forest.predict` must equal bit for bit: each row down each tree node by
+    node, the leaf values of a row summed tree by tree as numpy sums a row of an array."""
+    leaves = np.zeros((len(rows), len(data["trees"])))
+    for r, row in enumerate(rows):
+        for t, tree in enumerate(data["trees"]):
+            node = 0
+            while tree["feature"][node] >= 0:
+                right = row[tree["feature"][node]] > tree["threshold"][node]
+                node = tree["right" if right else "left"][node]
+            leaves[r, t] = tree["value"][node]
+    return 1.0 / (1.0 + np.exp(-leaves.sum(axis=1)))
+
+
+# Thresholds drawn from a few values, so nodes share them and rows meet them exactly.
+CUTS = np.array([-2.5, -0.0, 0.0, 0.5, 1.0, 1.0 + 1e-12, 3.0, 1e300])
+ODD = np.array([np.nan, np.inf, -np.inf, -0.0, 0.0, 1.0 + 5e-13])
+
+
+def random_tree(rng: np.random.Generator, leaves: int, columns: int) -> dict:
+    """A tree of `leaves` leaves, grown by splitting leaves at random, its nodes laid out in a
+    random order (the root first, as the format wants)."""
+    left, right, tests = {0: 0}, {0: 0}, {}
+    for new in range(1, 2 * leaves - 1, 2):
+        node = int(rng.choice([n for n in left if left[n] == n]))
+        left[node], right[node] = new, new + 1
+        left[new], right[new], left[new + 1], right[new + 1] = new, new, new + 1, new + 1
+        tests[node] = (int(rng.integers(columns)), float(rng.choice(CUTS)))
+    place = {0: 0} | dict(zip(range(1, len(left)), 1 + rng.permutation(len(left) - 1)))
+    tree: dict[str, list] = {key: [0] * len(left) for key in ("feature", "threshold", "value")}
+    tree |= {"left": [0] * len(left), "right": [0] * len(left)}
+    for node, at in place.items():
+        feature, threshold = tests.get(node, (-1, 0.0))
+        tree["feature"][at], tree["threshold"][at] = feature, threshold
+        tree["left"][at], tree["right"][at] = place[left[node]], place[right[node]]
+        tree["value"][at] = 0.0 if node in tests else float(rng.normal())
+    return tree
+
+
+@pytest.mark.parametrize("most", [1, 2, 8, 9, 16, 17, 33, MAX_LEAVES])
+def test_a_forest_scores_as_a_walk_down_its_trees_bit_for_bit(most: int) -> None:
+    """Random forests (their trees up to `most` leaves, so every width of leaf mask), on rows
+    that meet the thresholds exactly, fall between them, or are NaN and infinities."""
+    rng = np.random.default_rng(most)
+    columns = 5
+    trees = [random_tree(rng, int(rng.integers(1, most + 1)), columns) for _ in range(40)]
+    trees[0] = random_tree(rng, most, columns)
+    data = {"features": [f"x{i}" for i in range(columns)], "trees": trees}
+    pool = np.concatenate([CUTS, ODD, rng.normal(size=20)])
+    rows = rng.choice(pool, size=(CHUNK_ROWS + 50, columns))
+    forest = Forest.from_dict(data)
+    assert forest.predict(rows).tobytes() == walk(data, rows).tobytes()
+    assert forest.predict(rows[:1]).tobytes() == walk(data, rows[:1]).tobytes()
+
+
+def test_a_forest_of_leaves_alone_or_of_no_trees_scores_every_row() -> None:
+    rows = np.array([[np.nan], [1.0]])
+    for trees in (
+        [],
+        [{"feature": [-1], "threshold": [0], "left": [0], "right": [0], "value": [2]}],
+    ):
+        data = {"features": ["x"], "trees": trees}
+        assert Forest.from_dict(data).predict(rows).tobytes() == walk(data, rows).tobytes()
+
+
+def test_a_tree_of_more_leaves_than_a_mask_holds_is_refused() -> None:
+    tree = random_tree(np.random.default_rng(0), MAX_LEAVES + 1, 2)
+    with pytest.raises(ValueError, match=f"more than {MAX_LEAVES} leaves"):
+        Forest.from_dict({"features": ["a", "b"], "trees": [tree]})
+
+
+@pytest.mark.parametrize("path", [MODEL_FILE, BODY_MODEL_FILE])
+def test_the_shipped_forests_score_as_a_walk_bit_for_bit(path) -> None:
+    """Rows at, just under and just over the thresholds each column is tested at."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rng = np.random.default_rng(5)
+    for forest in [data["first"], data["second"], *data.get("routes", {}).values()]:
+        tested = [[] for _ in forest["features"]]
+        for tree in forest["trees"]:
+            for feature, threshold in zip(tree["feature"], tree["threshold"]):
+                if feature >= 0:
+                    tested[feature] += [threshold, np.nextafter(threshold, np.inf)]
+        rows = np.array([rng.choice(cuts or [0.0], size=150) for cuts in tested]).T
+        rows += rng.choice([0.0, 0.0, 1e-3, -1e-3], size=rows.shape)
+        assert Forest.from_dict(forest).predict(rows).tobytes() == walk(forest, rows).tobytes()
 
 
 def test_an_exported_booster_scores_as_lightgbm_does() -> None:
