@@ -39,6 +39,7 @@ ROUTE_FEATURES = (
         for what in ("in_blocks", "only_share", "only_score", "only_links", "dropped_score")
     ),
 )
+_AT = {name: i for i, name in enumerate(ROUTE_FEATURES)}
 
 
 def _mean(values: np.ndarray, weights: np.ndarray) -> float:
@@ -112,6 +113,9 @@ def route_features(
 
 
 class Scorer(Protocol):
+    """What `pick` needs of a route's forest: a `trees.Forest` at run time, the fitting
+    library's model in scripts/fit_routes.py."""
+
     def predict(self, rows: np.ndarray) -> np.ndarray: ...
 
 
@@ -122,7 +126,6 @@ def pick(
     text's probability, by its route's forest, of beating the kept blocks. Of the extractors past
     CONFIDENCE, one whose text is the kept blocks' own (SAME both ways) yields to one that differs:
     on pages where they agree the selector's target is no gain, so it learned little there."""
-    at = {name: i for i, name in enumerate(ROUTE_FEATURES)}
     preference = {
         route: float(forest.predict(evidence[None, :])[0])
         for route, forest in forests.items()
@@ -132,6 +135,6 @@ def pick(
     differ = [
         route
         for route in confident
-        if min(evidence[at[f"{route}_in_model"]], evidence[at[f"model_in_{route}"]]) < SAME
+        if min(evidence[_AT[f"{route}_in_model"]], evidence[_AT[f"model_in_{route}"]]) < SAME
     ]
     return max(differ or confident, key=preference.__getitem__, default=None), preference
