@@ -73,7 +73,7 @@ def test_pack_selectors_and_body_selector() -> None:
 
 def test_pack_removals_hold_when_an_extractor_wins(monkeypatch: pytest.MonkeyPatch) -> None:
     # trafilatura reads the page as it came, not the pruned one: the pack's selectors must reach it.
-    monkeypatch.setattr(routes, "CONFIDENCE", -1.0)  # the selector's favourite always wins
+    monkeypatch.setattr(routes, "CONFIDENCE", -1.0)  # an extractor always wins over the blocks
     page = Page(fixture("article.html"))
     chosen = page.extract(remove=["article p:nth-of-type(2)"])
     assert chosen.route in ("readability", "trafilatura")
