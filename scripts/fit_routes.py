@@ -71,7 +71,7 @@ def chosen(models: dict, pages, scores: dict[str, np.ndarray], threshold: float)
     texts = {}
     for page in pages:
         found = evidence(page, scores[page.id], threshold)
-        best, _ = pick(models, found, {r: getattr(page, r) for r in models})
+        best, _, _ = pick(models, found, {r: getattr(page, r) for r in models})
         texts[page.id] = (
             getattr(page, best) if best else "\n".join(kept(page, scores[page.id], threshold))
         )

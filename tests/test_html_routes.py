@@ -84,5 +84,20 @@ def test_an_extractor_holding_the_kept_blocks_yields_to_one_that_differs() -> No
     assert chosen(0.8, 0.4) == "readability"
     assert chosen(0.4, 0.3) is None
     assert chosen(0.4, 0.9, {"trafilatura": ""}) is None  # an extractor that found nothing
-    best, preference = pick({"readability": Fixed(0.7)}, found, texts)
+    best, preference, _ = pick({"readability": Fixed(0.7)}, found, texts)
     assert best == "readability" and preference == {"readability": 0.7}
+
+
+def test_a_shorter_text_does_not_replace_the_one_the_blocks_and_an_extractor_agree_on() -> None:
+    """readability keeps the article the blocks keep, trafilatura only its first paragraph:
+    however sure the selector is of trafilatura, the blocks stay, and the reason says why."""
+    scores = np.array([0.9, 0.9, 0.9, 0.2, 0.2])
+    texts = {"readability": "\n".join(ARTICLE), "trafilatura": ARTICLE[0]}
+    found = route_features(TEXTS, rows(), scores >= 0.5, *texts.values(), scores)
+    forests = {"readability": Fixed(0.2), "trafilatura": Fixed(0.9)}
+    best, _, overruled = pick(forests, found, texts)
+    assert best is None
+    assert overruled == "trafilatura would cut the text the kept blocks and readability agree on"
+    # Without an extractor agreeing with the blocks, the selector's choice stands.
+    alone = {"trafilatura": forests["trafilatura"]}
+    assert pick(alone, found, texts)[:1] == ("trafilatura",) and not pick(alone, found, texts)[2]

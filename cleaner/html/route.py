@@ -152,8 +152,11 @@ def choose(found: Candidates, model: BlockModel, title: str | None = None) -> Ex
         found.trafilatura,
         found.scores,
     )
-    best, preference = pick(model.routes, evidence, {r: getattr(found, r) for r in model.routes})
+    best, preference, overruled = pick(
+        model.routes, evidence, {r: getattr(found, r) for r in model.routes}
+    )
     said = ", ".join(f"{route} {p:.2f}" for route, p in sorted(preference.items()))
+    said += f"; {overruled}" if overruled else ""
     if best is not None:
         return Extraction(
             paragraphs(getattr(found, best), title),

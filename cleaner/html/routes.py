@@ -121,20 +121,36 @@ class Scorer(Protocol):
 
 def pick(
     forests: Mapping[str, Scorer], evidence: np.ndarray, texts: Mapping[str, str]
-) -> tuple[str | None, dict[str, float]]:
-    """The extractor the selector prefers to the kept blocks (None: keep them), and each found
-    text's probability, by its route's forest, of beating the kept blocks. Of the extractors past
-    CONFIDENCE, one whose text is the kept blocks' own (SAME both ways) yields to one that differs:
-    on pages where they agree the selector's target is no gain, so it learned little there."""
+) -> tuple[str | None, dict[str, float], str]:
+    """The extractor the selector prefers to the kept blocks (None: keep them), each found text's
+    probability, by its route's forest, of beating the kept blocks, and why a preferred extractor
+    was overruled ("" if none was). Of the extractors past CONFIDENCE, one whose text is the kept
+    blocks' own (SAME both ways) yields to one that differs: on pages where they agree the
+    selector's target is no gain, so it learned little there. Nor does a shorter text replace
+    the one the kept blocks and an extractor agree on: two methods keeping a text are better
+    evidence than one that cuts it, while one that finds more may have found what both missed."""
     preference = {
         route: float(forest.predict(evidence[None, :])[0])
         for route, forest in forests.items()
         if words_of(texts[route])  # an extractor that found nothing is no candidate
     }
+    agree = [route for route in preference if _same(evidence, route)]
     confident = [route for route, p in preference.items() if p >= CONFIDENCE]
-    differ = [
-        route
-        for route in confident
-        if min(evidence[_AT[f"{route}_in_model"]], evidence[_AT[f"model_in_{route}"]]) < SAME
-    ]
-    return max(differ or confident, key=preference.__getitem__, default=None), preference
+    differ = [route for route in confident if route not in agree]
+    best = max(differ or confident, key=preference.__getitem__, default=None)
+    if best in differ and agree and _log_words(evidence, best) < _log_words(evidence, "model"):
+        return (
+            None,
+            preference,
+            f"{best} would cut the text the kept blocks and {' and '.join(agree)} agree on",
+        )
+    return best, preference, ""
+
+
+def _same(evidence: np.ndarray, route: str) -> bool:
+    """Whether the extractor's text and the kept blocks are one text (SAME both ways)."""
+    return min(evidence[_AT[f"{route}_in_model"]], evidence[_AT[f"model_in_{route}"]]) >= SAME
+
+
+def _log_words(evidence: np.ndarray, candidate: str) -> float:
+    return float(evidence[_AT[f"log_words_{candidate}"]])
