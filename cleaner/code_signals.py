@@ -36,6 +36,9 @@ _SIGNALS = tuple(
         ('"@', r"\"@(?:context|type)\"\s*:"),
         ("<", r"<\/?(?:script|style|div|span|iframe)\b"),
         ("", r"\b(?:googletag|dataLayer|gtag|fbq|_gaq)\b"),
+        ("typeof", r"\btypeof\s*\(?\s*[\w$]"),
+        ("{", r"\)\s*\{\s*$"),  # a block opened at the end of the line: `if (…) {`
+        ("", r"[\w$)\]'\"]\s*(?:&&|[=!]==?)\s*[\w$(!'\"]"),
         ("{", r"(?:^|[}\s])[.#]?[\w-]+(?:\s*[,>]\s*[.#]?[\w-]+)*\s*\{\s*[\w-]+\s*:[^}]*\}"),
     )
 )

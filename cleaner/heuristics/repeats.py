@@ -31,6 +31,7 @@ PULL_QUOTE_MIN_WORDS = 6  # a shorter block printed inside a paragraph may be a 
 PULL_QUOTE_MAX_WORDS = 80
 PULL_QUOTE_HOST_WORDS = 400  # paragraphs are shorter; a longer block is searched for no quote
 _WORD = regex.compile(r"\w+")
+_CODE = regex.compile(r"[{}<>=\\]|&&|\|\||^\s*(?://|/\*)")  # a script's symbols, or its comment
 _HEADLINE_FIELDS = ("title", "alternate_title")
 
 
@@ -39,10 +40,13 @@ def _key(text: str) -> str:
 
 
 def _headline_like(text: str) -> bool:
+    """A line a headline may be: a few words, not a sentence, and none of the symbols of a
+    script line printed twice ("} else {", "if (a == b) {")."""
     return (
         len(text.split()) >= HEADLINE_MIN_WORDS
         and len(text) <= HEADLINE_MAX_CHARS
         and not text.endswith((".", ":", ",", ";"))
+        and not _CODE.search(text)
     )
 
 

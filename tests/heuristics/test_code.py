@@ -15,11 +15,16 @@ CODE = [
     "@media (max-width: 600px) { .nav { display: none; } }",
     '{"type":"Image","id":"component-5","data":{"id":7,"src":"https://x.org/a.jpg","caption":"A photo"}}',
     "});",
+    # Lines of a script printed one per line: no statement ends on them, the operators do tell.
+    "if ((typeof (hideAllAds) == 'undefined' || hideAllAds == false) &&",
+    "for (i=0; i<arrTabNames_editorsChoice.length; i++) {",
 ]
 PROSE = [
     "The function of the committee, he said, is to review the budget (which was approved) and report back.",
     "Prices rose 3% = the biggest jump since 2008; analysts [including ours] expected less.",
     "“Let me be clear,” she said. “We will not back down.”",
+    "Standard & Poor's cut the rating (to BBB) on Friday; R&D spending fell",
+    "Programmers in C++ (and C#) wrote it, in a style of their own {sic}",
 ]
 
 

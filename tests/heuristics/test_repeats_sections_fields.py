@@ -33,6 +33,16 @@ def test_repeated_headline_becomes_title_and_its_repeats_go() -> None:
     assert rules(blocks)[1:] == [None, REPEATED_HEADLINE.id, None, REPEATED_HEADLINE.id]
 
 
+@pytest.mark.parametrize(
+    "script", ["} else {", "if (width >= 1024)", "/* <![CDATA[ */", "// Cache-busting and page ids"]
+)
+def test_a_script_line_printed_twice_is_no_title(script: str) -> None:
+    """A dump that keeps inline scripts prints their lines many times; the headline printed
+    twice below them is the title."""
+    blocks = blocks_of(script, "Council Backs Budget Plan", P1, script, "Council Backs Budget Plan")
+    assert list(REPEATED_TITLE.find(blocks, lexicon())) == [blocks[1]]
+
+
 def test_duplicate_paragraph_keeps_the_first_occurrence() -> None:
     blocks = blocks_of(P1, P2, P1)
     assert list(DUPLICATE.find(blocks, lexicon())) == [blocks[2]]
