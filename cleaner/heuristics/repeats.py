@@ -33,6 +33,11 @@ PULL_QUOTE_HOST_WORDS = 400  # paragraphs are shorter; a longer block is searche
 _WORD = regex.compile(r"\w+")
 _CODE = regex.compile(r"[{}<>=\\]|&&|\|\||^\s*(?://|/\*)")  # a script's symbols, or its comment
 _HEADLINE_FIELDS = ("title", "alternate_title")
+# A headline ends in none of these: sentence marks, nor the arrow or ellipsis of a link to
+# another article ("5 Beauty Items for Home Repair »", "Learn more ►", "Skincare Secret…");
+# nor does it start with the arrow of a link to the previous one ("« An older post").
+_NO_HEADLINE = (".", ":", ",", ";", "»", "›", "►", "▶", "→", "…")
+_NO_HEADLINE_START = ("«", "‹", "◄", "←")
 
 
 def _key(text: str) -> str:
@@ -40,12 +45,13 @@ def _key(text: str) -> str:
 
 
 def _headline_like(text: str) -> bool:
-    """A line a headline may be: a few words, not a sentence, and none of the symbols of a
-    script line printed twice ("} else {", "if (a == b) {")."""
+    """A line a headline may be: a few words, neither a sentence nor a link to another article,
+    and none of the symbols of a script line printed twice ("} else {", "if (a == b) {")."""
     return (
         len(text.split()) >= HEADLINE_MIN_WORDS
         and len(text) <= HEADLINE_MAX_CHARS
-        and not text.endswith((".", ":", ",", ";"))
+        and not text.rstrip().endswith(_NO_HEADLINE)
+        and not text.lstrip().startswith(_NO_HEADLINE_START)
         and not _CODE.search(text)
     )
 

@@ -34,12 +34,22 @@ def test_repeated_headline_becomes_title_and_its_repeats_go() -> None:
 
 
 @pytest.mark.parametrize(
-    "script", ["} else {", "if (width >= 1024)", "/* <![CDATA[ */", "// Cache-busting and page ids"]
+    "line",
+    [
+        "} else {",
+        "if (width >= 1024)",
+        "/* <![CDATA[ */",
+        "// Cache-busting and page ids",
+        "Five gifts for the cook in your life »",
+        "Learn more about our events ►",
+        "Her skincare secret, revealed…",
+        "« An older post on the harbour",
+    ],
 )
-def test_a_script_line_printed_twice_is_no_title(script: str) -> None:
-    """A dump that keeps inline scripts prints their lines many times; the headline printed
-    twice below them is the title."""
-    blocks = blocks_of(script, "Council Backs Budget Plan", P1, script, "Council Backs Budget Plan")
+def test_a_script_line_or_a_link_printed_twice_is_no_title(line: str) -> None:
+    """A dump that keeps inline scripts prints their lines many times, and teaser links stand
+    in every sidebar; the headline printed twice below them is the title."""
+    blocks = blocks_of(line, "Council Backs Budget Plan", P1, line, "Council Backs Budget Plan")
     assert list(REPEATED_TITLE.find(blocks, lexicon())) == [blocks[1]]
 
 
