@@ -35,9 +35,11 @@ _CODE = regex.compile(r"[{}<>=\\]|&&|\|\||^\s*(?://|/\*)")  # a script's symbols
 _HEADLINE_FIELDS = ("title", "alternate_title")
 # A headline ends in none of these: sentence marks, nor the arrow or ellipsis of a link to
 # another article ("5 Beauty Items for Home Repair »", "Learn more ►", "Skincare Secret…");
-# nor does it start with the arrow of a link to the previous one ("« An older post").
+# nor does it start with the arrow of a link to the previous one ("« An older post"). A
+# guillemet that closes or opens a quotation («Plus les heures passent») is no arrow.
 _NO_HEADLINE = (".", ":", ",", ";", "»", "›", "►", "▶", "→", "…")
 _NO_HEADLINE_START = ("«", "‹", "◄", "←")
+_QUOTES = regex.compile(r"«[^»]*»|‹[^›]*›")
 
 
 def _key(text: str) -> str:
@@ -50,10 +52,13 @@ def _headline_like(text: str) -> bool:
     return (
         len(text.split()) >= HEADLINE_MIN_WORDS
         and len(text) <= HEADLINE_MAX_CHARS
-        and not text.rstrip().endswith(_NO_HEADLINE)
-        and not text.lstrip().startswith(_NO_HEADLINE_START)
+        and not _link_or_sentence(_QUOTES.sub("q", text.strip()))
         and not _CODE.search(text)
     )
+
+
+def _link_or_sentence(text: str) -> bool:
+    return text.endswith(_NO_HEADLINE) or text.startswith(_NO_HEADLINE_START)
 
 
 def _headline_keys(blocks: Sequence[Block]) -> set[str]:

@@ -53,6 +53,12 @@ def test_a_script_line_or_a_link_printed_twice_is_no_title(line: str) -> None:
     assert list(REPEATED_TITLE.find(blocks, lexicon())) == [blocks[1]]
 
 
+def test_a_headline_quoting_in_guillemets_is_a_title() -> None:
+    title = "Népal : «Plus les heures passent, moins on est utiles»"
+    blocks = blocks_of(title, P1, title, P2)
+    assert list(REPEATED_TITLE.find(blocks, lexicon())) == [blocks[0]]
+
+
 def test_duplicate_paragraph_keeps_the_first_occurrence() -> None:
     blocks = blocks_of(P1, P2, P1)
     assert list(DUPLICATE.find(blocks, lexicon())) == [blocks[2]]
