@@ -99,5 +99,5 @@ def test_a_shorter_text_does_not_replace_the_one_the_blocks_and_an_extractor_agr
     assert best is None
     assert overruled == "trafilatura would cut the text the kept blocks and readability agree on"
     # Without an extractor agreeing with the blocks, the selector's choice stands.
-    alone = {"trafilatura": forests["trafilatura"]}
-    assert pick(alone, found, texts)[:1] == ("trafilatura",) and not pick(alone, found, texts)[2]
+    best, _, overruled = pick({"trafilatura": forests["trafilatura"]}, found, texts)
+    assert best == "trafilatura" and overruled == ""
