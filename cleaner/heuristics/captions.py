@@ -30,8 +30,9 @@ _TRAILING_LABEL = regex.compile(
     regex.IGNORECASE,
 )
 # "… in size (Image: GETTY )", "… a rabbitCredit: Getty", "… 2001 [File: Reuters]", "(AP Photo/X)".
+# An agency is a whole word, and AP and AFP are in capitals: "(Apple? …)" and "(Approach …)" are not.
 _TRAILING_TAG = regex.compile(
-    r"^(?P<caption>.+?)\s*(?:\((?P<credit>(?:image|photo|picture|pic|credit|source)s?:\s*[^)]{1,60}|(?:AP|AFP|Reuters|Getty)[^)]{0,60})\)"
+    r"^(?P<caption>.+?)\s*(?:\((?P<credit>(?:image|photo|picture|pic|credit|source)s?:\s*[^)]{1,60}|(?:(?-i:AP|AFP)|Reuters|Getty)\b[^)]{0,60})\)"
     r"|\[(?P<credit2>(?:file|photo|image):?\s*[^\]]{1,80})\]|(?<=\S)(?P<credit3>Credit:\s*.{2,60}))$",
     regex.IGNORECASE,
 )

@@ -121,6 +121,9 @@ def test_a_sentence_with_brackets_at_its_end_is_no_caption() -> None:
         "The council voted to approve the plan (a first for the city).",
         "The mayor said the vote was close. (The council has 13 members.)",
         "The agency said it would respond (nasa)",
+        # An agency's name must be a whole word, AP and AFP in capitals.
+        "It would need a sponsor I already love (Apple? Adobe? Google? Anyone interested?)",
+        "Tactic #2: Always Appeal to Self-Interest (Approach your target)",
     ):
         block = blocks_of(text)[0]
         assert split_credit(block.raw, block.text, lexicon()) is None
