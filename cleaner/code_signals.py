@@ -30,7 +30,9 @@ _SIGNALS = tuple(
         ("=>", r"=>\s*[{(\w]"),
         ("", r"[;{}]\s*(?:if|for|while|return|try)\b"),
         ("(", r"\w\(\s*\)\s*[;{]"),
-        (";", r"[\w\]'\"]\s*\)\s*;"),
+        # A statement ended by a semicolon: a call, `f(x);`, `a.b({c: d});`, or a line's last
+        # `…x);`. In prose a bracket opens after a space and the sentence goes on after it.
+        (";", r"[\w$]\((?:[^()]|\([^()]*\))*\)\s*;|[\w\]'\"]\s*\)\s*;\s*$"),
         ("@", r"@(?:media|font-face|import|keyframes)\b"),
         ('"', r"^\s*[{\[]\s*\"[\w@$-]+\"\s*:"),
         ('"@', r"\"@(?:context|type)\"\s*:"),

@@ -18,6 +18,8 @@ CODE = [
     # Lines of a script printed one per line: no statement ends on them, the operators do tell.
     "if ((typeof (hideAllAds) == 'undefined' || hideAllAds == false) &&",
     "for (i=0; i<arrTabNames_editorsChoice.length; i++) {",
+    "_taboola.push({flush: true});",
+    "}, 500 );",
 ]
 PROSE = [
     "The function of the committee, he said, is to review the budget (which was approved) and report back.",
@@ -25,6 +27,9 @@ PROSE = [
     "“Let me be clear,” she said. “We will not back down.”",
     "Standard & Poor's cut the rating (to BBB) on Friday; R&D spending fell",
     "Programmers in C++ (and C#) wrote it, in a style of their own {sic}",
+    # A bracket closed before a semicolon: a recipe or a list of prices, not a statement.
+    "Breakfast: 8 ounces of egg whites; black beans (canned and unsalted); and cauliflower.",
+    "Super fries ($10) with cheese sauce; corn gems ($4/$7); a shake ($8.50); a couple of beers.",
 ]
 
 
