@@ -252,7 +252,8 @@ def test_the_worst_pages_are_named_by_kind_of_failure():
     assert table.overall["cleaner"].f1 < table.overall["trafilatura"].f1 == 1.0
 
 
-def test_one_run_scores_the_cleaner_and_every_anchor_per_source(tmp_path):
+def test_one_run_scores_the_cleaner_and_every_anchor_per_source(tmp_path, monkeypatch):
+    monkeypatch.setattr(ev, "OUT", tmp_path / "eval")  # not the checkout's out/eval
     shared = write_corpus(tmp_path / "shared")
     out = tmp_path / "figures.json"
     assert (
@@ -264,6 +265,7 @@ def test_one_run_scores_the_cleaner_and_every_anchor_per_source(tmp_path):
         assert {"cleaner", *anchors} <= set(table["overall"])
         assert set(table["by_source"]) == {"one", "two"}
         assert table["overall"]["cleaner"]["f1"] > 0.9
+    assert (tmp_path / "eval" / "wide" / "html" / "cleaner" / "one-a.txt").is_file()
 
 
 def test_stale_fold_models_stop_the_run_before_any_page(tmp_path, monkeypatch, capsys):
