@@ -15,10 +15,10 @@ from ..dates import find_date, parse_date
 from ..model import Block
 from ..lexicon import Lexicon
 from .base import Heuristic, has_title, title_block
-from .bylines import continues_byline, is_byline, is_role_line
+from .bylines import ROLE_MAX_WORDS, continues_byline, is_byline, is_role_line
 from .classify import is_prose
 
-HEAD_WINDOW = 12  # blocks above the first paragraph where the head may stand
+HEAD_WINDOW = 12  # unmarked blocks above the first paragraph where the head may stand
 DATELINE_MAX_CHARS = 90
 DEK_MAX_WORDS = 60
 DEK_REACH = 3  # blocks after the title where the dek and the byline below it may stand
@@ -42,11 +42,12 @@ _MERIDIEM_END = regex.compile(r"\d\s*[ap]\.m\.$", regex.IGNORECASE)
 
 def head(blocks: Sequence[Block], lex: Lexicon) -> list[Block]:
     """Unmarked blocks above the first prose paragraph, nearest to it first; none without one
-    (a lone headline is the whole text, not the head of an article)."""
+    (a lone headline is the whole text, not the head of an article). Furniture other rules took
+    (share buttons, ads, a caption) does not count towards HEAD_WINDOW."""
     first = next((b.index for b in blocks if b.mark is None and is_prose(b, lex)), None)
     if first is None:
         return []
-    return [b for b in reversed(blocks[max(0, first - HEAD_WINDOW) : first]) if b.mark is None]
+    return [b for b in reversed(blocks[:first]) if b.mark is None][:HEAD_WINDOW]
 
 
 def is_dateline(text: str) -> bool:
@@ -58,11 +59,17 @@ def is_dateline(text: str) -> bool:
     return len(text) <= DATELINE_MAX_CHARS and not sentence and find_date(text) is not None
 
 
-def _above_byline(blocks: Sequence[Block], block: Block) -> bool:
-    """Whether the next block after `block` that no rule removed is a byline or a date line
-    (found as one already, or not yet)."""
-    after = next((b for b in blocks[block.index + 1 :] if b.mark is None or b.mark.field), None)
-    return after is not None and _is_head_line(after)
+def _above_byline(blocks: Sequence[Block], block: Block, between: int = 0) -> bool:
+    """Whether a byline or a date line (found as one already, or not yet) is the next block
+    after `block` that no rule removed, or stands after at most `between` short lines (a bare
+    author's name, a job title)."""
+    below = [b for b in blocks[block.index + 1 :] if b.mark is None or b.mark.field]
+    for after in below[: between + 1]:
+        if _is_head_line(after):
+            return True
+        if len(after.text.split()) > ROLE_MAX_WORDS:
+            return False
+    return False
 
 
 def _is_head_line(block: Block) -> bool:
@@ -123,13 +130,14 @@ def find_dek(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
         yield dek
 
 
-def _may_be_dek(block: Block, headline: Block, blocks: Sequence[Block]) -> bool:
-    """Whether `block` may be the dek under `headline`: right above the byline or date line,
-    being neither of them nor the headline printed again."""
+def _may_be_dek(block: Block, headline: Block, blocks: Sequence[Block], between: int = 0) -> bool:
+    """Whether `block` may be the dek under `headline`: above the byline or date line (with at
+    most `between` short lines between them), being neither of them nor the headline printed
+    again."""
     return (
         block.text.casefold() != headline.text.casefold()
         and not _is_head_line(block)
-        and _above_byline(blocks, block)
+        and _above_byline(blocks, block, between)
     )
 
 
@@ -154,20 +162,26 @@ def _best_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     best = max(scored, default=None, key=lambda s: s[:2])
     if best and best[0] >= HEADLINE_MIN_SCORE:
         above = {s[2].index: s for s in scored}.get(best[2].index - 1)
-        yield above[2] if above and _is_dek_of(best[2], above, blocks) else best[2]
+        yield above[2] if above and _is_dek_of(best[2], above, blocks, lead) else best[2]
 
 
-def _is_dek_of(block: Block, above: tuple[float, int, Block], blocks: Sequence[Block]) -> bool:
+def _is_dek_of(
+    block: Block, above: tuple[float, int, Block], blocks: Sequence[Block], lead: set[str]
+) -> bool:
     """Whether `block`, headline-like itself, is the dek under the headline-like line `above`:
-    it stands right above the byline or date line, and both are full lines, the lower saying
-    at least as much (a kicker or a section label above a headline says less)."""
-    score, _, headline = above
+    it stands above the byline or date line (a bare name may stand between), and both are full
+    lines, the lower saying at least as much (a kicker or a section label above a headline says
+    less), and the upper says something the lead paragraphs say (a photo credit, a breadcrumb
+    or a teaser for another article does not)."""
+    score, nearness, headline = above
     words = len(_WORD.findall(headline.text))
+    # The headline stands above its dek, farther from the article: that costs it nothing here.
     return (
-        score >= HEADLINE_MIN_SCORE
+        score - HEADLINE_DISTANCE_COST * nearness >= HEADLINE_MIN_SCORE
         and words >= HEADLINE_FULL_WORDS
+        and not _content_words(headline.text).isdisjoint(lead)
         and len(_WORD.findall(block.text)) >= words
-        and _may_be_dek(block, headline, blocks)
+        and _may_be_dek(block, headline, blocks, DEK_REACH - 1)
     )
 
 

@@ -151,3 +151,48 @@ def test_a_masthead_above_a_markdown_headline_is_no_alternate_headline() -> None
         "Harlow General opens a short-stay unit\n\n# Harlow General to open a short-stay unit\n\n"
     )
     assert clean(again + P1).metadata.alternate_titles == ["Harlow General opens a short-stay unit"]
+
+
+def _headline(*paragraphs: str) -> list[str]:
+    blocks = blocks_of(*paragraphs)
+    run(blocks)
+    return [b.text for b in blocks if b.mark and b.mark.rule == HEADLINE.id]
+
+
+def test_furniture_other_rules_take_does_not_push_the_headline_out_of_the_head() -> None:
+    headline = "Harbour bridge reopens after two years of repairs"
+    buttons = ["Advertisement", "Share", "Tweet", "Email", "Advertisement", "Story continues below"]
+    found = _headline("Menu", headline, "By Jane Doe", "Nov. 19, 2019", *buttons, *buttons, P1, P2)
+    assert found == [headline]
+
+
+def test_a_bare_name_between_the_dek_and_the_date_keeps_the_headline_above_the_dek() -> None:
+    headline = "Ad-tech startup Nimbleform lays off 18 percent of its staff"
+    dek = "The company says search summaries have cut traffic to the sites it sells ads for"
+    date = "Mar 18, 2025, 4:52 PM UTC"
+    lead = (
+        "Nimbleform says search summaries have cut the traffic of the sites it sells ads for, "
+        "so that the company had to let some of its people go on Tuesday, a memo said."
+    )
+    assert _headline("Startups", headline, dek, "Hannah Liu", date, lead, P2) == [headline]
+
+
+def test_a_line_saying_nothing_of_the_article_is_not_the_headline_above_a_dek() -> None:
+    headline = "How does the new console's battery life compare to other handhelds?"
+    lead = (
+        "Gaming used to be so simple, and battery life was never a handheld console's worry. "
+        "We would buy a game, sit down in front of a console and play it to the end."
+    )
+    credit = "Image Source: WITTEK/EPA/REX/Shutterstock"
+    assert _headline(credit, headline, "Jacob Siegal", "Mar 4, 2017", lead, P2) == [headline]
+
+
+def test_the_headline_above_a_dek_is_not_held_back_by_its_distance_from_the_article() -> None:
+    headline = "The Rye Stays the Same: A 90-Year-Old Ferncliff Bakery Reopens"
+    dek = "Lotte Gruber’s great-granddaughter has brought back the family bakery and its rye"
+    lead = (
+        "At four on a Tuesday morning the only light on Canal Street comes from the family "
+        "bakery, where Clara Gruber, the great-granddaughter of its founder, shapes rye loaves."
+    )
+    head_lines = ["Words by Owen Pritchard", "March 2, 2025", "7 min read", "Pin", "Save", "Listen"]
+    assert _headline("STORIES", headline, dek, *head_lines, lead, P2) == [headline]
