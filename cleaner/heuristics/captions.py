@@ -11,6 +11,7 @@ from ..inline import plain
 from ..model import Block
 from ..lexicon import Lexicon
 from .base import Heuristic, kept
+from .bylines import is_byline
 
 CAPTION_MAX_CHARS = 400
 CREDIT_MAX_CHARS = 120
@@ -18,6 +19,11 @@ GLUED_TAIL_CHARS = 40
 
 _LABELLED_CREDIT = regex.compile(
     r"^\(?(?:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|image credit|video)(?:\s+by)?\s*[:|]\s*\S.*$",
+    regex.IGNORECASE,
+)
+# "Photograph by X", "Illustration by X": without a label's colon, a credit is no sentence.
+_CREDIT_BY = regex.compile(
+    r"^\(?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?)\s+by\s+(?-i:\p{Lu})",
     regex.IGNORECASE,
 )
 _SLASHED = regex.compile(r"^[\p{L}][\p{L}\p{M}.'’& -]*(?:\s*[/\\|]\s*[\p{L}][\p{L}\p{M}.'’& -]*)+$")
@@ -57,6 +63,8 @@ def is_credit(text: str, lex: Lexicon) -> bool:
         return True
     if text.endswith((".", "?", "!")):
         return False
+    if _CREDIT_BY.match(text):
+        return True
     if (not _SLASH_MARKS.isdisjoint(text) and _SLASHED.match(text)) or (
         "via" in text and _VIA.match(text)
     ):
@@ -122,13 +130,15 @@ def find_captions(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 
 def find_captions_above(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """Short blocks standing right above a credit (in a dump, the photo's caption and credit
-    follow each other wherever the photo stood)."""
+    follow each other wherever the photo stood); not a byline, which a lead photo's credit
+    may follow."""
     for block, below in zip(blocks, blocks[1:]):
         if (
             block.mark is None
             and below.mark
             and below.mark.field == "credit"
             and len(block.text) <= CAPTION_MAX_CHARS
+            and not is_byline(block.text)
         ):
             yield block
 

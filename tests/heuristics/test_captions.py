@@ -16,12 +16,16 @@ CREDITS = [
     "Fred Lum/The Globe and Mail",
     "Valery Sharifulin via Getty Images",
     "PHOTO: SUPPLIED / SALTWATER NIGHTS INC.",
+    "Illustration by Sam Manchester/The New York Times",
+    "Photographs by Mae Lindholm",
 ]
 NOT_CREDITS = [
     "The Globe and Mail",
     "Getty Images said on Monday it would cut jobs.",
     "Putin / Lukashenko talks",
     "and/or",
+    "Photos by readers show how far the water reached",
+    "Photo by photo, the album tells the town's story.",
 ]
 
 
@@ -127,3 +131,9 @@ def test_a_sentence_with_brackets_at_its_end_is_no_caption() -> None:
     ):
         block = blocks_of(text)[0]
         assert split_credit(block.raw, block.text, lexicon()) is None
+
+
+def test_a_byline_above_a_lead_photos_credit_is_no_caption() -> None:
+    blocks = blocks_of("By Tim Cashmere - January 16 2008", "Photo by Ros O'Gorman", ARTICLE)
+    run(blocks)
+    assert [b.mark.rule if b.mark else None for b in blocks[:2]] == ["generic.byline", CREDIT.id]
