@@ -52,6 +52,8 @@ CASES = [
             "How to enable cookies",
             "We use cookies to improve your experience. Accept cookies",
             "Manage preferences",
+            "This site uses cookies",
+            "We and our 143 partners store and access information on your device to personalise ads.",
         ],
     ),
     (
