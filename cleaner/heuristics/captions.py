@@ -36,9 +36,10 @@ _TRAILING_LABEL = regex.compile(
     regex.IGNORECASE,
 )
 # "… in size (Image: GETTY )", "… a rabbitCredit: Getty", "… 2001 [File: Reuters]", "(AP Photo/X)".
-# An agency is a whole word, and AP and AFP are in capitals: "(Apple? …)" and "(Approach …)" are not.
+# An agency is a whole word, AP and AFP in capitals: "(Apple? …)", "(Approach …)" are none.
 _TRAILING_TAG = regex.compile(
-    r"^(?P<caption>.+?)\s*(?:\((?P<credit>(?:image|photo|picture|pic|credit|source)s?:\s*[^)]{1,60}|(?:(?-i:AP|AFP)|Reuters|Getty)\b[^)]{0,60})\)"
+    r"^(?P<caption>.+?)\s*(?:\((?P<credit>(?:image|photo|picture|pic|credit|source)s?:\s*[^)]{1,60}"
+    r"|(?:(?-i:AP|AFP)|Reuters|Getty)\b[^)]{0,60})\)"
     r"|\[(?P<credit2>(?:file|photo|image):?\s*[^\]]{1,80})\]|(?<=\S)(?P<credit3>Credit:\s*.{2,60}))$",
     regex.IGNORECASE,
 )

@@ -53,7 +53,7 @@ CASES = [
             "We use cookies to improve your experience. Accept cookies",
             "Manage preferences",
             "This site uses cookies",
-            "We and our 143 partners store and access information on your device to personalise ads.",
+            "We and our 143 partners store and access information on your device.",
         ],
     ),
     (
