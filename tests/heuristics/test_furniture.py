@@ -86,6 +86,8 @@ CASES = [
             "By signing up, you agree to our Terms of Use and Privacy Policy.",
             "Support independent local news. Our reporting is free to read. Donate now",
             "Reach her at mokafor@northfielddispatch.org.",
+            "Corrections? Contact the newsroom at news@harlowledger.ca",
+            "Spotted an error? Let us know.",
         ],
     ),
     (
