@@ -5,12 +5,12 @@ first reads the block's own features (`cleaner.features.text_features`), the mar
 put on its neighbours, where it stands from the headline and the prose around it; the second
 adds the first's scores of the neighbourhood and of the best-scoring run of blocks. Blocks under
 the threshold are not the article (`generic.outside-body`). When the model keeps almost nothing
-it found no article, and when it would remove only a block or two the text is an article
-already (a short one's last line is no footer): either way the text is left as the other rules
-made it. A paragraph the model scores under the threshold that reads as prose and follows the
-kept body, with only furniture other rules marked in between, continues the article: a last
-paragraph next to the footer scores low for its neighbours, not for itself. So does a list item
-between two kept items of the list.
+it found no article; when it would remove only a block or two, and other rules removed next to
+nothing, the text is an article already (a short one's last line is no footer): either way the
+text is left as the other rules made it. A paragraph the model scores under the threshold
+that reads as prose and follows the kept body, with only furniture other rules marked in
+between, continues the article: a last paragraph next to the footer scores low for its
+neighbours, not for itself. So does a list item between two kept items of the list.
 
 The model is data (`body_model.json`), fitted by `scripts/fit_blocks.py --input text` on the
 evaluation pages with folds by site; `Lexicon.body_model()` is the one in use.
@@ -187,7 +187,8 @@ def find_outside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     probability = scores(model, blocks, rows)
     kept = continues_body(blocks, probability, model.threshold, lex)
     outside = [b for b, keep in zip(blocks, kept) if b.mark is None and not keep]
-    if len(outside) < MIN_OUTSIDE_BLOCKS:
+    dropped = sum(b.mark is not None and b.mark.field is None for b in blocks)
+    if len(outside) + dropped < MIN_OUTSIDE_BLOCKS:
         return
     kept_words = sum(len(block_facts(b.text)[0]) for b, keep in zip(blocks, kept) if keep)
     if kept_words >= MIN_KEPT_WORDS:  # the words page_rows counted, from the per-document memo

@@ -101,6 +101,27 @@ def test_a_clean_article_is_left_alone() -> None:
     ]
 
 
+def test_two_rejected_lines_go_when_other_rules_found_the_page_around_the_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A block or two the model rejects are left in a text that is an article already, but not
+    in a page whose furniture other rules dropped: there they are a masthead or two comments
+    (a made-up outlet's dump kept both once a lexicon rule took its third furniture line)."""
+    lines = ["The Harlow Ledger", *PROSE, "Six days is plenty, honestly", "Great read"]
+    low = {"The Harlow Ledger", "Six days is plenty, honestly", "Great read"}
+    monkeypatch.setattr(
+        "cleaner.heuristics.body.scores",
+        lambda model, blocks, rows: np.array([0.0 if b.text in low else 0.9 for b in blocks]),
+    )
+    article = blocks_of(*lines)
+    assert removed(article) == low
+    article = blocks_of(*lines[1:])
+    assert removed(article) == set()  # two lines: an article's own last lines
+    page = blocks_of("Home | News | Sport", *lines[1:])
+    page[0].mark = Mark("navigation", "generic.navigation")
+    assert removed(page) == low - {"The Harlow Ledger"}
+
+
 def test_a_page_without_an_article_keeps_what_the_other_rules_left() -> None:
     """The model keeping almost nothing means it found no article: it removes nothing."""
     assert removed(blocks_of(*MENU, *FOOTER)) == set()
