@@ -88,6 +88,22 @@ def test_an_extractor_holding_the_kept_blocks_yields_to_one_that_differs() -> No
     assert best == "readability" and preference == {"readability": 0.7}
 
 
+def test_an_extractor_that_only_cuts_the_kept_blocks_yields_to_one_with_other_text() -> None:
+    """readability keeps the first of the kept paragraphs, trafilatura the gallery the model
+    scored low: readability finds nothing the model missed, so trafilatura is the alternative
+    (l3s-gn1-4e9a3cb3, where trafilatura alone had the article); alone, readability still wins."""
+    scores = np.array([0.9, 0.9, 0.9, 0.2, 0.2])
+    texts = {"readability": ARTICLE[0], "trafilatura": "\n".join(GALLERY)}
+    found = route_features(TEXTS, rows(), scores >= 0.5, *texts.values(), scores)
+
+    def chosen(readability: float, trafilatura: float) -> str | None:
+        forests = {"readability": Fixed(readability), "trafilatura": Fixed(trafilatura)}
+        return pick(forests, found, texts)[0]
+
+    assert chosen(0.8, 0.6) == "trafilatura"
+    assert chosen(0.8, 0.4) == "readability"
+
+
 def test_a_shorter_text_does_not_replace_the_one_the_blocks_and_an_extractor_agree_on() -> None:
     """readability keeps the article the blocks keep, trafilatura only its first paragraph:
     however sure the selector is of trafilatura, the blocks stay, and the reason says why."""

@@ -126,7 +126,9 @@ def pick(
     probability, by its route's forest, of beating the kept blocks, and why a preferred extractor
     was overruled ("" if none was). Of the extractors past CONFIDENCE, one whose text is the kept
     blocks' own (SAME both ways) yields to one that differs: on pages where they agree the
-    selector's target is no gain, so it learned little there. Nor does a shorter text replace
+    selector's target is no gain, so it learned little there. So does one whose text only cuts
+    the kept blocks (lies within them, shorter): it finds nothing the model missed, where the
+    other may have found the article. Nor does a shorter text replace
     the one the kept blocks and an extractor agree on: two methods keeping a text are better
     evidence than one that cuts it, while one that finds more may have found what both missed."""
     preference = {
@@ -136,9 +138,10 @@ def pick(
     }
     agree = [route for route in preference if _same(evidence, route)]
     confident = [route for route, p in preference.items() if p >= CONFIDENCE]
-    differ = [route for route in confident if route not in agree]
+    differ = [route for route in confident if route not in agree and not _cuts(evidence, route)]
     best = max(differ or confident, key=preference.__getitem__, default=None)
-    if best in differ and agree and _log_words(evidence, best) < _log_words(evidence, "model"):
+    shorter = best is not None and _log_words(evidence, best) < _log_words(evidence, "model")
+    if shorter and agree and best not in agree:
         return (
             None,
             preference,
@@ -150,6 +153,12 @@ def pick(
 def _same(evidence: np.ndarray, route: str) -> bool:
     """Whether the extractor's text and the kept blocks are one text (SAME both ways)."""
     return min(evidence[_AT[f"{route}_in_model"]], evidence[_AT[f"model_in_{route}"]]) >= SAME
+
+
+def _cuts(evidence: np.ndarray, route: str) -> bool:
+    """Whether the extractor's text lies within the kept blocks (SAME) and is shorter."""
+    within = bool(evidence[_AT[f"{route}_in_model"]] >= SAME)
+    return within and _log_words(evidence, route) < _log_words(evidence, "model")
 
 
 def _log_words(evidence: np.ndarray, candidate: str) -> float:
