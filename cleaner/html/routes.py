@@ -128,9 +128,9 @@ def pick(
     blocks' own (SAME both ways) yields to one that differs: on pages where they agree the
     selector's target is no gain, so it learned little there. So does one whose text only cuts
     the kept blocks (lies within them, shorter): it finds nothing the model missed, where the
-    other may have found the article. Nor does a shorter text replace
-    the one the kept blocks and an extractor agree on: two methods keeping a text are better
-    evidence than one that cuts it, while one that finds more may have found what both missed."""
+    other may have found the article. Nor does a shorter text replace the one the kept blocks
+    and an extractor agree on: two methods keeping a text are better evidence than one that cuts
+    it, while one that finds more may have found what both missed."""
     preference = {
         route: float(forest.predict(evidence[None, :])[0])
         for route, forest in forests.items()
@@ -140,8 +140,7 @@ def pick(
     confident = [route for route, p in preference.items() if p >= CONFIDENCE]
     differ = [route for route in confident if route not in agree and not _cuts(evidence, route)]
     best = max(differ or confident, key=preference.__getitem__, default=None)
-    shorter = best is not None and _log_words(evidence, best) < _log_words(evidence, "model")
-    if shorter and agree and best not in agree:
+    if best is not None and best not in agree and agree and _shorter(evidence, best):
         return (
             None,
             preference,
@@ -157,9 +156,9 @@ def _same(evidence: np.ndarray, route: str) -> bool:
 
 def _cuts(evidence: np.ndarray, route: str) -> bool:
     """Whether the extractor's text lies within the kept blocks (SAME) and is shorter."""
-    within = bool(evidence[_AT[f"{route}_in_model"]] >= SAME)
-    return within and _log_words(evidence, route) < _log_words(evidence, "model")
+    return bool(evidence[_AT[f"{route}_in_model"]] >= SAME) and _shorter(evidence, route)
 
 
-def _log_words(evidence: np.ndarray, candidate: str) -> float:
-    return float(evidence[_AT[f"log_words_{candidate}"]])
+def _shorter(evidence: np.ndarray, route: str) -> bool:
+    """Whether the extractor's text has fewer words than the kept blocks."""
+    return bool(evidence[_AT[f"log_words_{route}"]] < evidence[_AT["log_words_model"]])
