@@ -62,6 +62,7 @@ CONTAINER_LEVELS = 3  # the elements this many levels around a block describe it
 # site's template more than the article (without it, the block model's cross-validated wide F1
 # rose by 0.0007 in two seeds, the page's after the selector by -0.0001 and +0.0003).
 CONTAINER = ("share", "link_density")
+_CONTAINER_COLUMNS = len(CONTAINER) * CONTAINER_LEVELS
 DATE_LINE_CHARS = 120  # a date in a block this short makes it a date line
 _TAG_CODE = {tag: i for i, tag in enumerate(TAGS)}
 
@@ -102,7 +103,7 @@ def _containers(blocks: Sequence[DomBlock], words: list[int]) -> np.ndarray:
             chars[element] += len(block.text)
     page = max(1, sum(words))
     width = len(CONTAINER)
-    rows = np.zeros((len(blocks), width * CONTAINER_LEVELS))
+    rows = np.zeros((len(blocks), _CONTAINER_COLUMNS))
     for i, block in enumerate(blocks):
         for k in range(CONTAINER_LEVELS):
             up = len(block.ancestors) - 2 - k
@@ -173,7 +174,7 @@ def block_features(
                 float(block.in_article),
                 *block.near_cues,
                 *block.far_cues,
-                *([0.0] * (len(CONTAINER) * CONTAINER_LEVELS)),
+                *([0.0] * _CONTAINER_COLUMNS),
                 readability[i],
                 0.0,
                 0.0,
@@ -186,9 +187,7 @@ def block_features(
         dtype=np.float64,
     )
     first = DOM_FEATURES.index("container1_share")
-    dom[:, first : first + len(CONTAINER) * CONTAINER_LEVELS] = _containers(
-        blocks, [len(t) for t in tokens]
-    )
+    dom[:, first : first + _CONTAINER_COLUMNS] = _containers(blocks, [len(t) for t in tokens])
     at = DOM_FEATURES.index("after_title")
     if title_at is not None:
         offset = np.arange(n) - title_at
