@@ -72,7 +72,7 @@ MARK_REACH = 2
 # its article's, so the model learned sites by it (folds by site, wide: cross-validated F1 up
 # 0.002 to 0.003 without it over three seeds; the HTML model, which reads the tree, gains none).
 OWN_FEATURES = tuple(name for name in TEXT_FEATURES if name != "log_blocks")
-_OWN = [TEXT_FEATURES.index(name) for name in OWN_FEATURES]
+_OWN_COLUMNS = [TEXT_FEATURES.index(name) for name in OWN_FEATURES]
 BODY_FEATURES = (
     *OWN_FEATURES,
     "mark",
@@ -119,7 +119,7 @@ def page_rows(blocks: Sequence[Block], lex: Lexicon) -> np.ndarray:
     n = len(blocks)
     if n == 0:
         return np.zeros((0, len(BODY_FEATURES)))
-    own = text_features([b.text for b in blocks], lex)[:, _OWN]
+    own = text_features([b.text for b in blocks], lex)[:, _OWN_COLUMNS]
     marks = np.array([_code(b) for b in blocks])
     title = block.index if (block := title_block(blocks)) else None
     offset = np.arange(n) - (title if title is not None else 0)
