@@ -33,7 +33,10 @@ if TYPE_CHECKING:  # html.meta reads bylines with this module's parser
 
 _AGENCY_SPLIT = regex.compile(r"^(?P<names>.+?)\s+(?:for|/|\||of)\s+(?P<agency>.+)$")
 # What follows the names in a byline: "By Tess Bonn - 11/19/19 06:56 AM", "… on November 19, 2019".
-_BYLINE_TAIL = regex.compile(r"\s+(?:[-–—|•]\s+|on\s+(?=\p{Lu}\p{Ll}+\.?\s+\d|\d)).*$")
+# What follows the names: a separator and the date, "on" and a date, "at" or "in" and a place.
+_BYLINE_TAIL = regex.compile(
+    r"\s+(?:[-–—|•]\s+|on\s+(?=\p{Lu}\p{Ll}+\.?\s+\d|\d)|(?:at|in)\s+(?=\p{Lu})).*$"
+)
 _AUTHOR_SPLIT = regex.compile(r"\s*(?:,|\band\b|&)\s*")
 _AFFILIATION = regex.compile(r"\s*\(([^()]{2,40})\)$")  # "Jenna Ruiz (KVTR)": the author's outlet
 _BARE_URL = regex.compile(r"(?:https?|ftp)://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"”’]")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..heuristics.bylines import is_byline
-from ..heuristics.head import is_dateline
+from ..heuristics.bylines import is_dateline
 from ..lexicon import lexicon
 from ..model import Block
 from ..packs import PackSet

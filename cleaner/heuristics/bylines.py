@@ -1,16 +1,33 @@
-"""Bylines by their text: "By Ann Lee, Local government reporter", "Authors: A, B", the second
-author's "and B, Role" line and a job title on a line of its own. The head heuristics find where
-they stand; the metadata reads names and roles out of them."""
+"""Bylines and date lines by their text: "By Ann Lee, Local government reporter", "Authors: A,
+B", the second author's "and B, Role" line, a job title on a line of its own, "Nov 19, 2019";
+and a bare name ("Hannah Liu"), a byline only where it stands. The head heuristics find where
+they stand; the metadata reads names, roles and dates out of them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
+from ..dates import find_date, parse_date
 from ..lexicon import lexicon
+from ..model import Block
 
 BYLINE_MAX_WORDS = 14
 BYLINE_MIN_CAPITALISED = 0.75
+DATELINE_MAX_CHARS = 90
+FULL_LINE_WORDS = 6  # a headline or a dek above a bare name; a section label says less
 ROLE_MAX_WORDS = 6  # a job title on its own line under the byline ("Local Democracy Correspondent")
+# A person's name alone on a line, and where they wrote from ("Sam Whitlow at Kingfield Park"):
+# two to four capitalised words (initials, particles such as "de" or "van" between them).
+_CAPITALISED = r"\p{Lu}[\p{L}'’-]*\.?"
+_PARTICLE = r"(?:de|da|van|von|der|la|le|bin|al)\s+"
+_BARE_NAME = regex.compile(
+    rf"^{_CAPITALISED}(?:\s+(?:{_PARTICLE}){{0,2}}{_CAPITALISED}){{1,3}}"
+    rf"(?:\s+(?:at|in)\s+{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}})?$"
+)
+_MERIDIEM_END = regex.compile(r"\d\s*[ap]\.m\.$", regex.IGNORECASE)
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _AND_AUTHOR = regex.compile(r"^and \p{Lu}")  # the second author on a line of their own
 BYLINE_PREFIX = regex.compile(
     r"^(?:(?:(?:posted|written|words|reporting|story|text)\s+)?by(?:\s+(?=\S)|$)"
@@ -55,6 +72,12 @@ def is_byline(text: str) -> bool:
     return bool(names) and capitalised >= BYLINE_MIN_CAPITALISED * len(names)
 
 
+def is_bare_name(text: str) -> bool:
+    """A line that may be an author's name with nothing around it ("Hannah Liu"): what a byline
+    without "By" looks like. Only where it stands makes it one (`head.bare_byline`)."""
+    return not text.isupper() and _BARE_NAME.match(text) is not None and not is_role_line(text)
+
+
 def is_role_line(text: str) -> bool:
     """A job title on a line of its own ("Sports Editor", not a section's "Sports"), as under a
     byline."""
@@ -65,3 +88,33 @@ def continues_byline(text: str) -> bool:
     """The line under a byline that goes with it: `and B, Role`, or the author's job title."""
     second = _AND_AUTHOR.match(text) is not None and is_byline("By " + text[4:])
     return second or is_role_line(text)
+
+
+def is_dateline(text: str) -> bool:
+    """A line that is a date, or a short non-sentence stating one ("By X - Nov 19, 2019 8:03 am";
+    the full stop of a closing "a.m." or "p.m." ends no sentence)."""
+    if parse_date(text):
+        return True
+    sentence = text.endswith(".") and not _MERIDIEM_END.search(text)
+    return len(text) <= DATELINE_MAX_CHARS and not sentence and find_date(text) is not None
+
+
+def bare_byline(blocks: Sequence[Block], block: Block) -> bool:
+    """A name alone on a line (`is_bare_name`) standing where bylines stand: under a full line
+    (the headline or its dek) and over the date line, or over a job title over it. A short
+    title-case headline over its date ("Smear Tactics") has no full line right above it."""
+    if not is_bare_name(block.text):
+        return False
+    above = [b for b in blocks[: block.index] if b.mark is None or b.mark.field][-1:]
+    below = [b for b in blocks[block.index + 1 :] if b.mark is None or b.mark.field][:2]
+    if below and is_role_line(below[0].text):
+        below = below[1:]
+    return (
+        bool(above and below)
+        and len(_WORD.findall(above[0].text)) >= FULL_LINE_WORDS
+        and _is_date(below[0])
+    )
+
+
+def _is_date(block: Block) -> bool:
+    return (block.mark is not None and block.mark.field == "date") or is_dateline(block.text)

@@ -11,15 +11,21 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from ..dates import find_date, parse_date
 from ..model import Block
 from ..lexicon import Lexicon
 from .base import Heuristic, has_title, title_block
-from .bylines import ROLE_MAX_WORDS, continues_byline, is_byline, is_role_line
+from .bylines import (
+    ROLE_MAX_WORDS,
+    bare_byline,
+    continues_byline,
+    is_bare_name,
+    is_byline,
+    is_dateline,
+    is_role_line,
+)
 from .classify import is_prose
 
 HEAD_WINDOW = 12  # unmarked blocks above the first paragraph where the head may stand
-DATELINE_MAX_CHARS = 90
 DEK_MAX_WORDS = 60
 DEK_REACH = 3  # blocks after the title where the dek and the byline below it may stand
 HEADLINE_MIN_WORDS = 3
@@ -29,6 +35,7 @@ HEADLINE_FULL_WORDS = 6  # section labels are short; a headline usually says mor
 ALTERNATE_SHARE = 0.5  # more than this share of its content words are the title's
 KICKER_MAX_WORDS = 3  # a section label or kicker right above the headline ("Sports", "World news")
 HEADLINE_DISTANCE_COST = 0.3  # per block between a candidate and the first paragraph
+HEADLINE_OVER_BYLINE = 1.0  # standing over the byline or date line, or over a dek over it
 HEADLINE_LEAD_BONUS = 1.5  # times the share of its words the lead paragraphs repeat
 LEAD_PARAGRAPHS = 3
 CONTENT_WORD_MIN = 4  # letters; shorter words are mostly function words
@@ -37,7 +44,6 @@ _H1 = regex.compile(r"^\s{0,3}#\s+\S")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _NO_HEADLINE = (".", ":", ",", ";")  # a headline never ends so
 _CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
-_MERIDIEM_END = regex.compile(r"\d\s*[ap]\.m\.$", regex.IGNORECASE)
 
 
 def head(blocks: Sequence[Block], lex: Lexicon) -> list[Block]:
@@ -48,15 +54,6 @@ def head(blocks: Sequence[Block], lex: Lexicon) -> list[Block]:
     if first is None:
         return []
     return [b for b in reversed(blocks[:first]) if b.mark is None][:HEAD_WINDOW]
-
-
-def is_dateline(text: str) -> bool:
-    """A line that is a date, or a short non-sentence stating one ("By X - Nov 19, 2019 8:03 am";
-    the full stop of a closing "a.m." or "p.m." ends no sentence)."""
-    if parse_date(text):
-        return True
-    sentence = text.endswith(".") and not _MERIDIEM_END.search(text)
-    return len(text) <= DATELINE_MAX_CHARS and not sentence and find_date(text) is not None
 
 
 def _above_byline(blocks: Sequence[Block], block: Block, between: int = 0) -> bool:
@@ -78,6 +75,28 @@ def _is_head_line(block: Block) -> bool:
     moved = block.mark is not None and block.mark.field in ("byline", "date")
     text = block.text
     return moved or is_byline(text) or is_dateline(text) or is_role_line(text)
+
+
+def _over_byline(blocks: Sequence[Block], block: Block) -> float:
+    """HEADLINE_OVER_BYLINE when the byline or the date line (found or not yet, a lone "By"
+    too) comes next under `block`, or under a full line below it (a dek): where headlines stand.
+    A name over the date line is a byline itself, and gets none."""
+    if is_bare_name(block.text):
+        return 0.0
+    below = [b for b in blocks[block.index + 1 :] if b.mark is None or b.mark.field][:2]
+    heads = [_is_head_line(b) or bare_byline(blocks, b) or b.text.casefold() == "by" for b in below]
+    dek = len(heads) == 2 and len(_WORD.findall(below[0].text)) >= HEADLINE_FULL_WORDS
+    return HEADLINE_OVER_BYLINE if heads[:1] == [True] or (dek and heads[1]) else 0.0
+
+
+def _under_title(blocks: Sequence[Block], block: Block) -> bool:
+    """Whether `block` stands under the title found, at most DEK_REACH lines below it (a name
+    above the headline is another story's teaser or a section label)."""
+    title = title_block(blocks)
+    if title is None or title.index >= block.index:
+        return False
+    between = [b for b in blocks[title.index + 1 : block.index] if b.mark is None or b.mark.field]
+    return len(between) < DEK_REACH
 
 
 def _content_words(text: str) -> set[str]:
@@ -156,9 +175,16 @@ def _best_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     # Bylines and date lines are never the headline, and no distance from it, found or not yet;
     # nor are sentences (paragraphs of a brief too short to read as prose, in the head zone).
     candidates = [
-        b for b in head(blocks, lex) if not _is_head_line(b) and not b.text.endswith(_NO_HEADLINE)
+        b
+        for b in head(blocks, lex)
+        if not _is_head_line(b) and not b.text.endswith(_NO_HEADLINE) and not bare_byline(blocks, b)
     ]
-    scored = [(_headline_score(b, d, repeats, lead), -d, b) for d, b in enumerate(candidates)]
+    # Where a headline stands tells the title; a title found already is echoed anywhere.
+    placed = not has_title(blocks)
+    scored = [
+        (_headline_score(b, d, repeats, lead) + placed * _over_byline(blocks, b), -d, b)
+        for d, b in enumerate(candidates)
+    ]
     best = max(scored, default=None, key=lambda s: s[:2])
     if best and best[0] >= HEADLINE_MIN_SCORE:
         above = {s[2].index: s for s in scored}.get(best[2].index - 1)
@@ -205,11 +231,12 @@ def find_second_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Bloc
 
 
 def find_byline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
-    """`By …` lines, with the line right below one when it is a second author (`and B, Role`) or
-    the author's job title; a lone "By" takes the name on the line below it with it."""
+    """`By …` lines and bare names where bylines stand (`bare_byline`), with the line right below
+    one when it is a second author (`and B, Role`) or the author's job title; a lone "By" takes
+    the name on the line below it with it."""
     zone = sorted(head(blocks, lex), key=lambda b: b.index)
     for i, block in enumerate(zone):
-        if is_byline(block.text):
+        if is_byline(block.text) or (bare_byline(blocks, block) and _under_title(blocks, block)):
             yield block
             after = zone[i + 1] if i + 1 < len(zone) else None
             if after and after.index == block.index + 1 and continues_byline(after.text):

@@ -196,3 +196,58 @@ def test_the_headline_above_a_dek_is_not_held_back_by_its_distance_from_the_arti
     )
     head_lines = ["Words by Owen Pritchard", "March 2, 2025", "7 min", "Pin", "Save", "Listen"]
     assert _headline("STORIES", headline, dek, *head_lines, lead, P2) == [headline]
+
+
+MATCH_DEK = "Millbrook led through Baptiste's volley but faded badly after the break"
+MATCH_LEAD = (
+    "For half an hour at Kingfield Park, Millbrook Athletic looked like a side that had come to "
+    "take something from the league leaders. Then Carrow Rovers remembered who they were."
+)
+
+
+def _authors(*lines: str) -> list[str]:
+    return clean("\n".join(lines)).metadata.authors
+
+
+def test_a_bare_name_between_the_dek_and_the_date_is_the_byline() -> None:
+    headline = "Carrow Rovers 3-1 Millbrook Athletic: Okonkwo double sends leaders seven clear"
+    date = "Sat 8 Mar 2025 19:02 GMT"
+    for name, author in [
+        ("Sam Whitlow at Kingfield Park", "Sam Whitlow"),  # where the author wrote from goes
+        ("Priya Banerjee", "Priya Banerjee"),
+        ("Maria de la Cruz", "Maria de la Cruz"),
+    ]:
+        lines = ("Football", headline, MATCH_DEK, name, date, MATCH_LEAD, P2)
+        assert _authors(*lines) == [author]
+        assert clean("\n".join(lines)).metadata.title == headline
+    # and over the author's job title over the date
+    lines = ("Football", headline, MATCH_DEK, "Priya Banerjee", "Sports Editor", date, MATCH_LEAD)
+    assert _authors(*lines) == ["Priya Banerjee"]
+
+
+def test_a_name_not_standing_where_bylines_stand_is_no_byline() -> None:
+    headline = "Carrow Rovers beat Millbrook Athletic to go seven points clear at the top"
+    date = "Sat 8 Mar 2025"
+    # a short title-case headline over its date: no full line above it
+    assert _authors("Sport", "Smear Tactics", date, MATCH_LEAD, P2) == []
+    # a teaser's label above the headline
+    teaser = ("Robot Wars is back on TV: we went behind the scenes", "Robot Wars", date)
+    assert _authors(*teaser, headline, MATCH_DEK, date, MATCH_LEAD, P2) == []
+    # a name with no date line under it, a name in capitals, a job title alone
+    for name in ("Priya Banerjee", "PRIYA BANERJEE", "Senior Reviews Editor"):
+        below = ("Share", MATCH_LEAD) if name == "Priya Banerjee" else (date, MATCH_LEAD)
+        assert _authors("Sport", headline, MATCH_DEK, name, *below, P2) == []
+
+
+def test_the_line_over_the_dek_and_byline_wins_over_a_nearer_line_the_lead_repeats() -> None:
+    headline = "Carrow Rovers 3-1 Millbrook Athletic: Okonkwo double sends leaders seven clear"
+    found = _headline(
+        "Kingfield Park | Att: 24,310",
+        headline,
+        MATCH_DEK,
+        "Sam Whitlow at Kingfield Park",
+        "Sat 8 Mar 2025 19:02 GMT",
+        MATCH_LEAD,
+        P2,
+    )
+    assert found == [headline]
