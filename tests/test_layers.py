@@ -56,7 +56,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("rules", ("heuristics", "packs", "html.route", "detect")),
-    ("metadata", ("metadata", "html.meta", "html.sources", "html.page", "explain")),
+    (
+        "metadata",
+        ("metadata", "html.meta", "html.sources", "html.headline", "html.page", "explain"),
+    ),
     ("pipeline", ("pipeline",)),
     ("authoring", ("authoring",)),
     (

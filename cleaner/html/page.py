@@ -9,6 +9,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..trees import BlockModel
 from .decode import decode_html
+from .headline import article_title
 from .jsonld import json_ld_objects
 from .meta import PageMeta, absolute_url, merge, without_site
 from .prune import prune, without
@@ -44,6 +45,7 @@ def page_meta(tree: LexborHTMLParser, html: str, url: str | None = None) -> Page
     meta = merge(stated, from_elements(tree, stated, own_url or url))
     meta = replace(
         meta,
+        title=article_title(tree, meta.title, meta.site_name, own_url or url),
         url=own_url or meta.url,
         image=absolute_url(meta.image, own_url or url),
         authors=without_site(meta.authors, meta.site_name),

@@ -88,7 +88,6 @@ AUTHOR_MARKUP = (
 )
 MAX_MARKUP_AUTHORS = 4
 MAX_BYLINE_CHARS = 100  # longer "author" elements are bios or comment policies
-_TITLE_SEPARATOR = re.compile(r"(\s+[|\-–—:·•]\s+)")
 # A class name (or a dash/underscore-separated part of one) that marks a photo credit.
 _CREDIT_CLASS = re.compile(
     r"(?<![a-z])(?:credit|copyright|courtesy|photographer|attribution|source)s?(?![a-z])",
@@ -172,23 +171,6 @@ def from_meta_tags(
     )
 
 
-def page_title(title: str | None, site_name: str | None) -> str | None:
-    """`<title>` without the site's name it usually ends or starts with ("Headline | Site")."""
-    if not title or not site_name:
-        return title
-    site = site_name.casefold()
-    parts = _TITLE_SEPARATOR.split(title)  # text, separator, text, …
-
-    def is_site(part: str) -> bool:
-        return site in part.casefold() or part.casefold() in site
-
-    while len(parts) > 2 and is_site(parts[-1]):
-        parts = parts[:-2]
-    while len(parts) > 2 and is_site(parts[0]):
-        parts = parts[2:]
-    return "".join(parts)
-
-
 def canonical_url(tree: LexborHTMLParser, base: str | None) -> str | None:
     link = tree.css_first('link[rel~="canonical"][href]')
     return absolute_url(link.attributes.get("href"), base) if link else None
@@ -242,9 +224,7 @@ def from_elements(tree: LexborHTMLParser, stated: PageMeta, base: str | None = N
     the metadata comes first, and each look is a pass over the tree."""
     title, root = tree.css_first("title"), tree.root
     return PageMeta(
-        title=None
-        if stated.title
-        else page_title(clean_text(title.text()) if title else None, stated.site_name),
+        title=None if stated.title or not title else clean_text(title.text()),
         authors=() if stated.authors else markup_authors(tree),
         language=None if stated.language or not root else language_tag(root.attributes.get("lang")),
         images=() if stated.images else figure_images(tree, base),

@@ -14,7 +14,7 @@ from cleaner.html.meta import (
     person_names,
     without_site,
 )
-from cleaner.html.sources import figure_images, markup_authors, page_title
+from cleaner.html.sources import figure_images, markup_authors
 
 from .conftest import fixture
 
@@ -221,24 +221,6 @@ def test_urls_and_languages() -> None:
     assert absolute_url("javascript:void(0)", None) is None
     assert language_tag("en_US") == "en-US"
     assert language_tag("English") is None
-
-
-@pytest.mark.parametrize(
-    ("title", "site", "expected"),
-    [
-        ("Storm closes schools | Northern Post", "Northern Post", "Storm closes schools"),
-        ("Northern Post - Storm closes schools", "Northern Post", "Storm closes schools"),
-        ("Storm closes schools - Northern Post", None, "Storm closes schools - Northern Post"),
-        ("Northern Post", "Northern Post", "Northern Post"),
-        (
-            "Column: Gannett bodes ill - Business | LA Times",
-            "LA Times",
-            "Column: Gannett bodes ill - Business",
-        ),
-    ],
-)
-def test_page_title_without_site_name(title: str, site: str | None, expected: str) -> None:
-    assert page_title(title, site) == expected
 
 
 def test_figure_captions() -> None:
