@@ -77,7 +77,7 @@ def _names_site(part: str, known: list[str]) -> bool:
 def _host_names(url: str | None) -> list[str]:
     """The names in a URL's host: "bbc" and "news" of news.bbc.co.uk, "thefischbowl" and
     "blogspot" of thefischbowl.blogspot.com (a blog's name is its subdomain)."""
-    *labels, top = (hostname(url) or "").split(".")
+    *labels, top = ((hostname(url) if url else None) or "").split(".")
     if len(labels) > 1 and len(top) == 2 and labels[-1] in _SECOND_LEVEL:
         labels.pop()
     return [_squashed(label) for label in labels if label != "www"]
