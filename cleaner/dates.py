@@ -84,3 +84,8 @@ def find_date(text: str) -> str | None:
         if (iso := _iso(m))
     ]
     return next((iso for iso, updated in found if not updated), found[0][0] if found else None)
+
+
+def without_dates(text: str) -> str:
+    """`text` with every whole date it states taken out: what a date line says besides."""
+    return _DATE_ANYWHERE.sub(" ", text)

@@ -9,13 +9,16 @@ from collections.abc import Sequence
 
 import regex
 
-from ..dates import find_date, parse_date
+from ..dates import find_date, parse_date, without_dates
 from ..lexicon import lexicon
 from ..model import Block
 
 BYLINE_MAX_WORDS = 14
 BYLINE_MIN_CAPITALISED = 0.75
 DATELINE_MAX_CHARS = 90
+DATELINE_MAX_WORDS = (
+    8  # words besides the date: "Last updated: Thursday, … GMT"; a headline says more
+)
 FULL_LINE_WORDS = 6  # a headline or a dek above a bare name; a section label says less
 ROLE_MAX_WORDS = 6  # a job title on its own line under the byline ("Local Democracy Correspondent")
 # A person's name alone on a line, and where they wrote from ("Sam Whitlow at Kingfield Park"):
@@ -27,6 +30,7 @@ _BARE_NAME = regex.compile(
     rf"(?:\s+(?:at|in)\s+{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}})?$"
 )
 _MERIDIEM_END = regex.compile(r"\d\s*[ap]\.m\.$", regex.IGNORECASE)
+_LETTERS = regex.compile(r"\p{L}{3,}")  # words, not "a.m." or a zone's "PT"
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _AND_AUTHOR = regex.compile(r"^and \p{Lu}")  # the second author on a line of their own
 BYLINE_PREFIX = regex.compile(
@@ -92,11 +96,14 @@ def continues_byline(text: str) -> bool:
 
 def is_dateline(text: str) -> bool:
     """A line that is a date, or a short non-sentence stating one ("By X - Nov 19, 2019 8:03 am";
-    the full stop of a closing "a.m." or "p.m." ends no sentence)."""
+    the full stop of a closing "a.m." or "p.m." ends no sentence) and saying little else: a
+    headline with its date on one line is a headline."""
     if parse_date(text):
         return True
     sentence = text.endswith(".") and not _MERIDIEM_END.search(text)
-    return len(text) <= DATELINE_MAX_CHARS and not sentence and find_date(text) is not None
+    if len(text) > DATELINE_MAX_CHARS or sentence or find_date(text) is None:
+        return False
+    return len(_LETTERS.findall(without_dates(text))) <= DATELINE_MAX_WORDS or is_byline(text)
 
 
 def bare_byline(blocks: Sequence[Block], block: Block) -> bool:

@@ -80,6 +80,19 @@ def test_sentences_with_dates_are_not_date_lines() -> None:
     assert not is_dateline("No date at all")
 
 
+def test_a_headline_with_its_date_on_one_line_is_the_headline_not_a_date_line() -> None:
+    headline = "Watch William Shatner Throw The First Pitch For Dodgers Star Trek Night Aug 8, 2012"
+    assert not is_dateline(headline)
+    for line in (
+        "Updated Sept. 10, 2024 at 9:40 a.m. PT | Published Sept. 9, 2024 at 6:20 p.m. PT",
+        "Last Updated: Thursday, 13 October 2005, 10:36 GMT 11:36 UK",
+        "By Ann Lee and Tom Park, Local government reporters - Nov 19, 2019",
+    ):
+        assert is_dateline(line)
+    meta = clean("\n".join(["Home", headline, "by TrekMovie.com Staff", P1, P2])).metadata
+    assert meta.title == headline
+
+
 def test_no_headline_when_nothing_looks_like_one() -> None:
     assert list(HEADLINE.find(blocks_of("menu", "x", P1, P2), lexicon())) == []
 
