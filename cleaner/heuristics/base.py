@@ -34,6 +34,12 @@ def kept(blocks: Sequence[Block]) -> list[Block]:
     return [b for b in blocks if b.mark is None]
 
 
+def shown(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks a reader of the page sees in the head: none removed, some moved to a field
+    (the headline, the byline, the date line stand where they stood)."""
+    return [b for b in blocks if b.mark is None or b.mark.field]
+
+
 def title_block(blocks: Sequence[Block]) -> Block | None:
     """The block that went to the metadata as the title, if one did."""
     return next((b for b in blocks if b.mark is not None and b.mark.field == "title"), None)

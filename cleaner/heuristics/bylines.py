@@ -12,6 +12,7 @@ import regex
 from ..dates import find_date, parse_date, without_dates
 from ..lexicon import lexicon
 from ..model import Block
+from .base import shown
 
 BYLINE_MAX_WORDS = 14
 BYLINE_MIN_CAPITALISED = 0.75
@@ -112,8 +113,8 @@ def bare_byline(blocks: Sequence[Block], block: Block) -> bool:
     title-case headline over its date ("Smear Tactics") has no full line right above it."""
     if not is_bare_name(block.text):
         return False
-    above = [b for b in blocks[: block.index] if b.mark is None or b.mark.field][-1:]
-    below = [b for b in blocks[block.index + 1 :] if b.mark is None or b.mark.field][:2]
+    above = shown(blocks[: block.index])[-1:]
+    below = shown(blocks[block.index + 1 :])[:2]
     if below and is_role_line(below[0].text):
         below = below[1:]
     return (

@@ -13,7 +13,7 @@ import regex
 
 from ..model import Block
 from ..lexicon import Lexicon
-from .base import Heuristic, has_title, title_block
+from .base import Heuristic, has_title, shown, title_block
 from .bylines import (
     ROLE_MAX_WORDS,
     bare_byline,
@@ -60,7 +60,7 @@ def _above_byline(blocks: Sequence[Block], block: Block, between: int = 0) -> bo
     """Whether a byline or a date line (found as one already, or not yet) is the next block
     after `block` that no rule removed, or stands after at most `between` short lines (a bare
     author's name, a job title)."""
-    below = [b for b in blocks[block.index + 1 :] if b.mark is None or b.mark.field]
+    below = shown(blocks[block.index + 1 :])
     for after in below[: between + 1]:
         if _is_head_line(after):
             return True
@@ -83,7 +83,7 @@ def _over_byline(blocks: Sequence[Block], block: Block) -> float:
     A name over the date line is a byline itself, and gets none."""
     if is_bare_name(block.text):
         return 0.0
-    below = [b for b in blocks[block.index + 1 :] if b.mark is None or b.mark.field][:2]
+    below = shown(blocks[block.index + 1 :])[:2]
     heads = [_is_head_line(b) or bare_byline(blocks, b) or b.text.casefold() == "by" for b in below]
     dek = len(heads) == 2 and len(_WORD.findall(below[0].text)) >= HEADLINE_FULL_WORDS
     return HEADLINE_OVER_BYLINE if heads[:1] == [True] or (dek and heads[1]) else 0.0
@@ -95,8 +95,7 @@ def _under_title(blocks: Sequence[Block], block: Block) -> bool:
     title = title_block(blocks)
     if title is None or title.index >= block.index:
         return False
-    between = [b for b in blocks[title.index + 1 : block.index] if b.mark is None or b.mark.field]
-    return len(between) < DEK_REACH
+    return len(shown(blocks[title.index + 1 : block.index])) < DEK_REACH
 
 
 def _content_words(text: str) -> set[str]:
@@ -143,7 +142,7 @@ def find_dek(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     if title is None:
         return
     reach = blocks[title.index + 1 : title.index + 1 + DEK_REACH]
-    after = [b for b in reach if b.mark is None or b.mark.field]
+    after = shown(reach)
     dek = after[0] if after and after[0].mark is None else None
     if dek and len(dek.text.split()) <= DEK_MAX_WORDS and _may_be_dek(dek, title, blocks):
         yield dek
