@@ -32,8 +32,8 @@ if TYPE_CHECKING:  # html.meta reads bylines with this module's parser
     from .html.meta import PageMeta
 
 _AGENCY_SPLIT = regex.compile(r"^(?P<names>.+?)\s+(?:for|/|\||of)\s+(?P<agency>.+)$")
-# What follows the names in a byline: "By Tess Bonn - 11/19/19 06:56 AM", "… on November 19, 2019".
-# What follows the names: a separator and the date, "on" and a date, "at" or "in" and a place.
+# What follows the names in a byline: a separator and the date ("By Tess Bonn - 11/19/19 06:56
+# AM"), "on" and a date ("… on November 19, 2019"), "at" or "in" and a place ("… at Anfield").
 _BYLINE_TAIL = regex.compile(
     r"\s+(?:[-–—|•]\s+|on\s+(?=\p{Lu}\p{Ll}+\.?\s+\d|\d)|(?:at|in)\s+(?=\p{Lu})).*$"
 )

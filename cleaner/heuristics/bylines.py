@@ -17,9 +17,7 @@ from .base import shown
 BYLINE_MAX_WORDS = 14
 BYLINE_MIN_CAPITALISED = 0.75
 DATELINE_MAX_CHARS = 90
-DATELINE_MAX_WORDS = (
-    8  # words besides the date: "Last updated: Thursday, … GMT"; a headline says more
-)
+DATELINE_MAX_WORDS = 8  # besides its dates ("Last updated: Thursday, … GMT"); a headline says more
 FULL_LINE_WORDS = 6  # a headline or a dek above a bare name; a section label says less
 ROLE_MAX_WORDS = 6  # a job title on its own line under the byline ("Local Democracy Correspondent")
 # A person's name alone on a line, and where they wrote from ("Sam Whitlow at Kingfield Park"):
@@ -79,7 +77,7 @@ def is_byline(text: str) -> bool:
 
 def is_bare_name(text: str) -> bool:
     """A line that may be an author's name with nothing around it ("Hannah Liu"): what a byline
-    without "By" looks like. Only where it stands makes it one (`head.bare_byline`)."""
+    without "By" looks like. Only where it stands makes it one (`bare_byline`)."""
     return not text.isupper() and _BARE_NAME.match(text) is not None and not is_role_line(text)
 
 
