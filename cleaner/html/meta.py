@@ -41,6 +41,13 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?\s?D\.?|M\.?D\.?)$")
+# What author links say besides a name ("View my complete profile", "More posts"), and the
+# endings of a company's name ("Allied Newspapers Ltd").
+_NOT_A_PERSON = re.compile(
+    r"^(?:view|see|read|visit|follow|contact|email|more|all)\b|\b(?:profile|posts|articles)$"
+    r"|\b(?:ltd|llc|inc|corp|plc|gmbh|pty)\.?$",
+    re.IGNORECASE,
+)
 
 
 class Image(NamedTuple):
@@ -87,6 +94,7 @@ def _is_person(name: str) -> bool:
         _NOT_A_NAME.search(name)
         or _ROLE.search(name)
         or _CREDENTIAL.match(name)
+        or _NOT_A_PERSON.search(name)
         or (name.islower() and " " not in name)
     )
 

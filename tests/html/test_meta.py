@@ -189,6 +189,9 @@ def test_dates(value: str | None, iso: str | None) -> None:
         (["Ilana Muhlstein, MS, RDN"], ("Ilana Muhlstein",)),
         (["Jane Doe", "jane doe"], ("Jane Doe",)),
         (["https://www.facebook.com/someone", "@handle", "admin"], ()),
+        # an author link's words, a company
+        (["View my complete profile", "View Profile", "More posts", "Allied Newspapers Ltd"], ()),
+        (["Viewpoint Smith", "Ann Moreau"], ("Viewpoint Smith", "Ann Moreau")),
     ],
 )
 def test_person_names(values: list[str], names: tuple[str, ...]) -> None:
