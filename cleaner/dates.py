@@ -86,6 +86,12 @@ def find_date(text: str) -> str | None:
     return next((iso for iso, updated in found if not updated), found[0][0] if found else None)
 
 
+def date_span(text: str) -> tuple[int, int] | None:
+    """Where the first whole date a text states begins and ends, or None."""
+    m = _DATE_ANYWHERE.search(text)
+    return m.span() if m else None
+
+
 def without_dates(text: str) -> str:
     """`text` with every whole date it states taken out: what a date line says besides."""
     return _DATE_ANYWHERE.sub(" ", text)

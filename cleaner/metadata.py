@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 import regex
 
-from .dates import find_date
+from .dates import date_span, find_date
 from .detect import OutletMatch
 from .heuristics import lexicon
 from .heuristics.captions import split_credit
@@ -33,10 +33,21 @@ if TYPE_CHECKING:  # html.meta reads bylines with this module's parser
 
 _AGENCY_SPLIT = regex.compile(r"^(?P<names>.+?)\s+(?:for|/|\||of)\s+(?P<agency>.+)$")
 # What follows the names in a byline: a separator and the date ("By Tess Bonn - 11/19/19 06:56
-# AM"), "on" and a date ("… on November 19, 2019"), "at" or "in" and a place ("… at Anfield").
+# AM"), "on" and a date or weekday ("… on November 19, 2019"), "at" or "in" and a place.
+_WEEKDAY = r"(?:mon|tues?|wed|thu|thurs?|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?,?"
 _BYLINE_TAIL = regex.compile(
-    r"\s+(?:[-–—|•]\s+|on\s+(?=\p{Lu}\p{Ll}+\.?\s+\d|\d)|(?:at|in)\s+(?=\p{Lu})).*$"
+    rf"\s+(?:(?:[-–—|•·]|//)(?:\s+|$)|(?i:on)\s+(?=\p{{Lu}}\p{{Ll}}+\.?\s+\d|\d|(?i:{_WEEKDAY}))"
+    r"|(?:at|in)\s+(?=\p{Lu}|\d)).*$"
 )
+# Where a byline stops naming people even without a separator: a handle, a "Published …" or
+# "Updated …" label ("Matt Egan @mattmegan5 March 27", "Brittany De Lea Published March 31").
+_BYLINE_STOP = regex.compile(r"\s*(?:@\w|\b(?:published|updated|posted)\b).*$", regex.IGNORECASE)
+# What is left between the names and a date or handle cut off after them: "on", a weekday,
+# a separator or an opening bracket.
+_TRAILING = regex.compile(rf"(?:\s*[-–—|•,/:(]|\s+(?:on|at|{_WEEKDAY}))+\s*$", regex.IGNORECASE)
+_DIGIT = regex.compile(r"\d")
+_NAME_WORD = regex.compile(r"\b(?![ap]m\b)\p{L}{2,}", regex.IGNORECASE)  # not a time's "pm"
+_LEADING = regex.compile(r"^[\s,;:|•·/-]+")
 _AUTHOR_SPLIT = regex.compile(r"\s*(?:,|\band\b|&)\s*")
 _AFFILIATION = regex.compile(r"\s*\(([^()]{2,40})\)$")  # "Jenna Ruiz (KVTR)": the author's outlet
 _BARE_URL = regex.compile(r"(?:https?|ftp)://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"”’]")
@@ -50,11 +61,25 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
     return authors, agency
 
 
+def _names_part(text: str) -> str:
+    """The part of a byline that names people: without its "By", without the date (read
+    elsewhere) and what leads up to it ("on Tuesday", " / "), or a handle or a "Published" label
+    and what follows them; a byline that starts with its date names them after it."""
+    names = BYLINE_PREFIX.sub("", text)
+    if (span := date_span(names)) and not _NAME_WORD.search(names[: span[0]]):
+        names = BYLINE_PREFIX.sub("", _LEADING.sub("", names[span[1] :]))  # "1:54 pm May 9, by X"
+        span = date_span(names)
+    cut = _BYLINE_STOP.sub("", names[: span[0] if span else None])
+    if cut != names:
+        names = _TRAILING.sub("", cut)
+    return _BYLINE_TAIL.sub("", names).strip()
+
+
 def parse_byline_roles(text: str) -> tuple[list[str], list[str | None], str | None]:
     """`By Helen Marsh, Political Correspondent, and Tom Okafor` -> the authors, the role each
     states (None where one states none) and the agency. A role is a byline part after a comma
     that reads as a job title (`job_titles` in the lexicon), never an author of its own."""
-    names = _BYLINE_TAIL.sub("", BYLINE_PREFIX.sub("", text)).strip()
+    names = _names_part(text)
     agency = None
     if m := _AGENCY_SPLIT.match(names):
         names, agency = m["names"], m["agency"].strip()
@@ -77,7 +102,7 @@ def parse_byline_roles(text: str) -> tuple[list[str], list[str | None], str | No
                 part, agency = part[: affiliation.start()], agency or affiliation[1]
             if is_role(part):
                 roles[-1] = part
-            elif part:
+            elif part and not _DIGIT.search(part):  # a time, a count: no name has digits
                 authors.append(part)
                 roles.append(None)
     return authors, roles, agency

@@ -18,6 +18,21 @@ from cleaner.metadata import links_in, parse_byline, slug
         ("Authors: Jenna Ruiz, Marcus Oyelowo", ["Jenna Ruiz", "Marcus Oyelowo"], None),
         ("by Maren Okafor", ["Maren Okafor"], None),
         ("By Rosalind Ng, Arts and culture writer", ["Rosalind Ng"], None),
+        # the date, what leads up to it and what follows it are no names
+        ("By Lim Cheng Soon, 18 August 2010", ["Lim Cheng Soon"], None),
+        ("Anthony Cuthbertson On 10/23/17 at 6:52 AM", ["Anthony Cuthbertson"], None),
+        ("Ed Silverman // November 6th, 2012 // 6:25 pm", ["Ed Silverman"], None),
+        ("timothy on Tuesday July 24, @11:25AM", ["timothy"], None),
+        ("Seth Roberts at 1:12 pm Thursday, Aug 9, 2012", ["Seth Roberts"], None),
+        ("1:54 pm August 9, 2012, by David O'Brien", ["David O'Brien"], None),
+        # nor a handle or a "Published" label and what follows them
+        ("Matt Egan @mattmegan5 March 27, 2017: 4:46 PM ET", ["Matt Egan"], None),
+        ("Alex Pappas (@AlexPappas)", ["Alex Pappas"], None),
+        ("By Brittany De Lea Published March 31, 2017 Defense", ["Brittany De Lea"], None),
+        ("Derek Halpern · 167 comments", ["Derek Halpern"], None),
+        # a weekday's letters in a name stay when no date is cut off after it
+        ("By Lena Sun", ["Lena Sun"], None),
+        ("By Cass Sunstein Jul 23, 2012 6:30 PM ET", ["Cass Sunstein"], None),
     ],
 )
 def test_byline(byline: str, authors: list[str], agency: str | None) -> None:
