@@ -18,6 +18,7 @@ from ..features import block_facts
 from ..lexicon import Lexicon, lexicon, may_be_furniture
 from .base import Heuristic
 from .body import BODY
+from .bylines import is_dateline
 from .captions import CAPTION, CAPTION_ABOVE, CREDIT
 from .classify import MEMOS as CLASS_MEMOS
 from .code import SCRIPT
@@ -63,7 +64,7 @@ def heuristic_ids() -> frozenset[str]:
     return frozenset(h.id for h in heuristics())
 
 
-MEMOS = (*CLASS_MEMOS, may_be_furniture, block_facts)
+MEMOS = (*CLASS_MEMOS, may_be_furniture, block_facts, is_dateline)
 
 
 def forget() -> None:

@@ -40,6 +40,20 @@ def shown(blocks: Sequence[Block]) -> list[Block]:
     return [b for b in blocks if b.mark is None or b.mark.field]
 
 
+def nearest_shown(blocks: Sequence[Block], index: int, count: int, step: int = 1) -> list[Block]:
+    """Up to `count` blocks a reader sees next to `blocks[index]` (`shown`), nearest first:
+    below it, or above it with `step` -1. Looks no farther than it must: asked of every
+    candidate line, a list of all the blocks below each would cost the square of the page."""
+    found: list[Block] = []
+    i = index + step
+    while 0 <= i < len(blocks) and len(found) < count:
+        block = blocks[i]
+        if block.mark is None or block.mark.field:
+            found.append(block)
+        i += step
+    return found
+
+
 def title_block(blocks: Sequence[Block]) -> Block | None:
     """The block that went to the metadata as the title, if one did."""
     return next((b for b in blocks if b.mark is not None and b.mark.field == "title"), None)

@@ -6,13 +6,14 @@ they stand; the metadata reads names, roles and dates out of them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
 from ..dates import find_date, parse_date, without_dates
 from ..lexicon import lexicon
 from ..model import Block
-from .base import shown
+from .base import nearest_shown
 
 BYLINE_MAX_WORDS = 14
 BYLINE_MIN_CAPITALISED = 0.75
@@ -93,10 +94,12 @@ def continues_byline(text: str) -> bool:
     return second or is_role_line(text)
 
 
+@lru_cache(maxsize=16384)
 def is_dateline(text: str) -> bool:
     """A line that is a date, or a short non-sentence stating one ("By X - Nov 19, 2019 8:03 am";
     the full stop of a closing "a.m." or "p.m." ends no sentence) and saying little else: a
-    headline with its date on one line is a headline."""
+    headline with its date on one line is a headline. Asked of the same lines by several head
+    rules, so remembered (emptied before each document with the other memos)."""
     if parse_date(text):
         return True
     sentence = text.endswith(".") and not _MERIDIEM_END.search(text)
@@ -111,8 +114,8 @@ def bare_byline(blocks: Sequence[Block], block: Block) -> bool:
     title-case headline over its date ("Smear Tactics") has no full line right above it."""
     if not is_bare_name(block.text):
         return False
-    above = shown(blocks[: block.index])[-1:]
-    below = shown(blocks[block.index + 1 :])[:2]
+    above = nearest_shown(blocks, block.index, 1, -1)
+    below = nearest_shown(blocks, block.index, 2)
     if below and is_role_line(below[0].text):
         below = below[1:]
     return (

@@ -13,7 +13,7 @@ import regex
 
 from ..model import Block
 from ..lexicon import Lexicon
-from .base import Heuristic, has_title, shown, title_block
+from .base import Heuristic, has_title, nearest_shown, shown, title_block
 from .bylines import (
     ROLE_MAX_WORDS,
     bare_byline,
@@ -60,8 +60,7 @@ def _above_byline(blocks: Sequence[Block], block: Block, between: int = 0) -> bo
     """Whether a byline or a date line (found as one already, or not yet) is the next block
     after `block` that no rule removed, or stands after at most `between` short lines (a bare
     author's name, a job title)."""
-    below = shown(blocks[block.index + 1 :])
-    for after in below[: between + 1]:
+    for after in nearest_shown(blocks, block.index, between + 1):
         if _is_head_line(after):
             return True
         if len(after.text.split()) > ROLE_MAX_WORDS:
@@ -83,7 +82,7 @@ def _over_byline(blocks: Sequence[Block], block: Block) -> float:
     A name over the date line is a byline itself, and gets none."""
     if is_bare_name(block.text):
         return 0.0
-    below = shown(blocks[block.index + 1 :])[:2]
+    below = nearest_shown(blocks, block.index, 2)
     heads = [_is_head_line(b) or bare_byline(blocks, b) or b.text.casefold() == "by" for b in below]
     dek = len(heads) == 2 and len(_WORD.findall(below[0].text)) >= HEADLINE_FULL_WORDS
     return HEADLINE_OVER_BYLINE if heads[:1] == [True] or (dek and heads[1]) else 0.0
@@ -181,7 +180,7 @@ def _best_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     # Where a headline stands tells the title; a title found already is echoed anywhere.
     placed = not has_title(blocks)
     scored = [
-        (_headline_score(b, d, repeats, lead) + placed * _over_byline(blocks, b), -d, b)
+        (_headline_score(b, d, repeats, lead) + (_over_byline(blocks, b) if placed else 0.0), -d, b)
         for d, b in enumerate(candidates)
     ]
     best = max(scored, default=None, key=lambda s: s[:2])
