@@ -40,8 +40,11 @@ _BYLINE_TAIL = regex.compile(
     r"|(?:at|in)\s+(?=\p{Lu}|\d)).*$"
 )
 # Where a byline stops naming people even without a separator: a handle, a "Published …" or
-# "Updated …" label ("Matt Egan @mattmegan5 March 27", "Brittany De Lea Published March 31").
-_BYLINE_STOP = regex.compile(r"\s*(?:@\w|\b(?:published|updated|posted)\b).*$", regex.IGNORECASE)
+# "Updated …" label, the post's topics ("Matt Egan @mattmegan5 March 27", "Tim Ferriss Topics: …").
+_BYLINE_STOP = regex.compile(
+    r"\s*(?:@\w|\b(?:published|updated|posted)\b|\b(?:topics|tags|filed under|categories):).*$",
+    regex.IGNORECASE,
+)
 # What is left between the names and a date or handle cut off after them: "on", a weekday,
 # a separator or an opening bracket.
 _TRAILING = regex.compile(rf"(?:\s*[-–—|•,/:(]|\s+(?:on|at|{_WEEKDAY}))+\s*$", regex.IGNORECASE)

@@ -30,6 +30,7 @@ from cleaner.metadata import links_in, parse_byline, slug
         ("Alex Pappas (@AlexPappas)", ["Alex Pappas"], None),
         ("By Brittany De Lea Published March 31, 2017 Defense", ["Brittany De Lea"], None),
         ("Derek Halpern · 167 comments", ["Derek Halpern"], None),
+        ("Tim Ferriss Topics: The 4-Hour Body", ["Tim Ferriss"], None),
         # a weekday's letters in a name stay when no date is cut off after it
         ("By Lena Sun", ["Lena Sun"], None),
         ("By Cass Sunstein Jul 23, 2012 6:30 PM ET", ["Cass Sunstein"], None),
