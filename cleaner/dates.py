@@ -26,7 +26,9 @@ MONTHS = {
     "dec": 12,
 }
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?\s+)?"
+# A weekday's name, short or whole ("Tue", "Tuesday"); bylines strip it too (`metadata`).
+WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?"
+_WEEKDAY = rf"(?:{WEEKDAY}\.?,?\s+)?"
 _LABEL = r"(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?:?\s+)?"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}|\s+\(?(?:UTC|GMT)[+-]?\d*\)?)?)?"
 _DATE_FORMS = (

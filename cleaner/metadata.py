@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 import regex
 
-from .dates import date_span, find_date
+from .dates import WEEKDAY, date_span, find_date
 from .detect import OutletMatch
 from .heuristics import lexicon
 from .heuristics.captions import split_credit
@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # html.meta reads bylines with this module's parser
 _AGENCY_SPLIT = regex.compile(r"^(?P<names>.+?)\s+(?:for|/|\||of)\s+(?P<agency>.+)$")
 # What follows the names in a byline: a separator and the date ("By Tess Bonn - 11/19/19 06:56
 # AM"), "on" and a date or weekday ("… on November 19, 2019"), "at" or "in" and a place.
-_WEEKDAY = r"(?:mon|tues?|wed|thu|thurs?|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?,?"
+_WEEKDAY = rf"{WEEKDAY}\b\.?,?"
 _BYLINE_TAIL = regex.compile(
     rf"\s+(?:(?:[-–—|•·]|//)(?:\s+|$)|(?i:on)\s+(?=\p{{Lu}}\p{{Ll}}+\.?\s+\d|\d|(?i:{_WEEKDAY}))"
     r"|(?:at|in)\s+(?=\p{Lu}|\d)).*$"
