@@ -83,9 +83,13 @@ def _host_names(url: str | None) -> list[str]:
     return [_squashed(label) for label in labels if label != "www"]
 
 
-def without_site(title: str, site_name: str | None, url: str | None) -> str:
+def title_without_site(title: str, site_name: str | None, url: str | None) -> str:
     """`title` without the parts naming the site at its start or end (see `_names_site`)."""
-    return _without_site(title, [n for n in (_squashed(site_name or ""), *_host_names(url)) if n])
+    return _without_site(title, _site_names(site_name, url))
+
+
+def _site_names(site_name: str | None, url: str | None) -> list[str]:
+    return [name for name in (_squashed(site_name or ""), *_host_names(url)) if name]
 
 
 def _without_site(title: str, known: list[str]) -> str:
@@ -118,7 +122,7 @@ def article_title(
         return None
     element = tree.css_first("title")
     page = clean_text(element.text()) if element else None
-    known = [name for name in (_squashed(site_name or ""), *_host_names(url)) if name]
+    known = _site_names(site_name, url)
     within, holding = [], []
     for level in HEADING_LEVELS:
         for node in tree.css(level)[:MAX_HEADINGS]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.html.headline import article_title, is_part, without_site
+from cleaner.html.headline import article_title, is_part, title_without_site
 from cleaner.html.page import page_meta
 
 
@@ -155,7 +155,7 @@ def test_the_page_metadata_reports_the_printed_headline() -> None:
 def test_the_parts_naming_the_site_leave_the_title(
     title: str, site: str | None, url: str | None, expected: str
 ) -> None:
-    assert without_site(title, site, url) == expected
+    assert title_without_site(title, site, url) == expected
 
 
 def test_a_heading_in_the_pages_header_is_the_sites_name_not_the_headline() -> None:
