@@ -19,7 +19,7 @@ BYLINE_MAX_WORDS = 14
 BYLINE_MIN_CAPITALISED = 0.75
 DATELINE_MAX_CHARS = 90
 DATELINE_MAX_WORDS = 8  # besides its dates ("Last updated: Thursday, … GMT"); a headline says more
-FULL_LINE_WORDS = 6  # a headline or a dek above a bare name; a section label says less
+FULL_LINE_WORDS = 6  # a headline or a dek says this many words; a section label says less
 ROLE_MAX_WORDS = 6  # a job title on its own line under the byline ("Local Democracy Correspondent")
 # A person's name alone on a line, and where they wrote from ("Sam Whitlow at Kingfield Park"):
 # two to four capitalised words (initials, particles such as "de" or "van" between them).
@@ -31,7 +31,7 @@ _BARE_NAME = regex.compile(
 )
 _MERIDIEM_END = regex.compile(r"\d\s*[ap]\.m\.$", regex.IGNORECASE)
 _LETTERS = regex.compile(r"\p{L}{3,}")  # words, not "a.m." or a zone's "PT"
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")  # a word of a head line, "U.S." whole
 _AND_AUTHOR = regex.compile(r"^and \p{Lu}")  # the second author on a line of their own
 BYLINE_PREFIX = regex.compile(
     r"^(?:(?:(?:posted|written|words|reporting|story|text)\s+)?by(?:\s+(?=\S)|$)"
@@ -120,7 +120,7 @@ def bare_byline(blocks: Sequence[Block], block: Block) -> bool:
         below = below[1:]
     return (
         bool(above and below)
-        and len(_WORD.findall(above[0].text)) >= FULL_LINE_WORDS
+        and len(WORD.findall(above[0].text)) >= FULL_LINE_WORDS
         and _is_date(below[0])
     )
 

@@ -15,7 +15,9 @@ from ..model import Block
 from ..lexicon import Lexicon
 from .base import Heuristic, has_title, nearest_shown, shown, title_block
 from .bylines import (
+    FULL_LINE_WORDS,
     ROLE_MAX_WORDS,
+    WORD,
     bare_byline,
     continues_byline,
     is_bare_name,
@@ -31,7 +33,6 @@ DEK_REACH = 3  # blocks after the title where the dek and the byline below it ma
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 20
 HEADLINE_MIN_SCORE = 1.0
-HEADLINE_FULL_WORDS = 6  # section labels are short; a headline usually says more
 ALTERNATE_SHARE = 0.5  # more than this share of its content words are the title's
 KICKER_MAX_WORDS = 3  # a section label or kicker right above the headline ("Sports", "World news")
 HEADLINE_DISTANCE_COST = 0.3  # per block between a candidate and the first paragraph
@@ -41,7 +42,6 @@ LEAD_PARAGRAPHS = 3
 CONTENT_WORD_MIN = 4  # letters; shorter words are mostly function words
 
 _H1 = regex.compile(r"^\s{0,3}#\s+\S")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _NO_HEADLINE = (".", ":", ",", ";")  # a headline never ends so
 _CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
 
@@ -84,7 +84,7 @@ def _over_byline(blocks: Sequence[Block], block: Block) -> float:
         return 0.0
     below = nearest_shown(blocks, block.index, 2)
     heads = [_is_head_line(b) or bare_byline(blocks, b) or b.text.casefold() == "by" for b in below]
-    dek = len(heads) == 2 and len(_WORD.findall(below[0].text)) >= HEADLINE_FULL_WORDS
+    dek = len(heads) == 2 and len(WORD.findall(below[0].text)) >= FULL_LINE_WORDS
     return HEADLINE_OVER_BYLINE if heads[:1] == [True] or (dek and heads[1]) else 0.0
 
 
@@ -98,7 +98,7 @@ def _under_title(blocks: Sequence[Block], block: Block) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text) if len(w) >= CONTENT_WORD_MIN}
+    return {w.casefold() for w in WORD.findall(text) if len(w) >= CONTENT_WORD_MIN}
 
 
 def _headline_score(block: Block, distance: int, repeats: Counter[str], lead: set[str]) -> float:
@@ -106,7 +106,7 @@ def _headline_score(block: Block, distance: int, repeats: Counter[str], lead: se
     what its lead paragraphs say (a masthead or a menu does not), often printed twice on the
     page (in the breadcrumbs, the share bar or the page title)."""
     text = block.text
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS or text.endswith(_NO_HEADLINE):
         return 0.0
     if not text[0].isupper() or is_byline(text) or is_dateline(text) or _CLOCK.search(text):
@@ -117,7 +117,7 @@ def _headline_score(block: Block, distance: int, repeats: Counter[str], lead: se
     score = (
         1.0
         + 0.5 * capitalised
-        + (0.5 if len(words) >= HEADLINE_FULL_WORDS else 0.0)
+        + (0.5 if len(words) >= FULL_LINE_WORDS else 0.0)
         + HEADLINE_LEAD_BONUS * echoed
     )
     return (
@@ -198,13 +198,13 @@ def _is_dek_of(
     less), and the upper says something the lead paragraphs say (a photo credit, a breadcrumb
     or a teaser for another article does not)."""
     score, nearness, headline = above
-    words = len(_WORD.findall(headline.text))
+    words = len(WORD.findall(headline.text))
     # The headline stands above its dek, farther from the article: that costs it nothing here.
     return (
         score - HEADLINE_DISTANCE_COST * nearness >= HEADLINE_MIN_SCORE
-        and words >= HEADLINE_FULL_WORDS
+        and words >= FULL_LINE_WORDS
         and not _content_words(headline.text).isdisjoint(lead)
-        and len(_WORD.findall(block.text)) >= words
+        and len(WORD.findall(block.text)) >= words
         and _may_be_dek(block, headline, blocks, DEK_REACH - 1)
     )
 
@@ -267,7 +267,7 @@ def find_kicker(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     if title is None or title.index == 0:
         return
     above = blocks[title.index - 1]
-    words = _WORD.findall(above.text)
+    words = WORD.findall(above.text)
     if (
         above.mark is None
         and 0 < len(words) <= KICKER_MAX_WORDS
