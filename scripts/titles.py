@@ -15,21 +15,20 @@ figure is a floor, to compare revisions by.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 
 import corpora
 from eval import CHUNK, INPUTS, _cleaner, fold_of, stale_folds
+from metric import tokenize
 
 SOURCES = ("big9", "chaos", "cleanportaleval", "dragnet")
 DRAGNET_LINES = 3
-_WORDS = re.compile(r"\w+")
 
 
 def _words(text: str | None) -> tuple[str, ...]:
-    return tuple(_WORDS.findall((text or "").casefold()))
+    return tuple(tokenize((text or "").casefold()))
 
 
 def is_headline(title: str | None, source: str, gold: str) -> bool:
