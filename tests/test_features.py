@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 import regex
 
-from cleaner.features import _OWN, block_facts, log1p_count, words_of
+from cleaner.features import _OWN, TEXT_FEATURES, block_facts, log1p_count, text_features, words_of
+from cleaner.lexicon import lexicon
 
 
 @pytest.mark.parametrize(
@@ -39,3 +40,29 @@ def test_words_of_an_ascii_text_are_its_words_lowered_one_by_one() -> None:
 def test_words_of_a_text_beyond_ascii_are_lowered_one_by_one() -> None:
     """Lowered whole, the sigma before the apostrophe would not be final (σ, not ς)."""
     assert words_of("ΟΔΟΣ'Α Straße İ") == ["οδος", "α", "straße", "i̇"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "100 of 427 comments loaded",
+        "Showing 1-20 of 64 comments",
+        "Write a comment",
+        "Add new comment",
+        "Submit your reply",
+        "Log in to post comments",
+        "Sign in to comment",
+    ],
+)
+def test_comment_widgets_mark_where_comments_begin(line: str) -> None:
+    """A comment section's own widget after the article's first paragraph is a comment marker,
+    and what follows stands after comments (the body model reads both)."""
+    paragraph = (
+        "The council voted on Tuesday to close the old harbour bridge for repairs next spring,"
+        " after engineers found corrosion in two of its supports during an inspection in May."
+    )
+    reply = "I drive over that bridge every day and it has been a disgrace for years now."
+    rows = text_features([paragraph, line, reply], lexicon())
+    marker, after = TEXT_FEATURES.index("comment_marker"), TEXT_FEATURES.index("after_comments")
+    assert rows[1, marker] == 1.0 and rows[2, after] == 1.0
+    assert text_features([paragraph, "Write to the editor", reply], lexicon())[1, marker] == 0.0
