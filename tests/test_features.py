@@ -52,6 +52,8 @@ def test_words_of_a_text_beyond_ascii_are_lowered_one_by_one() -> None:
         "Submit your reply",
         "Log in to post comments",
         "Sign in to comment",
+        "Reply",
+        "Report abuse",
     ],
 )
 def test_comment_widgets_mark_where_comments_begin(line: str) -> None:
