@@ -65,6 +65,7 @@ CASES = [
             "Advertisement:",
             "Continue reading the main story",
             "Article continues below",
+            "Story continues",
             "ADVERTISEMENT — SCROLL TO KEEP READING",
         ],
     ),
@@ -137,7 +138,14 @@ CASES = [
     (
         "generic.embed",
         "embed",
-        ["Twitter post by @LarchSheriff", "View on Twitter", "Play Video", "Duration 2:14"],
+        [
+            "Twitter post by @LarchSheriff",
+            "View on Twitter",
+            "Play Video",
+            "Duration 2:14",
+            "This video is playable across all supported devices.",
+            "Please turn on JavaScript. Media requires JavaScript to play.",
+        ],
     ),
 ]
 
