@@ -10,7 +10,8 @@ nothing, the text is an article already (a short one's last line is no footer): 
 text is left as the other rules made it. A paragraph the model scores under the threshold
 that reads as prose and follows the kept body, with only furniture other rules marked in
 between, continues the article: a last paragraph next to the footer scores low for its
-neighbours, not for itself. So does a list item between two kept items of the list.
+neighbours, not for itself; so does a subheading between the two, and a list item between two
+kept items of the list.
 
 The model is data (`body_model.json`), fitted by `scripts/fit_blocks.py --input text` on the
 evaluation pages with folds by site; `Lexicon.body_model()` is the one in use.
@@ -152,22 +153,36 @@ def continues_body(
     blocks: Sequence[Block], probability: np.ndarray, threshold: float, lex: Lexicon
 ) -> np.ndarray:
     """Which blocks are body: those the model keeps, a prose paragraph it scores under the
-    threshold (not far under) whose nearest unmarked block before it is body, and a list item
-    between two kept items (jusText's context revision: a block takes its neighbours' class)."""
+    threshold (not far under) whose nearest unmarked block before it is body, or before it a
+    subheading so scored that stands after the body, and a list item between two kept items
+    (jusText's context revision: a block takes its neighbours' class)."""
     kept = probability >= threshold
-    body = False
+    body, heading = False, None
     for i, block in enumerate(blocks):
         if block.mark is not None:
             continue
-        if not kept[i] and body and probability[i] >= CONTINUES_MIN_SHARE * threshold:
+        near = probability[i] >= CONTINUES_MIN_SHARE * threshold
+        if not kept[i] and body and near:
             kept[i] = is_prose(block, lex, strict=False)
-        body = bool(kept[i])
+        if not kept[i] and body and near and heading is None and _heads_more(block.text, lex):
+            heading = i  # the body goes on over a subheading if prose that continues it follows
+            continue
+        if kept[i] and heading is not None:
+            kept[heading] = True
+        body, heading = bool(kept[i]), None
     unmarked = [i for i, block in enumerate(blocks) if block.mark is None]
     for before, i, after in zip(unmarked, unmarked[1:], unmarked[2:]):
         if kept[before] and kept[after] and not kept[i]:
             items = all(is_list_item(blocks[j].text) for j in (before, i, after))
             kept[i] = items or (_subheading(blocks[i].text) and is_prose(blocks[after], lex))
     return kept
+
+
+def _heads_more(text: str, lex: Lexicon) -> bool:
+    """A subheading that is no comment section's heading ("Comments", "Leave a reply")."""
+    return _subheading(text) and not (
+        lex.comment_start.search(text) or lex.comment_heading.search(text)
+    )
 
 
 def _subheading(text: str) -> bool:

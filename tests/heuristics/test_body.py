@@ -218,3 +218,22 @@ def test_a_subheading_between_two_kept_paragraphs_is_body() -> None:
     blocks = blocks_of(PROSE[0], "Most read", "Home", "Sign in.", PROSE[1])
     kept = continues_body(blocks, np.array([0.9, 0.1, 0.8, 0.1, 0.8]), 0.5, lexicon())
     assert [b.text for b, keep in zip(blocks, kept) if keep] == [PROSE[0], "Home", PROSE[1]]
+
+
+def test_the_body_goes_on_over_a_subheading_when_the_prose_after_it_continues_it() -> None:
+    """After the kept body, a subheading and a paragraph both scored a little low (the model
+    distrusts what stands past a promo) are the article's next section; a heading the model
+    scores far lower, a comment section's heading, or one with no continuing prose after it
+    (a teaser's headline over a teaser scored far under) stays out."""
+    blocks = blocks_of(PROSE[0], PROSE[1], "Download our app", "What happens next", PROSE[2])
+    blocks[2].mark = Mark("promo", "generic.promo")
+    kept = continues_body(blocks, np.array([0.9, 0.9, 0.0, 0.3, 0.4]), 0.5, lexicon())
+    assert kept.tolist() == [True, True, False, True, True]
+    for heading, score, after in (
+        ("What happens next", 0.1, 0.4),
+        ("Comments", 0.3, 0.4),
+        ("What happens next", 0.3, 0.1),
+    ):
+        blocks = blocks_of(PROSE[0], PROSE[1], heading, PROSE[2])
+        kept = continues_body(blocks, np.array([0.9, 0.9, score, after]), 0.5, lexicon())
+        assert kept.tolist() == [True, True, False, False]
