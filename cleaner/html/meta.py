@@ -34,7 +34,7 @@ MIN_YEAR = 1900
 PLACEHOLDER_DATES = frozenset({"1970-01-01"})
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$", re.IGNORECASE)
-_NOT_A_NAME = re.compile(r"https?:|www\.|@|\.com\b|\d", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"https?:|www\.|@|\.com\b", re.IGNORECASE)
 # What bylines put next to names: roles ("AP Auto Writer", "Science X staff") and degrees ("RDN").
 _ROLE = re.compile(
     r"\b(?:writer|correspondent|editor|reporter|columnist|contributor|staff|producer)$",
