@@ -67,4 +67,10 @@ def test_comment_widgets_mark_where_comments_begin(line: str) -> None:
     rows = text_features([paragraph, line, reply], lexicon())
     marker, after = TEXT_FEATURES.index("comment_marker"), TEXT_FEATURES.index("after_comments")
     assert rows[1, marker] == 1.0 and rows[2, after] == 1.0
-    assert text_features([paragraph, "Write to the editor", reply], lexicon())[1, marker] == 0.0
+    for sentence in (
+        "Write to the editor",
+        "87 of 112 comments submitted to the board opposed the plan.",
+        "Submit a comment on the proposed rule at regulations.gov by June 5.",
+        "Register to comment at the public hearing on Thursday.",
+    ):
+        assert text_features([paragraph, sentence, reply], lexicon())[1, marker] == 0.0

@@ -152,21 +152,20 @@ def scores(model: BlockModel, blocks: Sequence[Block], rows: np.ndarray) -> np.n
 def continues_body(
     blocks: Sequence[Block], probability: np.ndarray, threshold: float, lex: Lexicon
 ) -> np.ndarray:
-    """Which blocks are body: those the model keeps, a prose paragraph it scores under the
-    threshold (not far under) whose nearest unmarked block before it is body, or before it a
-    subheading so scored that stands after the body, and a list item between two kept items
-    (jusText's context revision: a block takes its neighbours' class)."""
+    """Which blocks are body: those the model keeps; a prose paragraph it scores under the
+    threshold but at least CONTINUES_MIN_SHARE of it, whose nearest unmarked block before it is
+    body or one subheading so scored after the body (kept with it); and a list item between two
+    kept items (jusText's context revision: a block takes its neighbours' class)."""
     kept = probability >= threshold
     body, heading = False, None
     for i, block in enumerate(blocks):
         if block.mark is not None:
             continue
-        near = probability[i] >= CONTINUES_MIN_SHARE * threshold
-        if not kept[i] and body and near:
+        if not kept[i] and body and probability[i] >= CONTINUES_MIN_SHARE * threshold:
             kept[i] = is_prose(block, lex, strict=False)
-        if not kept[i] and body and near and heading is None and _heads_more(block.text, lex):
-            heading = i  # the body goes on over a subheading if prose that continues it follows
-            continue
+            if not kept[i] and heading is None and _heads_more(block.text, lex):
+                heading = i  # the body goes on over it if prose that continues the body follows
+                continue
         if kept[i] and heading is not None:
             kept[heading] = True
         body, heading = bool(kept[i]), None

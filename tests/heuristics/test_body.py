@@ -232,8 +232,16 @@ def test_the_body_goes_on_over_a_subheading_when_the_prose_after_it_continues_it
     for heading, score, after in (
         ("What happens next", 0.1, 0.4),
         ("Comments", 0.3, 0.4),
+        ("Leave a reply", 0.3, 0.4),
         ("What happens next", 0.3, 0.1),
     ):
         blocks = blocks_of(PROSE[0], PROSE[1], heading, PROSE[2])
         kept = continues_body(blocks, np.array([0.9, 0.9, score, after]), 0.5, lexicon())
         assert kept.tolist() == [True, True, False, False]
+    # Two short lines in a row are no subheading but a list of links: the body ends there.
+    blocks = blocks_of(PROSE[0], PROSE[1], "More Stories", "Council Rejects Plan", PROSE[2])
+    kept = continues_body(blocks, np.array([0.9, 0.9, 0.3, 0.3, 0.4]), 0.5, lexicon())
+    assert kept.tolist() == [True, True, False, False, False]
+    # A subheading last on the page heads nothing.
+    kept = continues_body(blocks[:3], np.array([0.9, 0.9, 0.3]), 0.5, lexicon())
+    assert kept.tolist() == [True, True, False]

@@ -316,3 +316,15 @@ def test_an_embedded_posts_text_goes_with_it() -> None:
         "generic.between-furniture",
         "generic.embed",
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Enable JavaScript in Chrome: open Settings, then Privacy.",
+        "This video is unavailable in China, where YouTube is blocked.",
+    ],
+)
+def test_a_how_to_line_about_video_or_javascript_is_no_player_notice(line: str) -> None:
+    blocks = blocks_of(ARTICLE, line)
+    assert list(_by_id("generic.embed").find(blocks, lexicon())) == []
