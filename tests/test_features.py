@@ -54,6 +54,8 @@ def test_words_of_a_text_beyond_ascii_are_lowered_one_by_one() -> None:
         "Sign in to comment",
         "Reply",
         "Report abuse",
+        "Comments (3)",
+        "Readers' comments (12)",
     ],
 )
 def test_comment_widgets_mark_where_comments_begin(line: str) -> None:
