@@ -56,6 +56,10 @@ def test_words_of_a_text_beyond_ascii_are_lowered_one_by_one() -> None:
         "Report abuse",
         "Comments (3)",
         "Readers' comments (12)",
+        "Comments (9) Add A Comment",
+        "2 comments:",
+        "martinealison said...",
+        "Report Abuse | QUOTE",
     ],
 )
 def test_comment_widgets_mark_where_comments_begin(line: str) -> None:
