@@ -34,10 +34,14 @@ def kept(blocks: Sequence[Block]) -> list[Block]:
     return [b for b in blocks if b.mark is None]
 
 
+def is_shown(block: Block) -> bool:
+    """Whether a reader of the page sees the block in the head: not removed, maybe moved to a
+    field (the headline, the byline, the date line stand where they stood)."""
+    return block.mark is None or bool(block.mark.field)
+
+
 def shown(blocks: Sequence[Block]) -> list[Block]:
-    """The blocks a reader of the page sees in the head: none removed, some moved to a field
-    (the headline, the byline, the date line stand where they stood)."""
-    return [b for b in blocks if b.mark is None or b.mark.field]
+    return [b for b in blocks if is_shown(b)]
 
 
 def nearest_shown(blocks: Sequence[Block], index: int, count: int, step: int = 1) -> list[Block]:
@@ -47,9 +51,8 @@ def nearest_shown(blocks: Sequence[Block], index: int, count: int, step: int = 1
     found: list[Block] = []
     i = index + step
     while 0 <= i < len(blocks) and len(found) < count:
-        block = blocks[i]
-        if block.mark is None or block.mark.field:
-            found.append(block)
+        if is_shown(blocks[i]):
+            found.append(blocks[i])
         i += step
     return found
 
