@@ -49,6 +49,16 @@ NOT_CONTENT = ", ".join(
         '[role="contentinfo"]',
     )
 )
+# A comment thread's containers name themselves ("comments", "comment-list", "commentbody"), as
+# trafilatura's comment XPaths read them ("commentary" is an article's); one that holds more than
+# COMMENT_SHARE of the page's text wraps the article as well.
+_COMMENT_NAME = re.compile(r"(?:^|[-_])comments?(?!ary|aries)", re.IGNORECASE)
+COMMENT_CANDIDATES = ", ".join(
+    f"{tag}[{attr}]"
+    for tag in ("div", "section", "ol", "ul", "li", "dl", "aside", "form")
+    for attr in ("class", "id")
+)
+COMMENT_SHARE = 0.5
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A form holding more than this share of the page's text wraps the page (ASP.NET WebForms put one
 # around the whole body); any other form is a widget: search, login, newsletter, comment box.
@@ -81,6 +91,30 @@ def _drop(nodes: Sequence[LexborNode]) -> None:
 
 def _hidden_by_style(root: LexborNode) -> list[LexborNode]:
     return [n for n in root.css("[style]") if _HIDDEN_STYLE.search(n.attributes.get("style") or "")]
+
+
+def _comment_threads(root: LexborNode) -> list[LexborNode]:
+    """The outermost elements named for comments. Run on a tree no deeper than MAX_DEPTH, so
+    measuring each candidate's text costs at most MAX_DEPTH readings of the page."""
+    total, found = len(root.text(deep=True)), list[LexborNode]()
+    for node in root.css(COMMENT_CANDIDATES):
+        named = " ".join(filter(None, (node.attributes.get(a) for a in ("class", "id"))))
+        if (
+            any(_COMMENT_NAME.search(token) for token in named.split())
+            and not (found and _within(node, found[-1]))
+            and len(node.text(deep=True)) <= total * COMMENT_SHARE
+        ):
+            found.append(node)
+    return found
+
+
+def _within(node: LexborNode, ancestor: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == ancestor.mem_id:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _widget_forms(root: LexborNode) -> list[LexborNode]:
@@ -124,8 +158,9 @@ def _flatten_deep(root: LexborNode) -> None:
 
 
 def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | None:
-    """Delete code, furniture, hidden elements, widget forms and the `remove` selectors (a pack's)
-    from the page's body, in place; returns the body, or None for a page without one."""
+    """Delete code, furniture, hidden elements, widget forms, comment threads and the `remove`
+    selectors (a pack's) from the page's body, in place; returns the body, or None for a page
+    without one."""
     root = tree.body
     if root is None:
         return None
@@ -139,6 +174,7 @@ def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | No
     _drop(_widget_forms(root))
     _break_empty(tree, root)
     _flatten_deep(root)
+    _drop(_comment_threads(root))
     return root
 
 

@@ -113,3 +113,44 @@ def test_body_selector_picks_the_article() -> None:
 def test_selector_errors_for_pack_validation() -> None:
     assert selector_error("div.promo > a[href^='/subscribe']") is None
     assert selector_error("[[") == "Can't parse CSS selector."
+
+
+def text_of(html: str) -> str:
+    body = LexborHTMLParser(html).body
+    return body.text() if body else ""
+
+
+ARTICLE = "<p>" + "An article's paragraph, long enough to be most of the page. " * 4 + "</p>"
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        "<div id='comments'><p>Great post!</p></div>",
+        "<ol class='commentlist'><li>First!</li></ol>",
+        "<div class='commentbody by-alan'>I disagree.</div>",
+        "<section class='post-comments'><h3>3 Responses</h3><p>Nice.</p></section>",
+        "<ul><li id='comment-1234' class='reply'>Thanks for this.</li></ul>",
+        "<div class='Article_Comments'>Join the discussion</div>",
+    ],
+)
+def test_comment_thread_goes(thread: str) -> None:
+    assert text_of(pruned(f"{ARTICLE}{thread}")) == text_of(pruned(ARTICLE))
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        "<div class='commentary'><p>The columnist's own words.</p></div>",  # an opinion article
+        "<p class='comment'>A paragraph styled as an aside.</p>",  # no container: text rules decide
+        "<span class='comment-count'>3 comments</span>",
+        "<div class='recommended'>Also read</div>",
+    ],
+)
+def test_element_named_otherwise_stays(element: str) -> None:
+    assert text_of(pruned(f"{ARTICLE}{element}")) != text_of(pruned(ARTICLE))
+
+
+def test_comment_named_wrapper_of_the_article_stays() -> None:
+    html = pruned(f"<div class='entry has-comments'>{ARTICLE}<div id='comments'>Nice.</div></div>")
+    assert "An article's paragraph" in html and "Nice." not in html
