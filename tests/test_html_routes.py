@@ -117,3 +117,21 @@ def test_a_shorter_text_does_not_replace_the_one_the_blocks_and_an_extractor_agr
     # Without an extractor agreeing with the blocks, the selector's choice stands.
     best, _, overruled = pick({"trafilatura": forests["trafilatura"]}, found, texts)
     assert best == "trafilatura" and overruled == ""
+
+
+def test_nearly_empty_kept_blocks_give_way_to_an_extractor_that_found_the_article() -> None:
+    """The model keeps only a gallery caption (16 words) where both extractors found more: however
+    unsure the selector is of them, the likelier one's text is the article; with kept blocks
+    of NEARLY_EMPTY words or more, or extractors that found no more, the blocks stay."""
+    scores = np.array([0.2, 0.2, 0.2, 0.9, 0.2])
+    texts = {"readability": "\n".join(ARTICLE), "trafilatura": "\n".join(TEXTS)}
+    found = route_features(TEXTS, rows(), scores >= 0.5, *texts.values(), scores)
+    forests = {"readability": Fixed(0.3), "trafilatura": Fixed(0.1)}
+    best, _, reason = pick(forests, found, texts)
+    assert best == "readability" and reason == "the kept blocks hold under 20 words"
+    short = {"readability": GALLERY[0], "trafilatura": GALLERY[0]}
+    found = route_features(TEXTS, rows(), scores >= 0.5, *short.values(), scores)
+    assert pick(forests, found, short)[0] is None
+    scores = np.array([0.9, 0.2, 0.2, 0.9, 0.2])  # 31 words kept
+    found = route_features(TEXTS, rows(), scores >= 0.5, *texts.values(), scores)
+    assert pick(forests, found, texts)[0] is None

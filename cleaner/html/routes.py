@@ -22,6 +22,7 @@ UNSURE = (0.3, 0.7)  # a block scored in this range is one the model is unsure o
 TAKEN = 0.5  # an extractor took a block when its text holds this share of the block's shingles
 SAME = 0.95  # an extractor's text and the kept blocks holding this share of each other are one text
 CONFIDENCE = 0.5  # the selector's probability that an extractor beats the block model
+NEARLY_EMPTY = 20  # kept blocks of fewer words missed the article an extractor found
 _WORDS, _LINKS = BLOCK_FEATURES.index("log_words"), BLOCK_FEATURES.index("link_density")
 ROUTE_FEATURES = (
     *(f"log_words_{c}" for c in CANDIDATES),
@@ -123,14 +124,16 @@ def pick(
     forests: Mapping[str, Scorer], evidence: np.ndarray, texts: Mapping[str, str]
 ) -> tuple[str | None, dict[str, float], str]:
     """The extractor the selector prefers to the kept blocks (None: keep them), each found text's
-    probability, by its route's forest, of beating the kept blocks, and why a preferred extractor
-    was overruled ("" if none was). Of the extractors past CONFIDENCE, one whose text is the kept
+    probability, by its route's forest, of beating the kept blocks, and why the choice is not the
+    selector's own ("" when it is). Of the extractors past CONFIDENCE, one whose text is the kept
     blocks' own (SAME both ways) yields to one that differs: on pages where they agree the
     selector's target is no gain, so it learned little there. So does one whose text only cuts
     the kept blocks (lies within them, shorter): it finds nothing the model missed, where the
     other may have found the article. Nor does a shorter text replace the one the kept blocks
     and an extractor agree on: two methods keeping a text are better evidence than one that cuts
-    it, while one that finds more may have found what both missed."""
+    it, while one that finds more may have found what both missed. Kept blocks of fewer than
+    NEARLY_EMPTY words give way to the likelier extractor that found more: a page never comes out
+    empty, or nearly so, when an extractor found its article."""
     preference = {
         route: float(forest.predict(evidence[None, :])[0])
         for route, forest in forests.items()
@@ -140,6 +143,10 @@ def pick(
     confident = [route for route, p in preference.items() if p >= CONFIDENCE]
     differ = [route for route in confident if route not in agree and not _cuts(evidence, route)]
     best = max(differ or confident, key=preference.__getitem__, default=None)
+    if best is None and _words(evidence, "model") < NEARLY_EMPTY:
+        found = [route for route in preference if _words(evidence, route) >= NEARLY_EMPTY]
+        best = max(found, key=preference.__getitem__, default=None)
+        return best, preference, f"the kept blocks hold under {NEARLY_EMPTY} words" if best else ""
     if best is not None and best not in agree and agree and _shorter(evidence, best):
         return (
             None,
@@ -157,6 +164,10 @@ def _same(evidence: np.ndarray, route: str) -> bool:
 def _cuts(evidence: np.ndarray, route: str) -> bool:
     """Whether the extractor's text lies within the kept blocks (SAME) and is shorter."""
     return bool(evidence[_AT[f"{route}_in_model"]] >= SAME) and _shorter(evidence, route)
+
+
+def _words(evidence: np.ndarray, candidate: str) -> int:
+    return round(float(np.expm1(evidence[_AT[f"log_words_{candidate}"]])))
 
 
 def _shorter(evidence: np.ndarray, route: str) -> bool:
