@@ -74,6 +74,7 @@ def _labels(texts: list[str], gold: str) -> np.ndarray:
 
 def read_html(page: corpora.Page) -> PageRows:
     parsed = Page(page.html)
+    whole = parsed.for_extractors()
     root = parsed.prune()
     blocks, rows, readability = (
         route.page_features(root, parsed.meta.title) if root is not None else ([], None, "")
@@ -96,7 +97,7 @@ def read_html(page: corpora.Page) -> PageRows:
         np.ones(len(texts), dtype=bool),
         groups,
         readability,
-        route.trafilatura_text(parsed.html),
+        route.trafilatura_text(whole),
     )
 
 

@@ -70,11 +70,16 @@ class Page:
         self, model: BlockModel | None = None, remove: Sequence[str] = (), body: str | None = None
     ) -> Extraction:
         """The article (see `route`); prunes the parsed page, so call it once."""
+        page = self.for_extractors(remove)
         root = self.prune(remove)
         if root is None:
             return Extraction([], "none", "the page has no body")
-        page = without(self.html, remove)
         return extract(root, page, self.meta.title, model or shipped_model(), body)
+
+    def for_extractors(self, remove: Sequence[str] = ()) -> str:
+        """The page an extractor that reads the whole page gets (see `prune.without`); cuts the
+        parsed page in place, so call it before `prune`."""
+        return without(self._tree, remove)
 
 
 def extract_html(

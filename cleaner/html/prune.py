@@ -59,6 +59,7 @@ COMMENT_CANDIDATES = ", ".join(
     for attr in ("class", "id")
 )
 COMMENT_SHARE = 0.5
+MAX_WRAPPERS = 20  # comment-named elements holding more than that share: past this many, stop
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A form holding more than this share of the page's text wraps the page (ASP.NET WebForms put one
 # around the whole body); any other form is a widget: search, login, newsletter, comment box.
@@ -94,28 +95,22 @@ def _hidden_by_style(root: LexborNode) -> list[LexborNode]:
 
 
 def _comment_threads(root: LexborNode) -> list[LexborNode]:
-    """The outermost elements named for comments. Run after the depth cap, which unwraps every
-    candidate tag but `li` below MAX_DEPTH, so measuring the candidates' text costs about
-    MAX_DEPTH readings of the page at most (30,000 nested `<div class="comment">`s: 1.3 s)."""
-    total, found = len(root.text(deep=True)), list[LexborNode]()
+    """The outermost elements named for comments that hold at most COMMENT_SHARE of the text.
+    Each candidate's text is read once at most, and no more than MAX_WRAPPERS of them may hold
+    more (a chain of nested ones on a hostile page would be read again at every level)."""
+    total, found, inside, wrappers = len(root.text(deep=True)), list[LexborNode](), set[int](), 0
     for node in root.css(COMMENT_CANDIDATES):
         named = " ".join(filter(None, (node.attributes.get(a) for a in ("class", "id"))))
-        if (
-            any(_COMMENT_NAME.search(token) for token in named.split())
-            and not (found and _within(node, found[-1]))
-            and len(node.text(deep=True)) <= total * COMMENT_SHARE
-        ):
-            found.append(node)
+        if node.mem_id in inside or not any(map(_COMMENT_NAME.search, named.split())):
+            continue
+        if len(node.text(deep=True)) > total * COMMENT_SHARE:
+            wrappers += 1
+            if wrappers > MAX_WRAPPERS:
+                break
+            continue
+        found.append(node)
+        inside.update(n.mem_id for n in node.css(COMMENT_CANDIDATES))
     return found
-
-
-def _within(node: LexborNode, ancestor: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == ancestor.mem_id:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _widget_forms(root: LexborNode) -> list[LexborNode]:
@@ -179,14 +174,16 @@ def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | No
     return root
 
 
-def without(html: str, remove: Sequence[str]) -> str:
-    """The page as it came but for the `remove` selectors' elements (a pack's): what an extractor
-    that reads the whole page gets, so that a pack's removals hold on every route."""
-    if not remove:
-        return html
-    tree = LexborHTMLParser(html)
+def without(tree: LexborHTMLParser, remove: Sequence[str]) -> str:
+    """Delete code, the `remove` selectors' elements (a pack's) and the comment threads from the
+    parsed page, in place, and return it as HTML: what an extractor that reads the whole page
+    gets, so that a pack's removals hold on every route and no route reads the comments. (Code
+    goes first: a script's text would make a thread's share of the page look small.)"""
+    tree.strip_tags(list(CODE_TAGS))
     for selector in remove:
         _drop(tree.css(selector))
+    if tree.body is not None:
+        _drop(_comment_threads(tree.body))
     return tree.html or ""
 
 

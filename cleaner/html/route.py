@@ -5,9 +5,10 @@
 - Otherwise three candidates: `block-model`, the page's blocks scored by the fitted two-stage
   model over their features (`features.py`, readability's choice among them), kept at the
   threshold; `readability`, readability-lxml on the pruned page; `trafilatura` with its
-  own fallbacks on the page as it came. The block model's blocks win unless the fitted route
-  selector (`routes.py`), reading how much each candidate found and how far they agree, expects
-  an extractor to do better: no page comes out empty when an extractor finds its article.
+  own fallbacks on the whole page less code and comment threads. The block model's blocks win
+  unless the fitted route selector (`routes.py`), reading how much each candidate found and how
+  far they agree, expects an extractor to do better: no page comes out empty when an extractor
+  finds its article.
 Each route says why it won, for the metadata and `clean explain`.
 """
 
@@ -82,7 +83,8 @@ def trafilatura_text(html: str) -> str:
 @dataclass(frozen=True)
 class Candidates:
     """What every route found on one page: the blocks with the model's scores, and the texts of
-    the two extractors (readability on the pruned page, trafilatura on the page as it came)."""
+    the two extractors (readability on the pruned page, trafilatura on the whole page less code
+    and comment threads)."""
 
     blocks: list[DomBlock]
     rows: np.ndarray  # BLOCK_FEATURES
@@ -171,7 +173,8 @@ def choose(found: Candidates, model: BlockModel, title: str | None = None) -> Ex
 def extract(
     root: LexborNode, html: str, title: str | None, model: BlockModel, body: str | None = None
 ) -> Extraction:
-    """The article of a pruned page (`root` is its body; `html` the page as it came)."""
+    """The article of a pruned page (`root` is its body; `html` the whole page as an extractor
+    reads it, `prune.without`)."""
     chosen = root.css(body) if body else []
     if chosen:
         paragraphs = [b.text for node in chosen for b in dom_blocks(node)]

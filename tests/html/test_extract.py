@@ -80,6 +80,25 @@ def test_pack_removals_hold_when_an_extractor_wins(monkeypatch: pytest.MonkeyPat
     assert "Engineers replaced" not in chosen.text and "The mayor said" in chosen.text
 
 
+def test_comment_threads_reach_no_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura reads the whole page: its copy goes without code, the pack's selectors and the
+    comment threads, and keeps the rest (header, navigation: its own rules decide on them)."""
+    thread = (
+        '<section id="comments"><h3>2 Responses</h3><ol class="commentlist">'
+        "<li>Great article, I drive over that bridge every single day of the week.</li>"
+        "<li>The repairs took far too long and cost far too much money.</li></ol></section>"
+    )
+    html = fixture("article.html").replace("</main>", f"</main>{thread}")
+    whole = Page(html).for_extractors(remove=["div.ad-slot"])
+    assert "drive over that bridge" not in whole and "buy a boat" not in whole
+    assert "window.track" not in whole and "The Coastal Times</a><nav>" in whole
+    assert "Engineers replaced" in whole
+    monkeypatch.setattr(routes, "CONFIDENCE", -1.0)  # an extractor always wins over the blocks
+    chosen = Page(html).extract()
+    assert chosen.route in ("readability", "trafilatura") and "The mayor said" in chosen.text
+    assert "drive over that bridge" not in chosen.text
+
+
 def test_bytes_are_decoded_with_the_declared_charset() -> None:
     page = fixture("article.html").replace(
         '<meta charset="utf-8">', '<meta charset="windows-1252">'
