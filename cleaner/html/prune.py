@@ -178,7 +178,8 @@ def without(tree: LexborHTMLParser, remove: Sequence[str]) -> str:
     """Delete code, the `remove` selectors' elements (a pack's) and the comment threads from the
     parsed page, in place, and return it as HTML: what an extractor that reads the whole page
     gets, so that a pack's removals hold on every route and no route reads the comments. (Code
-    goes first: a script's text would make a thread's share of the page look small.)"""
+    goes first: a script's text would make the article's comment-named wrapper look like a small
+    share of the page.)"""
     tree.strip_tags(list(CODE_TAGS))
     for selector in remove:
         _drop(tree.css(selector))
