@@ -70,8 +70,10 @@ class Page:
         self, model: BlockModel | None = None, remove: Sequence[str] = (), body: str | None = None
     ) -> Extraction:
         """The article (see `route`); prunes the parsed page, so call it once."""
+        # The pack's selectors go once, here: applied to this tree again, a positional one
+        # (`p:nth-of-type(2)`) would take the element after the one it took.
         page = self.for_extractors(remove)
-        root = self.prune(remove)
+        root = self.prune()
         if root is None:
             return Extraction([], "none", "the page has no body")
         return extract(root, page, self.meta.title, model or shipped_model(), body)
