@@ -9,6 +9,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..trees import BlockModel
 from .decode import decode_html
+from .guard import tame
 from .headline import article_title
 from .jsonld import json_ld_objects
 from .meta import PageMeta, absolute_url, merge, without_site
@@ -31,6 +32,7 @@ class HtmlDocument:
     text: str  # one paragraph per line, paragraphs separated by one blank line
     meta: PageMeta
     encoding: str | None  # how the bytes were decoded; None for text input
+    warnings: tuple[str, ...] = ()  # what was done to markup no parser should be handed
 
 
 def page_meta(tree: LexborHTMLParser, html: str, url: str | None = None) -> PageMeta:
@@ -93,9 +95,15 @@ def extract_html(
 ) -> HtmlDocument:
     """Article text and metadata of one page. `remove`: CSS selectors of elements that are never
     article text; `body`: CSS selector of the article body; `url`: the page's address, to resolve
-    relative URLs. Raises `cleaner.read.InputError` for bytes that are not text."""
+    relative URLs. Raises `cleaner.read.InputError` for bytes that are not text. The markup is
+    tamed first, as the read stage does (`guard.tame`): one element with 40,000 attributes took
+    17.6 s untamed, 0.05 s tamed."""
     html, encoding = decode_html(html) if isinstance(html, bytes) else (html, None)
-    page = Page(html, url)
+    warnings: list[str] = []
+    page = Page(tame(html, warnings), url)
     return HtmlDocument(
-        text=page.extract(remove=remove, body=body).text, meta=page.meta, encoding=encoding
+        text=page.extract(remove=remove, body=body).text,
+        meta=page.meta,
+        encoding=encoding,
+        warnings=tuple(warnings),
     )

@@ -116,6 +116,19 @@ def test_extraction_is_deterministic() -> None:
     assert extract_html(html) == extract_html(html)
 
 
+def test_markup_no_parser_should_be_handed_is_tamed_as_the_read_stage_does() -> None:
+    """The library call meets the hostile pages `clean` does: the element keeps its first
+    attributes and the nesting is cut, each with a warning, and the article comes out."""
+    said = "The council approved the new bridge after a long debate on Tuesday evening."
+    crowded = f"<html><body><p {' '.join(f'a{i}=x' for i in range(5_000))}>{said}</p></body></html>"
+    deep = f"<html><body>{'<div>' * 1_000}<p>{said}</p>{'</div>' * 1_000}</body></html>"
+    for html, warned in ((crowded, "kept only the first 512"), (deep, "nested more than 512")):
+        document = extract_html(html)
+        assert document.text == said
+        assert [w for w in document.warnings if warned in w]
+    assert extract_html(fixture("article.html")).warnings == ()
+
+
 def test_not_an_article() -> None:
     assert extract_html("").text == ""
     assert extract_html("<html><frameset><frame src='a.html'></frameset></html>").text == ""
