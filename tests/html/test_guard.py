@@ -1,0 +1,36 @@
+"""The guard's test for deep nesting: a run of opening tags with no other markup between them."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.html.guard import MAX_NESTING, deep_run, tame
+
+
+@pytest.mark.parametrize(
+    ("html", "deep"),
+    [
+        ("<div>" * 4, True),
+        ("<div>" * 3, False),
+        ("<div>" * 2 + "</div>" + "<div>" * 2, False),  # a closing tag ends the run
+        ("<div>" * 2 + "<!-- note -->" + "<div>" * 2, False),  # so does a comment
+        ('<div class="a">one <b>two</b>', False),
+        ('<div class="a">one <span id=x>two <i>three <b>four', True),  # text between is no break
+        ("text before <p>" + "<div>" * 3 + "text after", True),
+        ("<div" * 8, False),  # tags that never close are no tags
+        ("<x>" * 4 + "<1>" + "<x>" * 4, True),
+    ],
+)
+def test_a_run_of_opening_tags_is_found_wherever_it_stands(html: str, deep: bool) -> None:
+    assert deep_run(html, tags=4) is deep
+
+
+def test_pages_nested_past_the_limit_are_flattened_and_the_rest_left_alone() -> None:
+    said = "<p>The council approved the bridge.</p>"
+    deep = f"<html><body>{'<div>' * (MAX_NESTING + 10)}{said}</body></html>"
+    warnings: list[str] = []
+    tamed = tame(deep, warnings)
+    assert said in tamed and tamed.count("<div>") < MAX_NESTING
+    assert warnings and "nested more than" in warnings[0]
+    shallow = f"<html><body>{'<div>' * 100}{said}{'</div>' * 100}</body></html>"
+    assert tame(shallow, warnings) == shallow and len(warnings) == 1
