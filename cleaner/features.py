@@ -105,18 +105,30 @@ def shifted(column: np.ndarray, offset: int, fill: float = -1.0) -> np.ndarray:
     return out
 
 
-def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
+def _shingles(tokens: Sequence[str]) -> set[tuple[str, ...]]:
     return set(zip(tokens, tokens[1:], tokens[2:], tokens[3:]))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """A text's words as `covered` counts them. Memoised per document (`heuristics.forget`):
+    an HTML page's blocks and candidate texts are each measured against several references."""
+    return tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=8)
+def _reference(text: str) -> tuple[set[tuple[str, ...]], str]:
+    tokens = _tokens(text)
+    return _shingles(tokens), f" {' '.join(tokens)} "
 
 
 def covered(texts: Sequence[str], reference: str) -> list[float]:
     """For each text, the share of its 4-word shingles found in `reference` (a text of fewer than
     four words: 1.0 when it stands in `reference` whole)."""
-    tokens = _WORD.findall(reference)
-    shingles, joined = _shingles(tokens), f" {' '.join(tokens)} "
+    shingles, joined = _reference(reference)
     shares = []
     for text in texts:
-        words = _WORD.findall(text)
+        words = _tokens(text)
         if len(words) < 4:
             shares.append(float(bool(words) and f" {' '.join(words)} " in joined))
         else:
@@ -152,6 +164,9 @@ def block_facts(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
         sum(map(str.isupper, initials)) / max(1, len(initials)),
         float(bool(_URL.search(text))),
     )
+
+
+MEMOS = (block_facts, _tokens, _reference)  # emptied before each document
 
 
 def _digits_upper(text: str) -> tuple[int, int]:

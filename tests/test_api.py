@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import pickle
+import pkgutil
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+import cleaner
 from cleaner import Cleaner, Result, clean
 from cleaner.heuristics import MEMOS
 from cleaner.packs import PackSet
@@ -55,16 +58,36 @@ def test_a_pickled_cleaner_cleans_the_same(cleaner: Cleaner) -> None:
 def test_memos_are_emptied_before_each_document() -> None:
     """What was cleaned before leaves nothing in the per-text memos for the next document (a
     benchmark that repeats documents must not time the memo). With no pack, every heuristic and
-    the body model run, so every memo is used."""
+    the body model run on the text, and the route's measures on the HTML page: every memo is
+    used by one of them."""
     cleaner = Cleaner(packs=PackSet({}))
-    first, second = (seed.read_text(encoding="utf-8") for seed in SEEDS[:2])
-    for memo in MEMOS:
-        memo.cache_clear()
-    cleaner.clean_text(second)
-    alone = [memo.cache_info().currsize for memo in MEMOS]
-    cleaner.clean_text(first)
-    cleaner.clean_text(second)
-    assert [memo.cache_info().currsize for memo in MEMOS] == alone and all(alone)
+    seed = SEEDS[0].read_text(encoding="utf-8")
+    page = (ROOT / "tests" / "html" / "fixtures" / "article.html").read_text(encoding="utf-8")
+    documents = [(seed, False), (page, True)]
+    used = []
+    for document, other in (documents, documents[::-1]):
+        for memo in MEMOS:
+            memo.cache_clear()
+        cleaner.clean_text(document[0], html=document[1])
+        alone = [memo.cache_info().currsize for memo in MEMOS]
+        cleaner.clean_text(other[0], html=other[1])
+        cleaner.clean_text(document[0], html=document[1])
+        assert [memo.cache_info().currsize for memo in MEMOS] == alone
+        used.append(alone)
+    assert all(map(any, zip(*used)))
+
+
+def test_every_bounded_memo_of_the_package_is_emptied_per_document() -> None:
+    """A per-text memo left out of MEMOS would carry one document's results into the next."""
+    memos = {
+        f"{obj.__module__}.{name}"
+        for info in pkgutil.walk_packages(cleaner.__path__, "cleaner.")
+        for name, obj in vars(importlib.import_module(info.name)).items()
+        if getattr(obj, "__module__", "").startswith("cleaner.")
+        and hasattr(obj, "cache_parameters")
+        and obj.cache_parameters()["maxsize"] is not None  # @cache tables load once per process
+    }
+    assert memos == {f"{memo.__module__}.{memo.__name__}" for memo in MEMOS}
 
 
 def test_rules_dirs_refuses_one_bare_path() -> None:

@@ -14,7 +14,7 @@ from functools import cache
 
 from .. import prefilter
 from ..model import Block
-from ..features import block_facts
+from ..features import MEMOS as FEATURE_MEMOS
 from ..lexicon import Lexicon, lexicon, may_be_furniture
 from .base import Heuristic
 from .body import BODY
@@ -64,13 +64,13 @@ def heuristic_ids() -> frozenset[str]:
     return frozenset(h.id for h in heuristics())
 
 
-MEMOS = (*CLASS_MEMOS, may_be_furniture, block_facts, is_dateline)
+MEMOS = (*CLASS_MEMOS, *FEATURE_MEMOS, may_be_furniture, is_dateline)
 
 
 def forget() -> None:
-    """Empty the memos of per-text results (features, prose, furniture words). They spare one
-    document's heuristics repeated work on the same blocks (a dozen furniture entries, the settle
-    pass); emptied before each document, the time a document takes never depends on what was
+    """Empty the memos of per-text results (features, prose, furniture words, the words an HTML
+    route's measures compare). They spare one document repeated work on the same blocks (a dozen
+    furniture entries, the settle pass, a page's blocks against each candidate); emptied before each document, the time a document takes never depends on what was
     cleaned before it, and a benchmark that repeats its documents times the cleaning, not the
     memo. Emptying them while another thread cleans only costs that thread some time. The
     prefilter's memo of scanned texts goes too."""
