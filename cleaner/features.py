@@ -132,8 +132,8 @@ def covered(texts: Sequence[str], reference: str) -> list[float]:
         if len(words) < 4:
             shares.append(float(bool(words) and f" {' '.join(words)} " in joined))
         else:
-            own = list(zip(words, words[1:], words[2:], words[3:]))
-            shares.append(sum(s in shingles for s in own) / len(own))
+            own = zip(words, words[1:], words[2:], words[3:])
+            shares.append(sum(map(shingles.__contains__, own)) / (len(words) - 3))
     return shares
 
 
