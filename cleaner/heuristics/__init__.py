@@ -70,10 +70,11 @@ MEMOS = (*CLASS_MEMOS, *FEATURE_MEMOS, may_be_furniture, is_dateline)
 def forget() -> None:
     """Empty the memos of per-text results (features, prose, furniture words, the words an HTML
     route's measures compare). They spare one document repeated work on the same blocks (a dozen
-    furniture entries, the settle pass, a page's blocks against each candidate); emptied before each document, the time a document takes never depends on what was
-    cleaned before it, and a benchmark that repeats its documents times the cleaning, not the
-    memo. Emptying them while another thread cleans only costs that thread some time. The
-    prefilter's memo of scanned texts goes too."""
+    furniture entries, the settle pass, a page's blocks against each candidate); emptied before
+    each document, the time a document takes never depends on what was cleaned before it, and a
+    benchmark that repeats its documents times the cleaning, not the memo. Emptying them while
+    another thread cleans only costs that thread some time. The prefilter's memo of scanned
+    texts goes too."""
     for memo in MEMOS:
         memo.cache_clear()
     prefilter.forget()
