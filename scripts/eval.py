@@ -26,6 +26,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 import corpora
+import fold_models
 import report as rp
 from metric import ALL_DOCS, STDOUT, evaluate, per_doc_lines, report_json, summary_lines
 from anchors import ANCHORS, run_anchor
@@ -59,31 +60,18 @@ def _cleaner(fold: int | None):
     return _cleaners[fold]
 
 
-def _columns(model) -> list[tuple[str, ...]]:
-    return [
-        model.first.features,
-        model.second.features,
-        *(f.features for f in model.routes.values()),
-    ]
-
-
 def stale_folds() -> str | None:
-    """Why the fold models under out/models cannot stand for the shipped ones (fitted on other
-    features, by an older fit), or None. Checked before any page is run."""
-    from cleaner.html.route import shipped_model
-    from cleaner.lexicon import shipped_body_model
-    from cleaner.trees import BlockModel
-
-    shipped = {"html": shipped_model(), "text": shipped_body_model()}
+    """Why the fold models under out/models cannot stand for the shipped ones (missing, or fitted
+    beside another model), or None. Checked before any page is run."""
     for fold in sorted(
         set(json.loads((MODELS / "folds.json").read_text(encoding="utf-8")).values())
     ):
-        for kind, model in shipped.items():
+        for kind in fold_models.MODEL_FILES:
             path = MODELS / f"{kind}-fold{fold}.json"
-            if not path.exists() or _columns(BlockModel.load(path)) != _columns(model):
+            if not path.exists() or not fold_models.belongs(kind, MODELS):
                 return (
-                    f"{path}: missing, or fitted on other features than the shipped model; refit "
-                    f"the fold models with scripts/fit_blocks.py --input {kind}"
+                    f"{path}: missing, or fitted beside another {kind} model than the shipped "
+                    "one; rebuild the shipped model's folds with scripts/fold_models.py"
                 )
     return None
 

@@ -13,8 +13,9 @@ never saw the block's site. For HTML, the route selector (`fit_routes.py`) is fi
 
 Folds hold whole sites (`boosting.site_folds`). For each fold, everything is fitted on the
 other four and the fold is scored: that is the cross-validated figure, printed beside the
-in-sample one of the models fitted on everything. The fold models and the site-to-fold map go
-to out/models/, where `scripts/eval.py` finds them for its `cleaner-cv` rows.
+in-sample one of the models fitted on everything. The fold models, the site-to-fold map and the
+digest of the model they were fitted beside go to out/models/, where `scripts/eval.py` finds them
+for its `cleaner-cv` rows (`fold_models.py` rebuilds those of the shipped models).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import numpy as np
 import boosting
 import corpora
 import fit_routes
+import fold_models
 from metric import DocRow, aggregate, score_pair
 
 from cleaner.features import context_features, covered
@@ -258,13 +260,13 @@ def main(argv: list[str] | None = None) -> int:
     folds = boosting.site_folds([p.site for corpus in SETS for p in corpora.load(corpus)])
     selects = args.input == "html"
     cv: dict[str, np.ndarray] = {}
-    fold_models = []
+    per_fold = []
     for k in range(boosting.FOLDS):
-        fold_models.append(fit_two_stages([p for p in pages if folds[p.site] != k], folds))
-        cv |= two_stage_scores(fold_models[k], [p for p in pages if folds[p.site] == k])
+        per_fold.append(fit_two_stages([p for p in pages if folds[p.site] != k], folds))
+        cv |= two_stage_scores(per_fold[k], [p for p in pages if folds[p.site] == k])
     MODELS.mkdir(parents=True, exist_ok=True)
     chosen_cv = kept(kind, pages, cv)
-    for k, models in enumerate(fold_models):
+    for k, models in enumerate(per_fold):
         # The selector of fold k learns from the other folds' pages, as scored without their own site.
         selector = (
             fit_routes.fit([p for p in pages if folds[p.site] != k], cv, THRESHOLD)
@@ -297,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         "in_sample": in_figures,
     }
     kind.model_file.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    fold_models.record(args.input, kind.model_file, MODELS)
     print(
         f"wrote {kind.model_file.relative_to(ROOT)} and the fold models under {MODELS.relative_to(ROOT)}"
     )

@@ -13,6 +13,7 @@ from .conftest import load_script
 
 mt = load_script("metric")
 ev = load_script("eval", "bench_eval")
+fm = load_script("fold_models")
 
 
 def write_pages(folder: Path, pages: dict[str, str]) -> Path:
@@ -254,6 +255,7 @@ def test_the_worst_pages_are_named_by_kind_of_failure():
 
 def test_one_run_scores_the_cleaner_and_every_anchor_per_source(tmp_path, monkeypatch):
     monkeypatch.setattr(ev, "OUT", tmp_path / "eval")  # not the checkout's out/eval
+    monkeypatch.setattr(ev, "MODELS", tmp_path / "models")  # nor its fold models, if any
     shared = write_corpus(tmp_path / "shared")
     out = tmp_path / "figures.json"
     assert (
@@ -268,18 +270,24 @@ def test_one_run_scores_the_cleaner_and_every_anchor_per_source(tmp_path, monkey
     assert (tmp_path / "eval" / "wide" / "html" / "cleaner" / "one-a.txt").is_file()
 
 
-def test_stale_fold_models_stop_the_run_before_any_page(tmp_path, monkeypatch, capsys):
+def test_fold_models_fitted_beside_another_model_stop_the_run_before_any_page(
+    tmp_path, monkeypatch, capsys
+):
     models = tmp_path / "models"
     models.mkdir()
     (models / "folds.json").write_text('{"coastal.example": 0}', encoding="utf-8")
-    root = Path(__file__).resolve().parent.parent / "cleaner"
-    html = json.loads((root / "html" / "block_model.json").read_text(encoding="utf-8"))
-    (models / "text-fold0.json").write_bytes((root / "heuristics" / "body_model.json").read_bytes())
-    (models / "html-fold0.json").write_text(json.dumps(html), encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    for kind, shipped in fm.MODEL_FILES.items():
+        (models / f"{kind}-fold0.json").write_bytes((root / shipped).read_bytes())
+        fm.record(kind, root / shipped, models)
     monkeypatch.setattr(ev, "MODELS", models)
     assert ev.stale_folds() is None
-    html["first"]["features"] = html["first"]["features"][:-1]  # fitted before a feature came
-    (models / "html-fold0.json").write_text(json.dumps(html), encoding="utf-8")
+    other = tmp_path / "refitted.json"  # a refit, or a shipped model restored after one
+    other.write_text("{}", encoding="utf-8")
+    fm.record("html", other, models)
     shared = write_corpus(tmp_path / "shared")
     assert ev.main(["--shared", str(shared), "--corpus", "wide", "--jobs", "1"]) == 2
     assert "html-fold0.json" in capsys.readouterr().err
+    fm.record("html", root / fm.MODEL_FILES["html"], models)
+    (models / "text-fold0.json").unlink()
+    assert "text-fold0.json" in ev.stale_folds()
