@@ -7,7 +7,11 @@ bylines in `<header>`, captions in `<figure>`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from functools import partial
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -235,6 +239,30 @@ def from_htmldate(html: str, url: str | None) -> PageMeta:
     """The publication date htmldate finds in the raw page (it parses it again: only a fallback)."""
     from htmldate import find_date as htmldate  # heavy, like trafilatura: loaded when first needed
 
-    return PageMeta(
-        published=iso_date(htmldate(html, extensive_search=False, original_date=True, url=url))
-    )
+    with _no_day_from_the_clock():
+        found = htmldate(html, extensive_search=False, original_date=True, url=url)
+    return PageMeta(published=iso_date(found))
+
+
+_HTMLDATE = threading.Lock()
+_UNSTATED = datetime(1, 1, 1)  # what a date lacks stays unknown: htmldate rejects year 1
+
+
+@contextmanager
+def _no_day_from_the_clock() -> Iterator[None]:
+    """htmldate hands a date such as "2007/12" to dateutil, which takes the missing day from
+    today's: the same page would give another date tomorrow. For our call its parser fills in
+    from `_UNSTATED` (a missing day is the 1st); its memo of parsed strings is emptied on both
+    sides, so no answer crosses between our calls and the caller's own."""
+    from dateutil.parser import parse
+    from htmldate import extractors
+
+    with _HTMLDATE:
+        original = extractors.dateutil_parse
+        extractors.try_date_expr.cache_clear()
+        extractors.dateutil_parse = partial(parse, default=_UNSTATED)
+        try:
+            yield
+        finally:
+            extractors.dateutil_parse = original
+            extractors.try_date_expr.cache_clear()

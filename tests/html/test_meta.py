@@ -75,6 +75,30 @@ def test_html_elements_and_date_fallback() -> None:
     assert meta.images == (Image("Die neue Brücke am Morgen", "Photo: Reuters"),)
 
 
+@pytest.mark.parametrize("today", (2, 28))
+def test_a_date_without_its_day_does_not_take_the_day_of_the_run(
+    today: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """htmldate reads "2007/12" with dateutil, which fills a missing day in from the clock."""
+    import datetime as real
+    import types
+
+    from dateutil.parser import _parser
+    from htmldate import extractors
+
+    class Clock(real.datetime):
+        @classmethod
+        def now(cls, tz: real.tzinfo | None = None) -> real.datetime:
+            return real.datetime(2026, 12, today, 9, 30)
+
+    monkeypatch.setattr(
+        _parser, "datetime", types.SimpleNamespace(**{**vars(real), "datetime": Clock})
+    )
+    extractors.try_date_expr.cache_clear()  # as a run on another day would start
+    page = "<html><body><p>Text.</p><span class='date'>2007/12</span></body></html>"
+    assert meta_of(page).published == "2007-12-01"
+
+
 SOURCES = {
     "json-ld": '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "J", "author": "Ann Jay",'
     ' "datePublished": "2001-01-01", "description": "J.", "inLanguage": "fr",'
