@@ -16,12 +16,20 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
 CHUNK_ROWS = 128  # rows scored at once: 128 rows x 56 columns x 150 trees of masks are 2 MB
 MAX_LEAVES = 64  # a tree's leaves are bits of one unsigned integer
 MASKS = (np.uint8, np.uint16, np.uint32, np.uint64)  # the smallest that holds the leaves is used
+
+
+class Scorer(Protocol):
+    """What a route selector needs of a forest: a `Forest` at run time, the fitting library's
+    model in scripts/fit_routes.py."""
+
+    def predict(self, rows: np.ndarray) -> np.ndarray: ...
 
 
 @dataclass(frozen=True)

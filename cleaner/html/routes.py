@@ -9,11 +9,11 @@ text found in no block of the pruned page came from what pruning removed.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Protocol
 
 import numpy as np
 
 from ..features import covered, words_of
+from ..trees import Scorer
 from .features import BLOCK_FEATURES
 
 CANDIDATES = ("model", "readability", "trafilatura")
@@ -111,13 +111,6 @@ def route_features(
             ),
         ]
     )
-
-
-class Scorer(Protocol):
-    """What `pick` needs of a route's forest: a `trees.Forest` at run time, the fitting
-    library's model in scripts/fit_routes.py."""
-
-    def predict(self, rows: np.ndarray) -> np.ndarray: ...
 
 
 def pick(
