@@ -3,13 +3,14 @@
     uv run --group eval python scripts/fit_blocks.py --input html   # cleaner/html/block_model.json
     uv run --group eval python scripts/fit_blocks.py --input text   # cleaner/heuristics/body_model.json
     ... --dataset out/fit/html.pkl    # keep the features read from the pages, to refit quickly
+    ... --keep-blocks                 # keep the block models that ship; fit the selector only
 
-Every page is read exactly as the cleaner reads it: an HTML page through `cleaner.html.route`,
-a text dump through the pipeline's rules up to the body model. A block's label is whether most
-of its text stands in the page's gold (`covered` >= 0.5); it weighs the square root of its words
-times that of how short the page's article is. Two stages (`cleaner.trees.BlockModel`); the
-second reads the first's scores of the neighbours, which for training come from models that
-never saw the block's site. For HTML, the route selector (`fit_routes.py`) is fitted last.
+Pages are read as `block_pages.py` says. A block weighs the square root of its words times that
+of how short the page's article is. Two stages (`cleaner.trees.BlockModel`); the second reads
+the first's scores of the neighbours, which for training come from models that never saw the
+block's site. The page-level selector is fitted last, over cross-validated block scores: for
+HTML which route's text wins (`fit_routes.py`), for text how far the article reaches
+(`fit_extent.py`).
 
 Folds hold whole sites (`boosting.site_folds`). For each fold, everything is fitted on the
 other four and the fold is scored: that is the cross-validated figure, printed beside the
@@ -22,143 +23,59 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import sys
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
 import boosting
 import corpora
+import fit_extent
 import fit_routes
 import fold_models
+from block_pages import SETS, PageRows, dataset
 from metric import DocRow, aggregate, score_pair
 
-from cleaner.features import context_features, covered
+from cleaner.features import context_features
 from cleaner.heuristics import body
 from cleaner.lexicon import BODY_MODEL_FILE
 from cleaner.html import route
-from cleaner.html.page import Page
 from cleaner.html import features as html_features
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "out" / "models"
 THRESHOLD = 0.5
-LABEL_SHARE = 0.5
 REFERENCE_WORDS, MIN_ARTICLE_WORDS = 300, 50
-SETS = ("bench", "wide")
-
-
-@dataclass
-class PageRows:
-    """One page as a model sees it, with its gold."""
-
-    id: str
-    source: str
-    site: str
-    texts: list[str]
-    rows: np.ndarray
-    labels: np.ndarray
-    gold: str
-    keepable: np.ndarray  # blocks the model may keep: not the headline (HTML), unmarked (text)
-    trainable: np.ndarray  # blocks it is scored and trained on: all (HTML), unmarked (text)
-    groups: list[list[int]] = field(default_factory=list)  # the context's element keys (HTML)
-    readability: str = ""  # the candidates of the route selector (HTML)
-    trafilatura: str = ""
-
-
-def _labels(texts: list[str], gold: str) -> np.ndarray:
-    return (np.array(covered(texts, gold)) >= LABEL_SHARE).astype(int)
-
-
-def read_html(page: corpora.Page) -> PageRows:
-    parsed = Page(page.html)
-    whole = parsed.for_extractors()
-    root = parsed.prune()
-    blocks, rows, readability = (
-        route.page_features(root, parsed.meta.title) if root is not None else ([], None, "")
-    )
-    rows = rows if rows is not None else np.zeros((0, len(html_features.BLOCK_FEATURES)))
-    texts = [b.text for b in blocks]
-    groups = [
-        [b.ancestors[-level] if len(b.ancestors) >= level else -1 for b in blocks]
-        for level in (1, 2, 3)
-    ]
-    return PageRows(
-        page.id,
-        page.source,
-        page.site,
-        texts,
-        rows,
-        _labels(texts, page.gold),
-        page.gold,
-        rows[:, html_features.BLOCK_FEATURES.index("title")] == 0,
-        np.ones(len(texts), dtype=bool),
-        groups,
-        readability,
-        route.trafilatura_text(whole),
-    )
-
-
-_cleaner = None
-
-
-def read_text(page: corpora.Page) -> PageRows:
-    from cleaner import Cleaner, heuristics
-    from cleaner.read import read_bytes
-
-    global _cleaner
-    _cleaner = _cleaner or Cleaner()
-    heuristics.forget()
-    doc = read_bytes(page.text.encode("utf-8"), None, known="utf-8", html=False)
-    _cleaner.mark_once(doc, disabled=frozenset({body.BODY.id}))
-    texts = [b.text for b in doc.blocks]
-    unmarked = np.array([b.mark is None for b in doc.blocks], dtype=bool)
-    return PageRows(
-        page.id,
-        page.source,
-        page.site,
-        texts,
-        body.page_rows(doc.blocks, _cleaner.lexicon),
-        _labels(texts, page.gold),
-        page.gold,
-        unmarked,
-        unmarked,
-    )
 
 
 @dataclass(frozen=True)
 class Kind:
-    read: object
     first: tuple[str, ...]
     second: tuple[str, ...]
     model_file: Path
     min_words: int  # fewer kept words: the model found no article and every keepable block stays
+    selector: ModuleType  # the page-level selector's fit: fit, chosen and export
 
 
 KINDS = {
     "html": Kind(
-        read_html, html_features.BLOCK_FEATURES, html_features.STAGE_TWO, route.MODEL_FILE, 0
+        html_features.BLOCK_FEATURES,
+        html_features.STAGE_TWO,
+        route.MODEL_FILE,
+        0,
+        fit_routes,
     ),
     "text": Kind(
-        read_text, body.BODY_FEATURES, body.STAGE_TWO, BODY_MODEL_FILE, body.MIN_KEPT_WORDS
+        body.BODY_FEATURES,
+        body.STAGE_TWO,
+        BODY_MODEL_FILE,
+        body.MIN_KEPT_WORDS,
+        fit_extent,
     ),
 }
-
-
-def dataset(kind: str, path: Path | None, jobs: int) -> list[PageRows]:
-    if path and path.exists():
-        return pickle.loads(path.read_bytes())
-    pages = [p for corpus in SETS for p in corpora.load(corpus)]
-    with ProcessPoolExecutor(jobs) as pool:
-        found = list(pool.map(KINDS[kind].read, pages, chunksize=4))
-    if path:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pickle.dumps(found))
-    return found
 
 
 def weights(page: PageRows) -> np.ndarray:
@@ -237,14 +154,15 @@ def report(name: str, pages: list[PageRows], texts: dict[str, str]) -> dict:
     return figures
 
 
-def export(kind: Kind, models, selector: dict | None) -> dict:
-    first, second = models
-    record = {
-        "first": boosting.export(first, kind.first),
-        "second": boosting.export(second, kind.second),
-        "threshold": THRESHOLD,
-    }
-    return record | ({"routes": fit_routes.export(selector)} if selector else {})
+def export(kind: Kind, models, selector: dict) -> dict:
+    """The model file's record; block models kept as they shipped (`--keep-blocks`) are their
+    records already."""
+    first, second = (
+        m if isinstance(m, dict) else boosting.export(m, f)
+        for m, f in zip(models, (kind.first, kind.second))
+    )
+    record = {"first": first, "second": second, "threshold": THRESHOLD}
+    return record | {"routes": kind.selector.export(selector)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -254,29 +172,35 @@ def main(argv: list[str] | None = None) -> int:
         "--dataset", type=Path, help="pickle of the page features: read if present, else written"
     )
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--keep-blocks",
+        action="store_true",
+        help="keep the shipped block models and their folds (out/models); fit the selector only",
+    )
     args = parser.parse_args(argv)
     kind = KINDS[args.input]
+    kept_blocks = fold_models.shipped_blocks(args.input) if args.keep_blocks else None
     pages = [p for p in dataset(args.input, args.dataset, args.jobs) if p.texts]
     folds = boosting.site_folds([p.site for corpus in SETS for p in corpora.load(corpus)])
-    selects = args.input == "html"
     cv: dict[str, np.ndarray] = {}
     per_fold = []
     for k in range(boosting.FOLDS):
-        per_fold.append(fit_two_stages([p for p in pages if folds[p.site] != k], folds))
-        cv |= two_stage_scores(per_fold[k], [p for p in pages if folds[p.site] == k])
-    MODELS.mkdir(parents=True, exist_ok=True)
-    chosen_cv = kept(kind, pages, cv)
-    for k, models in enumerate(per_fold):
-        # The selector of fold k learns from the other folds' pages, as scored without their own site.
-        selector = (
-            fit_routes.fit([p for p in pages if folds[p.site] != k], cv, THRESHOLD)
-            if selects
-            else None
+        per_fold.append(
+            kept_blocks[0][k]
+            if kept_blocks
+            else fit_two_stages([p for p in pages if folds[p.site] != k], folds)
         )
-        if selector:
-            chosen_cv |= fit_routes.chosen(
-                selector, [p for p in pages if folds[p.site] == k], cv, THRESHOLD
-            )
+        cv |= two_stage_scores(
+            fold_models.scorer(per_fold[k]), [p for p in pages if folds[p.site] == k]
+        )
+    MODELS.mkdir(parents=True, exist_ok=True)
+    chosen_cv = {}
+    for k, models in enumerate(per_fold):
+        # The selector of fold k learns from the other folds' pages, as scored without their site.
+        selector = kind.selector.fit([p for p in pages if folds[p.site] != k], cv, THRESHOLD)
+        chosen_cv |= kind.selector.chosen(
+            selector, [p for p in pages if folds[p.site] == k], cv, THRESHOLD
+        )
         (MODELS / f"{args.input}-fold{k}.json").write_text(
             json.dumps(export(kind, models, selector)), encoding="utf-8"
         )
@@ -285,19 +209,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     report("blocks, cv", pages, kept(kind, pages, cv))
     cv_figures = report("final, cv", pages, chosen_cv)
-    final = fit_two_stages(pages, folds)
-    selector = fit_routes.fit(pages, cv, THRESHOLD) if selects else None
-    final_scores = two_stage_scores(final, pages)
-    inside = kept(kind, pages, final_scores)
-    if selector:
-        report("blocks, in", pages, inside)
-        inside |= fit_routes.chosen(selector, pages, final_scores, THRESHOLD)
-    in_figures = report("final, in", pages, inside)
+    final = kept_blocks[1] if kept_blocks else fit_two_stages(pages, folds)
+    selector = kind.selector.fit(pages, cv, THRESHOLD)
+    final_scores = two_stage_scores(fold_models.scorer(final), pages)
+    report("blocks, in", pages, kept(kind, pages, final_scores))
+    in_figures = report(
+        "final, in", pages, kind.selector.chosen(selector, pages, final_scores, THRESHOLD)
+    )
     record = export(kind, final, selector) | {
         "fitted_on": list(SETS),
         "cross_validated": cv_figures,
         "in_sample": in_figures,
     }
+    if kept_blocks:  # where fold_models.py fits the block models again
+        record["blocks_from"] = kept_blocks[2]
     kind.model_file.write_text(json.dumps(record) + "\n", encoding="utf-8")
     fold_models.record(args.input, kind.model_file, MODELS)
     print(

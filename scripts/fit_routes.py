@@ -52,18 +52,23 @@ def gains(page, scores: np.ndarray, threshold: float) -> dict[str, float]:
     return {route: score_pair(getattr(page, route), page.gold).f1 - own for route in ROUTES}
 
 
-def fit(pages, scores: dict[str, np.ndarray], threshold: float) -> dict:
-    rows = np.array([evidence(p, scores[p.id], threshold) for p in pages]).reshape(
-        len(pages), len(ROUTE_FEATURES)
-    )
-    targets = [gains(p, scores[p.id], threshold) for p in pages]
+def forests(rows: np.ndarray, targets: list[dict[str, float]], routes: tuple[str, ...]) -> dict:
+    """Per route, a forest of whether its text beats the kept blocks, each page weighing the
+    size of the difference (`targets`: each page's gain per route)."""
     models = {}
-    for route in ROUTES:
+    for route in routes:
         gain = np.array([t[route] for t in targets])
         models[route] = boosting.fit(
             rows, (gain > 0).astype(int), np.abs(gain) + 1e-3, ROUNDS, **PARAMS
         )
     return models
+
+
+def fit(pages, scores: dict[str, np.ndarray], threshold: float) -> dict:
+    rows = np.array([evidence(p, scores[p.id], threshold) for p in pages]).reshape(
+        len(pages), len(ROUTE_FEATURES)
+    )
+    return forests(rows, [gains(p, scores[p.id], threshold) for p in pages], ROUTES)
 
 
 def chosen(models: dict, pages, scores: dict[str, np.ndarray], threshold: float) -> dict[str, str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -23,6 +24,8 @@ import sys
 from pathlib import Path
 
 import corpora
+
+from cleaner.trees import Forest
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "out" / "models"
@@ -50,17 +53,53 @@ def belongs(kind: str, models: Path = MODELS) -> bool:
     )
 
 
+def shipped_blocks(kind: str) -> tuple[list[tuple[dict, dict]], tuple[dict, dict], str]:
+    """The block models (first and second stage records) of every fold and of the shipped
+    model, and the commit that fitted them, for `fit_blocks.py --keep-blocks`: the folds must
+    be those fitted beside the shipped model."""
+    if not belongs(kind):
+        raise SystemExit(f"fit_blocks: no fold models of the shipped {kind} model: run {__file__}")
+    paths = sorted(MODELS.glob(f"{kind}-fold*.json")) + [ROOT / MODEL_FILES[kind]]
+    pairs = [(r["first"], r["second"]) for r in map(_record, paths)]
+    return pairs[:-1], pairs[-1], blocks_commit(kind)
+
+
+def _record(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def scorer(models: tuple) -> tuple:
+    """Block models as `fit_blocks.two_stage_scores` calls them: fitted, or read as records."""
+    return tuple(Forest.from_dict(m) if isinstance(m, dict) else m for m in models)
+
+
 def _git(*args: str, cwd: Path = ROOT) -> str:
     return subprocess.run(
         ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
     ).stdout.strip()
 
 
-def rebuild(kind: str, uv: str) -> None:
+def blocks_commit(kind: str) -> str:
+    """The commit whose fit_blocks.py run fitted the shipped block models of `kind`."""
     model = MODEL_FILES[kind]
+    earlier = _record(ROOT / model).get("blocks_from")
+    if earlier:
+        return earlier
     if _git("status", "--porcelain", "--", str(model)):
-        raise SystemExit(f"fold_models: {model} has uncommitted changes; its fit is not in git")
-    commit = _git("log", "-1", "--format=%H", "--", str(model))
+        raise SystemExit(f"fit_blocks: commit the block models in {model} before --keep-blocks")
+    return _git("log", "-1", "--format=%H", "--", str(model))
+
+
+def _copy_folds(kind: str, source: Path, target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for path in source.glob(f"{kind}-fold*.json"):
+        shutil.copyfile(path, target / path.name)
+    shutil.copyfile(source / "folds.json", target / "folds.json")
+
+
+def _fit_at(commit: str, kind: str, uv: str, blocks: Path | None = None) -> Path:
+    """A worktree of `commit` in which fit_blocks.py has run; given `blocks` (the block models'
+    folds), with --keep-blocks over them."""
     tree = FITS / commit[:12]
     FITS.mkdir(parents=True, exist_ok=True)
     link = FITS / corpora.SHARED.name  # the worktree's ../shared
@@ -68,21 +107,43 @@ def rebuild(kind: str, uv: str) -> None:
         link.symlink_to(corpora.SHARED, target_is_directory=True)
     if not tree.exists():
         _git("worktree", "add", "--detach", str(tree), commit)
-    print(f"fold_models: {kind}: fitting at {commit[:12]} in {tree.relative_to(ROOT)}", flush=True)
     command = [uv, "run", "--group", "eval", "python", "scripts/fit_blocks.py", "--input", kind]
+    if blocks is not None:
+        _copy_folds(kind, blocks, tree / "out" / "models")
+        record(kind, tree / MODEL_FILES[kind], tree / "out" / "models")
+        command.append("--keep-blocks")
+    print(f"fold_models: {kind}: {' '.join(command[5:])} at {commit[:12]}", flush=True)
     environment = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}  # not this venv
     subprocess.run(command, cwd=tree, check=True, env=environment)
-    if (tree / model).read_bytes() != (ROOT / model).read_bytes():
+    return tree
+
+
+def rebuild(kind: str, uv: str) -> None:
+    model = MODEL_FILES[kind]
+    if _git("status", "--porcelain", "--", str(model)):
+        raise SystemExit(f"fold_models: {model} has uncommitted changes; its fit is not in git")
+    shipped = _record(ROOT / model)
+    trees, blocks = [], None
+    if "blocks_from" in shipped:  # only the selector was fitted last, over older block models
+        trees.append(_fit_at(shipped["blocks_from"], kind, uv))
+        fitted = _record(trees[0] / model)
+        if (fitted["first"], fitted["second"]) != (shipped["first"], shipped["second"]):
+            raise SystemExit(
+                f"fold_models: the fit at {shipped['blocks_from'][:12]} did not "
+                f"give the block models of the shipped {model}"
+            )
+        blocks = trees[0] / "out" / "models"
+    commit = _git("log", "-1", "--format=%H", "--", str(model))
+    trees.append(_fit_at(commit, kind, uv, blocks))
+    if (trees[-1] / model).read_bytes() != (ROOT / model).read_bytes():
         raise SystemExit(
             f"fold_models: the fit at {commit[:12]} did not give the shipped {model} "
             "(has the evaluation data changed?); its folds are not copied"
         )
-    MODELS.mkdir(parents=True, exist_ok=True)
-    for path in (tree / "out" / "models").glob(f"{kind}-fold*.json"):
-        shutil.copyfile(path, MODELS / path.name)
-    shutil.copyfile(tree / "out" / "models" / "folds.json", MODELS / "folds.json")
+    _copy_folds(kind, trees[-1] / "out" / "models", MODELS)
     record(kind, ROOT / model)
-    _git("worktree", "remove", "--force", str(tree))
+    for tree in trees:
+        _git("worktree", "remove", "--force", str(tree))
     print(f"fold_models: {kind}: the folds of the shipped model are in out/models", flush=True)
 
 

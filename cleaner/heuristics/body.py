@@ -36,6 +36,7 @@ from ..features import (
 from ..model import Block
 from ..trees import BlockModel
 from ..lexicon import Lexicon
+from . import extent
 from .base import Heuristic, title_block
 from .classify import is_prose
 
@@ -83,10 +84,11 @@ BODY_FEATURES = (
     *(f"{what}_window{w}" for w in DENSITY_WINDOWS for what in ("density", "log_words")),
 )
 STAGE_TWO = (*BODY_FEATURES, *CONTEXT_FEATURES)
-_MARK, _WORDS, _DENSITY = (
+_MARK, _WORDS, _DENSITY, _TERMINAL = (
     BODY_FEATURES.index("mark"),
     OWN_FEATURES.index("log_words"),
     OWN_FEATURES.index("stop_density"),
+    OWN_FEATURES.index("terminal"),
 )
 
 
@@ -200,6 +202,11 @@ def find_outside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     rows = page_rows(blocks, lex)
     probability = scores(model, blocks, rows)
     kept = continues_body(blocks, probability, model.threshold, lex)
+    if model.routes:  # the article may reach further than the blocks the model kept
+        unmarked, ends = rows[:, _MARK] == 0, rows[:, _TERMINAL] > 0
+        found = extent.evidence(rows, BODY_FEATURES, probability, unmarked, model.threshold)
+        best = extent.pick(model.routes, found)
+        kept = extent.candidates(kept, unmarked, ends)[best] if best else kept
     outside = [b for b, keep in zip(blocks, kept) if b.mark is None and not keep]
     dropped = sum(b.mark is not None and b.mark.field is None for b in blocks)
     if len(outside) + dropped < MIN_OUTSIDE_BLOCKS:
