@@ -142,6 +142,13 @@ def _expand(
     return [], [(arg, "no such file or folder")]
 
 
+def _out_stem(relative: Path) -> Path:
+    """The output path less its suffix: the name less its last suffix only ("report.2023.txt"
+    gives report.2023.txt and .json); a name that is all suffix ("..txt") stays whole, so no
+    output lands beside the folder instead of in it."""
+    return relative.with_name(relative.stem if relative.stem not in (".", "..") else relative.name)
+
+
 def plan(args: list[str], follow_links: bool = False, skip: Path | None = None) -> Plan:
     """The jobs for `args` (files, folders, globs) and the problems found; a folder walk passes
     over `skip` (the output folder, so a second run never cleans the first one's outputs)."""
@@ -158,7 +165,7 @@ def plan(args: list[str], follow_links: bool = False, skip: Path | None = None) 
     jobs: list[Job] = []
     taken: dict[Path, Path] = {}
     for resolved, given in paths.items():
-        stem = resolved.relative_to(root).with_suffix("")
+        stem = _out_stem(resolved.relative_to(root))
         if stem in taken:
             errors.append((str(given), f"output name {stem}.txt is already taken by {taken[stem]}"))
             continue

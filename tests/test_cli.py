@@ -76,6 +76,22 @@ def test_same_stem_twice_in_one_folder_is_refused_for_the_second(tmp_path: Path)
     assert (tmp_path / "out" / "a.txt").read_text() == "Text two.\n"
 
 
+def test_only_the_last_suffix_goes_and_no_output_lands_beside_the_folder(tmp_path: Path) -> None:
+    """report.2023.txt and report.2024.txt are two outputs, not one overwriting the other; a
+    name that is all suffix (..txt) is written inside -o, never as -o's own name plus .txt."""
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    names = ("report.2023.txt", "report.2024.txt", "report.txt", "..txt", "sub/..txt")
+    for name in names:
+        (tmp_path / "in" / name).write_text(f"Article paragraph of {name}.\n", encoding="utf-8")
+    result = invoke(str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    for name, output in zip(names, ("report.2023", "report.2024", "report", "..txt", "sub/..txt")):
+        text = (tmp_path / "out" / f"{output}.txt").read_text(encoding="utf-8")
+        assert text == f"Article paragraph of {name}.\n"
+        assert (tmp_path / "out" / f"{output}.json").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+
+
 def test_glob_argument(tmp_path: Path) -> None:
     shutil.copy(SEEDS[0], tmp_path / "s.txt")
     result = invoke(str(tmp_path / "*.txt"), "-o", str(tmp_path / "out"))

@@ -105,7 +105,7 @@ def _clean_stdin(work: Work, fmt: Format, url: str | None) -> None:
 def _outputs(job: Job, options: Options) -> tuple[Path, Path]:
     """The text and metadata files a job writes."""
     stem = options.out_dir / job.out_stem
-    return stem.with_suffix(".txt"), stem.with_suffix(".json")
+    return stem.with_name(f"{stem.name}.txt"), stem.with_name(f"{stem.name}.json")
 
 
 def _pending(jobs: list[Job], options: Options, tally: Tally) -> list[Job]:
