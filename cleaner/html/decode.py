@@ -31,6 +31,8 @@ def declared_charset(data: bytes) -> str | None:
         return None
     if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_CHARSETS:  # base64…
         return None
+    if codec.name.startswith(("utf-16", "utf-32")):
+        return "utf-8"  # a declaration read as ASCII bytes is in none of them: browsers do so too
     return "cp1252" if codec.name in _AS_CP1252 else codec.name
 
 

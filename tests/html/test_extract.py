@@ -111,6 +111,18 @@ def test_bytes_are_decoded_with_the_declared_charset() -> None:
     assert extract_html(page).encoding is None
 
 
+@pytest.mark.parametrize("declared", ("utf-16", "UTF-16LE", "utf-32"))
+def test_a_page_in_ascii_bytes_declaring_utf_16_or_32_is_read_as_utf_8(declared: str) -> None:
+    """A declaration the page's bytes let us read is no UTF-16 or UTF-32 (browsers read UTF-8):
+    taken at its word, the page came out as CJK gibberish."""
+    prose = "<p>The harbour bridge reopened to traffic on Sunday after two years of repairs.</p>"
+    page = f'<html><head><meta charset="{declared}"></head><body>{prose * 3}</body></html>'
+    data = page.encode("ascii")
+    data += b" " * (-len(data) % 4)  # whole code units: decoding as UTF-16 or 32 would succeed
+    document = extract_html(data)
+    assert document.encoding == "utf-8" and "reopened to traffic" in document.text
+
+
 def test_extraction_is_deterministic() -> None:
     html = fixture("article.html")
     assert extract_html(html) == extract_html(html)
