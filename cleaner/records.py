@@ -99,8 +99,10 @@ def parse(line: str, number: int) -> Record:
             raise RecordError(number, f'"{key}" must be a string')
     try:
         _id_json(data.get("id"))
-    except (RecursionError, ValueError):
+    except RecursionError:
         raise RecordError(number, '"id" cannot be written back: nested too deeply') from None
+    except ValueError:  # 1e400 reads as an infinite float, which JSON cannot write
+        raise RecordError(number, '"id" cannot be written back: a number past range') from None
     mended = [0]
     content, url, outlet = (
         _mended(v, mended) for v in (content, data.get("url"), data.get("outlet"))
@@ -194,7 +196,7 @@ def _json(value: Any) -> str:
 def _id_json(value: Any) -> str:
     """An id as given, as JSON that can be written: with ASCII escapes when it holds what UTF-8
     cannot carry (a lone surrogate)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

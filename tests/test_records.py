@@ -21,6 +21,9 @@ from .conftest import SEEDS
         ('{"id": 1}', 'needs a string "text" or "html"'),
         ('{"text": 5}', 'needs a string "text" or "html"'),
         ('{"text": "x", "url": 3}', '"url" must be a string'),
+        # read as a float it is infinite, and would be written back as Infinity, which is no JSON
+        ('{"id": 1e400, "text": "x"}', '"id" cannot be written back: a number past range'),
+        ('{"id": [1, -1e999], "text": "x"}', '"id" cannot be written back: a number past range'),
     ],
 )
 def test_malformed_lines_name_their_line(line: str, problem: str) -> None:
