@@ -69,12 +69,13 @@ def read_path(path: Path, max_bytes: int | None = None) -> Document:
         raise InputError("permission denied") from None
     except OSError as err:  # a symlink loop, a name too long, …
         raise InputError(err.strerror or str(err)) from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):  # checked before fdopen, which refuses a folder itself
+        os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             raise InputError("is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError("is not a regular file (a pipe, device or socket)")
+        raise InputError("is not a regular file (a pipe, device or socket)")
+    with os.fdopen(fd, "rb") as handle:
         if max_bytes is not None and info.st_size > max_bytes:
             raise InputError(
                 f"is {info.st_size:,} bytes, over the --max-bytes limit of {max_bytes:,}"

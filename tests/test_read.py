@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import codecs
+import os
 
 import pytest
 
+from cleaner import Cleaner
 from cleaner.read import InputError, decode
 
 
@@ -58,3 +60,13 @@ def test_terminal_escapes_are_removed_whole() -> None:
         == "Café bold text, long enough not to look like binary data."
     )
     assert warnings == ["removed 2 control characters or terminal escapes"]
+
+
+def test_a_folder_or_a_pipe_given_as_a_file_is_named_an_input_error(tmp_path) -> None:
+    """`clean explain DIR` and `Cleaner().clean_file(DIR)` raised IsADirectoryError: the check
+    ran after `fdopen`, which refuses a folder itself."""
+    with pytest.raises(InputError, match="is a folder, not a file"):
+        Cleaner().clean_file(tmp_path)
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(InputError, match="not a regular file"):
+        Cleaner().clean_file(tmp_path / "pipe")
