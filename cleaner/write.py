@@ -3,7 +3,8 @@
 A run killed mid-write leaves at most a hidden `.NAME.….tmp` beside the outputs, never a
 half-written NAME.txt or NAME.json, so an output that exists is complete (`--skip-existing`
 relies on it). The data is synced before the rename, so that holds after a machine crash too;
-it costs about 0.6 ms a file here."""
+it costs about 0.6 ms a file here. A symbolic link is written through, and a device or a pipe
+(`-o /dev/stdout`) is written into, never replaced."""
 
 from __future__ import annotations
 
@@ -39,6 +40,13 @@ def atomic_stream(path: Path) -> Iterator[TextIO]:
     """A file to write into that appears under `path` only once it is complete, and on disk:
     its data is synced before the rename, so even a crash of the machine cannot leave the new
     name on a file whose data never reached the disk."""
+    if path.is_symlink():  # written where it points, as any program writing to it would
+        path = path.resolve()
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # A device or a pipe (`-o /dev/stdout`): written into, never replaced by a rename.
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{_shortened(path.name)}.{secrets.token_hex(TEMP_TOKEN_BYTES)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
