@@ -81,11 +81,24 @@ def _records(
 
 
 def _replaces_an_input(out: Path, paths: list[str]) -> str | None:
-    """The input that `out` is, if it is one."""
+    """The input that `out` is, if it is one (stdin included: `< f.jsonl -o f.jsonl`)."""
+    if not out.exists():
+        return None
     for name in paths:
-        if name != STDIN and out.exists() and Path(name).exists() and os.path.samefile(out, name):
+        if name == STDIN and _stdin_is(out):
+            return name
+        if name != STDIN and Path(name).exists() and os.path.samefile(out, name):
             return name
     return None
+
+
+def _stdin_is(out: Path) -> bool:
+    """Whether stdin is the regular file `out` (a pipe or terminal is no file to replace)."""
+    try:
+        here, there = os.fstat(sys.stdin.fileno()), os.stat(out)
+    except (OSError, ValueError, AttributeError):  # stdin closed, or no file descriptor
+        return False
+    return stat.S_ISREG(here.st_mode) and (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 def progress(show: bool) -> Progress:
@@ -110,7 +123,8 @@ def clean_jsonl(
     """Exit code: 0, 1 when a line was malformed or a record could not be cleaned, 2 when the
     output would replace an input."""
     if out is not None and str(out) != STDIN and (given := _replaces_an_input(out, paths)):
-        error(f"-o {shown(out)} is the input {shown(given)}; choose another output file")
+        name = "read on stdin" if given == STDIN else shown(given)
+        error(f"-o {shown(out)} is the input {name}; choose another output file")
         return USAGE_ERROR
     problems = _Problems()
     written = read = 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import codecs
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,4 +109,16 @@ def test_the_output_never_replaces_an_input(tmp_path: Path) -> None:
     src.write_text(GOOD + "\n", encoding="utf-8")
     result = runner.invoke(app, ["--jsonl", str(src), "-o", str(src)])
     assert result.exit_code == 2 and "is the input" in result.stderr
+    assert src.read_text(encoding="utf-8") == GOOD + "\n"
+
+
+def test_the_output_never_replaces_the_file_on_stdin(tmp_path: Path) -> None:
+    """`clean --jsonl - -o f.jsonl < f.jsonl` emptied f.jsonl: stdin is a file too."""
+    src = tmp_path / "x.jsonl"
+    src.write_text(GOOD + "\n", encoding="utf-8")
+    clean = Path(sys.executable).with_name("clean")
+    with src.open("rb") as stdin:
+        args = [str(clean), "--jsonl", "-", "-o", str(src)]
+        result = subprocess.run(args, stdin=stdin, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "is the input read on stdin" in result.stderr
     assert src.read_text(encoding="utf-8") == GOOD + "\n"
