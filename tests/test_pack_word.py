@@ -117,6 +117,22 @@ def test_a_replace_records_exactly_the_text_it_removed(
     assert result.text.split("\n\n")[0].strip() == (kept or OTHER)
 
 
+def test_a_replace_that_would_lengthen_the_text_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    """A template repeating its groups multiplied the text rule after rule (three such rules
+    made 117 MB of 119 bytes); a replace rule takes text out, so this one fails here alone."""
+    copies = "\\\\g<2>" * 100
+    rules = (
+        "  - {id: grow, kind: markup, action: replace, pattern: '(?s)^(.)(.*)$',"
+        f" with: '{copies}'}}\n"
+        "  - {id: strip, kind: markup, action: replace, pattern: '\\s*\\[tracking\\]'}\n"
+    )
+    cleaner = _cleaner(tmp_path, rules)
+    result = cleaner.clean_text(f"{PARAGRAPH} [tracking]\n\n{OTHER}\n", outlet="town")
+    assert result.text == f"{PARAGRAPH}\n\n{OTHER}\n"
+    warnings = result.metadata.warnings
+    assert any("town.grow skipped" in w and "takes text out" in w for w in warnings)
+
+
 def test_a_kind_outside_the_vocabulary_fails_to_load_with_a_suggestion(tmp_path: Path) -> None:
     with pytest.raises(PackError) as caught:
         _cleaner(tmp_path, "  - {id: ad, kind: advertisment, action: drop, text: Advertisement}\n")

@@ -142,15 +142,32 @@ def _taken(match: regex.Match[str], replacement: str) -> str:
 
 
 def _replaced(rule: ReplaceRule, raw: str, pattern: Timed) -> tuple[str, list[str]]:
-    """The block's new source and the pieces the rule took out of it."""
+    """The block's new source and the pieces the rule took out of it. A replace rule takes text
+    out: one that makes a block longer (a template repeating its groups would multiply the text,
+    rule after rule) fails on this document, stopped as soon as it has doubled a block."""
     removed: list[str] = []
+    grown = 0
 
     def replace(match: regex.Match[str]) -> str:  # the template fits the pattern: checked at load
+        nonlocal grown
         replacement = match.expand(rule.with_)
+        grown += len(replacement) - len(match.group(0))
+        if grown > len(raw):
+            raise _longer(rule, raw, grown)
         removed.append(_taken(match, replacement))
         return replacement
 
-    return pattern.sub(replace, raw), [piece for piece in removed if piece]
+    new = pattern.sub(replace, raw)
+    if len(new) > len(raw):
+        raise _longer(rule, raw, len(new) - len(raw))
+    return new, [piece for piece in removed if piece]
+
+
+def _longer(rule: ReplaceRule, raw: str, grown: int) -> RuleFailed:
+    return RuleFailed(
+        f"replacement '{rule.with_}' made a block of {len(raw):,} characters {grown:,} longer;"
+        " a replace rule takes text out"
+    )
 
 
 def _replace(rule: ReplaceRule, doc: Document, mark: Mark, budget: Budget) -> None:
