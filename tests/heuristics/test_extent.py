@@ -76,7 +76,7 @@ def test_the_body_keeps_what_the_chosen_candidate_holds(
     rest (the menu's first line is marked by another rule, and the footer ends no sentence)."""
     monkeypatch.setattr(
         "cleaner.heuristics.body.scores",
-        lambda model, blocks, rows: np.array([0.9 if b.text in PROSE[:2] else 0.1 for b in blocks]),
+        lambda model, blocks, rows: np.array([0.9 * (b.text in PROSE[:2]) + 0.1 for b in blocks]),
     )
     monkeypatch.setattr(extent, "pick", lambda forests, found: best)
     blocks = blocks_of(*MENU, *PROSE, *FOOTER)
