@@ -9,6 +9,7 @@ import yaml
 
 from cleaner.model import Document
 from cleaner.packs import Pack, PackError, PackSet, apply_pack, builtin_rules_dir, load_pack
+from cleaner.patterns import repeat_product
 
 from .conftest import document_of
 
@@ -253,3 +254,19 @@ def test_more_mistakes_point_at_their_line(tmp_path: Path, text: str, expected: 
     with pytest.raises(PackError) as caught:
         load_pack(path)
     assert expected in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "product"),
+    [
+        ("(?:(?:(?:a{1000}){1000}){1000})", 10**9),
+        ("(?:x{2,5}y){3,}", 15),  # the larger bound counts; an open one its lower
+        ("(?:a{3}|b{7}){2}", 14),
+        ("[{(]x{5}", 5),  # brackets inside a class open no group
+        (r"\(a{9}\){9}", 9),  # nor escaped ones
+        ("a{65535}", 65535),
+        ("foo{bar}", 1),
+    ],
+)
+def test_nested_counted_repeats_are_multiplied_before_compiling(pattern: str, product: int) -> None:
+    assert repeat_product(pattern) == product

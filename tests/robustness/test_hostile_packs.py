@@ -171,8 +171,19 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
             f"  - {{id: r, kind: promo, action: drop, pattern: '{'|'.join(f'w{i:05}' for i in range(2000))}'}}\n",
             "regex of 13,999 characters, over the limit of 10,000",
         ),
+        (  # 30 characters that took all 24 GB of memory to compile
+            "format: 1\nid: rep\nname: Rep\ndomains: [rep.example]\nrules:\n"
+            "  - {id: r, kind: promo, action: drop, pattern: '(?:(?:(?:a{1000}){1000}){1000})'}\n",
+            "nested counted repeats multiply to 1,000,000,000, over the limit of 100,000",
+        ),
     ],
-    ids=["billion laughs", "nested 50,000 deep", "over 1 MiB", "a 14,000-character pattern"],
+    ids=[
+        "billion laughs",
+        "nested 50,000 deep",
+        "over 1 MiB",
+        "a 14,000-character pattern",
+        "nested counted repeats",
+    ],
 )
 def test_a_pack_too_big_or_too_deep_is_refused_with_its_reason(
     tmp_path: Path, content: str, problem: str
