@@ -100,3 +100,17 @@ def test_markers_are_coloured_on_a_terminal(cleaner: Cleaner) -> None:
     console.print(explain(doc, cleaner.mark(doc)))
     coloured = console.file.getvalue()
     assert "\x1b[1;31m[- header theglobeandmail.subscription-header]" in coloured
+
+
+def test_explain_reads_no_more_than_clean_would(tmp_path: Path, monkeypatch) -> None:
+    """`clean explain - < /dev/zero` grew without bound: stdin and files are read as `clean`
+    reads them, up to its default --max-bytes."""
+    monkeypatch.setattr("cleaner.cli.explain.DEFAULT_MAX_BYTES", 1_000)
+    result = runner.invoke(explain_app, ["-"], input="The council met. " * 100)
+    assert result.exit_code == 1 and "-: over the --max-bytes limit of 1,000" in result.stderr
+    big = tmp_path / "big.txt"
+    big.write_text("The council met. " * 100, encoding="utf-8")
+    result = runner.invoke(explain_app, [str(big)])
+    assert result.exit_code == 1 and "over the --max-bytes limit of 1,000" in result.stderr
+    result = runner.invoke(explain_app, ["-"], input="The council met on Tuesday.\n")
+    assert result.exit_code == 0 and "The council met on Tuesday." in result.stdout

@@ -10,8 +10,10 @@ import typer
 from rich.console import Console
 
 from ..explain import explain as render
+from ..model import Document
 from ..read import InputError, read_bytes, read_path
 from .common import FAILED, HelpOption, OutletOption, RulesOption, fail, load_cleaner
+from .options import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
     name="explain", add_completion=False, rich_markup_mode="rich", add_help_option=False
@@ -33,9 +35,17 @@ def explain(
     it. Colour on a terminal, plain markers when piped."""
     cleaner = load_cleaner(rules, outlet)
     try:
-        doc = read_bytes(sys.stdin.buffer.read(), None) if file == "-" else read_path(Path(file))
+        doc = _stdin() if file == "-" else read_path(Path(file), DEFAULT_MAX_BYTES)
     except InputError as err:
         fail(f"{file}: {err}", FAILED)
     doc.url = url
     match = cleaner.mark(doc, outlet)
     Console(highlight=False, soft_wrap=True).print(render(doc, match), end="")
+
+
+def _stdin() -> Document:
+    """stdin read as `clean -` reads it: no more than its default --max-bytes."""
+    data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
+    if len(data) > DEFAULT_MAX_BYTES:
+        raise InputError(f"over the --max-bytes limit of {DEFAULT_MAX_BYTES:,} that clean has")
+    return read_bytes(data, None)
