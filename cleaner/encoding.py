@@ -56,6 +56,13 @@ _MOJIBAKE_WORD = re.compile(
 )
 MOJIBAKE_ROUNDS = 3  # ftfy settles a word in one or two; a bound all the same
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an undecodable byte under "surrogateescape"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> tuple[str, int]:
+    """`text` with its lone surrogates (no Unicode characters: UTF-8 cannot carry them, and a
+    string from JSON or an API may hold them) as U+FFFD, and how many there were."""
+    return (text, 0) if text.isascii() else _SURROGATE.subn("\ufffd", text)
 
 
 def _repair_word(match: re.Match[str]) -> str:

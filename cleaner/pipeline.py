@@ -13,6 +13,7 @@ from pathlib import Path
 from . import heuristics
 from .canonical import canonical_paragraphs, canonical_text
 from .detect import OutletMatch, detect, detect_page
+from .encoding import without_surrogates
 from .heuristics.fields import stated_url
 from .html.page import Page
 from .metadata import build
@@ -166,21 +167,25 @@ class Cleaner:
         html: bool | None = None,
     ) -> Result:
         """A document already decoded: an HTML page in it is not decoded again with the charset it
-        declares. `html` says whether it is one (by default its first characters tell)."""
-        return self.clean_document(
-            read_bytes(text.encode("utf-8"), source, url, html, known="utf-8"), outlet
-        )
+        declares. `html` says whether it is one (by default its first characters tell). Lone
+        surrogates, which no text can hold, become U+FFFD with a warning."""
+        text, surrogates = without_surrogates(text)
+        doc = read_bytes(text.encode("utf-8"), source, url, html, known="utf-8")
+        if surrogates:
+            doc.warnings.append(f"{surrogates:,} lone surrogates (not Unicode) became U+FFFD")
+        return self.clean_document(doc, outlet)
 
     def clean_bytes(
         self,
-        data: bytes,
+        data: bytes | bytearray | memoryview,
         *,
         url: str | None = None,
         outlet: str | None = None,
         source: str | None = None,
     ) -> Result:
-        """Bytes as they came (a file's, a response's): the encoding is found, HTML recognised."""
-        return self.clean_document(read_bytes(data, source, url), outlet)
+        """Bytes as they came (a file's, a response's): the encoding is found, HTML recognised.
+        Any bytes-like object will do (a bytearray, a memoryview)."""
+        return self.clean_document(read_bytes(bytes(data), source, url), outlet)
 
     def clean_file(
         self, path: PathLike, *, outlet: str | None = None, max_bytes: int | None = None

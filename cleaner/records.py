@@ -17,11 +17,11 @@ from __future__ import annotations
 import codecs
 import io
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO, cast
 
+from .encoding import without_surrogates
 from .packs import PackError
 from .pipeline import Cleaner
 from .read import InputError
@@ -29,7 +29,6 @@ from .selection import metadata_keys
 
 CONTENT_KEYS = ("text", "html")
 SKIP_CHUNK = 2**20  # bytes read at a time while passing over a line that is too long
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # Byte-order marks of a whole stream; without one a stream is UTF-8.
 _STREAM_BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -72,8 +71,8 @@ def _refuse_constant(name: str) -> float:
 
 def _mended(value: Any, mended: list[int]) -> Any:
     """A string with its surrogates (not Unicode, cannot be written as UTF-8) as U+FFFD."""
-    if isinstance(value, str) and not value.isascii():
-        value, count = _SURROGATE.subn("\ufffd", value)
+    if isinstance(value, str):
+        value, count = without_surrogates(value)
         mended[0] += count
     return value
 

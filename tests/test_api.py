@@ -102,3 +102,19 @@ def test_the_readme_shows_clean_text_and_says_clean_reads_cleaner_rules() -> Non
     assert "cleaner.clean_text(" in readme
     assert "`clean()` uses the installed packs" in readme and "$CLEANER_RULES" in readme
     assert "$CLEANER_RULES" in (clean.__doc__ or "")
+
+
+@pytest.mark.parametrize("html", (False, True))
+def test_a_lone_surrogate_in_a_string_becomes_a_replacement_character(html: bool) -> None:
+    """It raised UnicodeEncodeError from inside the reader: no text can hold one, but a string
+    from JSON or another library may."""
+    body = "The council met on Tuesday \ud800 and voted for the new budget of the city."
+    result = Cleaner().clean_text(f"<p>{body}</p>" if html else body)
+    assert "Tuesday \ufffd and voted" in result.text
+    assert "1 lone surrogates (not Unicode) became U+FFFD" in result.metadata.warnings
+
+
+def test_any_bytes_like_object_is_cleaned_as_bytes() -> None:
+    data = b"The council met on Tuesday and voted for the new budget of the city."
+    for given in (bytearray(data), memoryview(data)):
+        assert Cleaner().clean_bytes(given).text == Cleaner().clean_bytes(data).text
