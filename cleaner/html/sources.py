@@ -254,13 +254,12 @@ def _no_day_from_the_clock() -> Iterator[None]:
     today's: the same page would give another date tomorrow. For our call its parser fills in
     from `_UNSTATED` (a missing day is the 1st); its memo of parsed strings is emptied on both
     sides, so no answer crosses between our calls and the caller's own."""
-    from dateutil.parser import parse
     from htmldate import extractors
 
     with _HTMLDATE:
         original = extractors.dateutil_parse
         extractors.try_date_expr.cache_clear()
-        extractors.dateutil_parse = partial(parse, default=_UNSTATED)
+        extractors.dateutil_parse = partial(original, default=_UNSTATED)
         try:
             yield
         finally:
