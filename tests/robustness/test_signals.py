@@ -66,6 +66,8 @@ class _Run:
             stderr=subprocess.PIPE,
             text=True,
             start_new_session=True,
+            # as from a terminal: a shell's background job would hand it Ctrl-C ignored
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         _wait_for(
             lambda: len(_children(self.process.pid)) == 2 or self.process.poll() is not None,
