@@ -4,8 +4,9 @@ The model scores blocks one by one; on a page unlike those it was fitted on it m
 first paragraphs of a long article and score the rest low (a Wikipedia article, a long-form
 essay, a list of links that is the post), or keep a stray blurb and miss the article beside it.
 Two wider candidates are weighed against the kept blocks: `region`, the unmarked blocks that
-join the kept ones with no furniture another rule marked in between, and `all`, every unmarked
-block. A fitted forest per candidate (`BlockModel.routes`, `scripts/fit_blocks.py --input
+join the kept ones with no furniture another rule marked in between, out to the outermost line
+that ends a sentence, and `all`, every unmarked block. Either way the blocks left out are
+`generic.outside-body`'s removals, as before. A fitted forest per candidate (`BlockModel.routes`, `scripts/fit_blocks.py --input
 text`) reads page-level evidence: how many words each candidate holds, and what the blocks it
 adds are like (stopwords, sentence ends, comment markers, repeats, links, the model's scores),
 and says whether that candidate would score better than the kept blocks. The likelier one past
