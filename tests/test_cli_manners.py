@@ -131,3 +131,20 @@ def test_the_output_folder_is_not_an_input(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         assert "1 file cleaned" in done.stderr
     assert not (folder / "out" / "out").exists()
+
+
+@pytest.mark.parametrize("args", [("-",), ("--jsonl", "-")])
+def test_a_closed_stdout_is_a_usage_error_not_a_traceback(args: tuple[str, ...]) -> None:
+    """With stdout closed (`>&-`) the run ended in an AttributeError after cleaning."""
+    record = json.dumps({"id": 1, "text": "The council met on Tuesday and approved the budget."})
+    given = record if "--jsonl" in args else "The council met on Tuesday and approved the budget."
+    done = subprocess.run(
+        [str(CLEAN), *args],
+        input=given + "\n",
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 2 and "standard output is closed" in done.stderr
+    assert "Traceback" not in done.stderr

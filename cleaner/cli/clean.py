@@ -253,6 +253,8 @@ def clean(
 
     common.loudness = common.QUIET if quiet else VERBOSE if verbose else common.NORMAL
     paths = paths or _stdin_or_usage()
+    if sys.stdout is None and (paths == ["-"] or (jsonl and (out is None or str(out) == "-"))):
+        fail("standard output is closed: nowhere to write the output; give -o FILE")
     work = Work(load_cleaner(rules, outlet), outlet, max_bytes, seconds or None, fields.value)
     workers = jobs or default_jobs()
     try:
