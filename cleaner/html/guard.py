@@ -4,12 +4,21 @@ both spend time growing with the square of one element's attribute count (an ele
 depth (30,000 nested `<div>`s, 153 KB: over 20 s). Such an element keeps its first
 MAX_ATTRIBUTES attributes, and tags nested deeper than MAX_NESTING are dropped (their text
 stays), each with a warning; a page without a long tag or a long run of opening tags is
-returned untouched after one quick search each.
+returned untouched after one quick search each. A page of more than MAX_ELEMENTS elements is
+refused: parsed, it took about 400 times its size in memory (`<p>x</p>` 300,000 times, 2.4 MB:
+1.1 GB and 48 s).
 """
 
 from __future__ import annotations
 
 import re
+from itertools import islice
+
+from ..encoding import InputError
+
+# Ten times as many as the most of the 1,507 evaluation pages has (20,574).
+MAX_ELEMENTS = 200_000
+_ELEMENT = re.compile(r"<[A-Za-z]")
 
 MAX_ATTRIBUTES = 512  # real elements have a few dozen at most
 # A tag whose attributes run this long may hold too many; only then are they counted.
@@ -54,7 +63,12 @@ _FLAT = frozenset(
 
 
 def tame(html: str, warnings: list[str]) -> str:
-    """`html` without elements of over MAX_ATTRIBUTES attributes or deeper than MAX_NESTING."""
+    """`html` without elements of over MAX_ATTRIBUTES attributes or deeper than MAX_NESTING;
+    InputError for a page of more than MAX_ELEMENTS elements."""
+    if next(islice(_ELEMENT.finditer(html), MAX_ELEMENTS, None), None) is not None:
+        raise InputError(
+            f"has more than {MAX_ELEMENTS:,} HTML elements; no article page has as many"
+        )
     return _shallow(_few_attributes(html, warnings), warnings)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.html.guard import MAX_NESTING, deep_run, tame
+from cleaner.html.guard import MAX_ELEMENTS, MAX_NESTING, deep_run, tame
+from cleaner.read import InputError
 
 
 @pytest.mark.parametrize(
@@ -34,3 +35,13 @@ def test_pages_nested_past_the_limit_are_flattened_and_the_rest_left_alone() -> 
     assert warnings and "nested more than" in warnings[0]
     shallow = f"<html><body>{'<div>' * 100}{said}{'</div>' * 100}</body></html>"
     assert tame(shallow, warnings) == shallow and len(warnings) == 1
+
+
+def test_a_page_of_more_elements_than_any_article_page_is_refused() -> None:
+    """300,000 `<p>x</p>` (2.4 MB) took 1.1 GB and 48 s to clean; the count is cheap."""
+    said = "<p>The council met on Tuesday and approved the budget for the coming year.</p>"
+    page = f"<html><body>{said}{'<p>x</p>' * MAX_ELEMENTS}</body></html>"
+    with pytest.raises(InputError, match="more than 200,000 HTML elements"):
+        tame(page, [])
+    fewer = f"<html><body>{said}{'<p>x</p>' * (MAX_ELEMENTS - 10)}</body></html>"
+    assert tame(fewer, []) == fewer
