@@ -8,8 +8,11 @@ would not bring them back: it refits on the features today's code computes, and 
 shipped model with folds of its own. The fit is deterministic, so the folds of the model that
 ships come back from fit_blocks.py run at the commit that last wrote that model: in a git worktree
 under out/fits (../shared reached through a link beside it), whose model must come out
-byte-identical to the shipped one, or nothing is copied. Each kind's folds are recorded with the
-digest of the model they belong to; eval.py refuses folds whose digest is not the shipped model's.
+byte-identical to the shipped one, or nothing is copied. A model whose selector alone was fitted
+last (`fit_blocks.py --keep-blocks`) names the commit of its block models (`blocks_from`): they
+are fitted there first, and the selector over their folds at the model's own commit. Each
+kind's folds are recorded with the digest of the model they belong to; eval.py refuses folds
+whose digest is not the shipped model's.
 """
 
 from __future__ import annotations
