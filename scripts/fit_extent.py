@@ -21,9 +21,12 @@ def _text(page, mask: np.ndarray) -> str:
     return "\n".join(t for t, k in zip(page.texts, mask) if k)
 
 
+def _ends(page) -> np.ndarray:
+    return extent.sentence_ends(page.rows, body.BODY_FEATURES)
+
+
 def _masks(page, scores: np.ndarray, threshold: float) -> dict[str, np.ndarray]:
-    ends = page.rows[:, body.BODY_FEATURES.index("terminal")] > 0
-    return extent.candidates(page.keepable & (scores >= threshold), page.keepable, ends)
+    return extent.candidates(page.keepable & (scores >= threshold), page.keepable, _ends(page))
 
 
 def _kept(page, scores: np.ndarray, threshold: float) -> str:
@@ -35,7 +38,9 @@ def _kept(page, scores: np.ndarray, threshold: float) -> str:
 
 
 def evidence(page, scores: np.ndarray, threshold: float) -> np.ndarray:
-    return extent.evidence(page.rows, body.BODY_FEATURES, scores, page.keepable, threshold)
+    return extent.evidence(
+        page.rows, body.BODY_FEATURES, scores, page.keepable, _ends(page), threshold
+    )
 
 
 def gains(page, scores: np.ndarray, threshold: float) -> dict[str, float]:

@@ -84,11 +84,10 @@ BODY_FEATURES = (
     *(f"{what}_window{w}" for w in DENSITY_WINDOWS for what in ("density", "log_words")),
 )
 STAGE_TWO = (*BODY_FEATURES, *CONTEXT_FEATURES)
-_MARK, _WORDS, _DENSITY, _TERMINAL = (
+_MARK, _WORDS, _DENSITY = (
     BODY_FEATURES.index("mark"),
     OWN_FEATURES.index("log_words"),
     OWN_FEATURES.index("stop_density"),
-    OWN_FEATURES.index("terminal"),
 )
 
 
@@ -203,8 +202,8 @@ def find_outside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     probability = scores(model, blocks, rows)
     kept = continues_body(blocks, probability, model.threshold, lex)
     if model.routes:  # the article may reach further than the blocks the model kept
-        unmarked, ends = rows[:, _MARK] == 0, rows[:, _TERMINAL] > 0
-        found = extent.evidence(rows, BODY_FEATURES, probability, unmarked, model.threshold)
+        unmarked, ends = rows[:, _MARK] == 0, extent.sentence_ends(rows, BODY_FEATURES)
+        found = extent.evidence(rows, BODY_FEATURES, probability, unmarked, ends, model.threshold)
         best = extent.pick(model.routes, found)
         kept = extent.candidates(kept, unmarked, ends)[best] if best else kept
     outside = [b for b, keep in zip(blocks, kept) if b.mark is None and not keep]

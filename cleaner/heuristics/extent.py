@@ -6,11 +6,11 @@ essay, a list of links that is the post), or keep a stray blurb and miss the art
 Two wider candidates are weighed against the kept blocks: `region`, the unmarked blocks that
 join the kept ones with no furniture another rule marked in between, out to the outermost line
 that ends a sentence, and `all`, every unmarked block. Either way the blocks left out are
-`generic.outside-body`'s removals, as before. A fitted forest per candidate (`BlockModel.routes`, `scripts/fit_blocks.py --input
-text`) reads page-level evidence: how many words each candidate holds, and what the blocks it
-adds are like (stopwords, sentence ends, comment markers, repeats, links, the model's scores),
-and says whether that candidate would score better than the kept blocks. The likelier one past
-CONFIDENCE wins; otherwise the kept blocks stand.
+`generic.outside-body`'s removals, as before. A fitted forest per candidate (`BlockModel.routes`,
+`scripts/fit_blocks.py --input text`) reads page-level evidence: how many words each candidate
+holds, and what the blocks it adds are like (stopwords, sentence ends, comment markers, repeats,
+links, the model's scores), and says whether that candidate would score better than the kept
+blocks. The likelier one past CONFIDENCE wins; otherwise the kept blocks stand.
 """
 
 from __future__ import annotations
@@ -58,6 +58,11 @@ def region(kept: np.ndarray, unmarked: np.ndarray, ends: np.ndarray) -> np.ndarr
     return out
 
 
+def sentence_ends(rows: np.ndarray, columns: tuple[str, ...]) -> np.ndarray:
+    """Which blocks end like a sentence, from their `terminal` feature (`columns` name `rows`)."""
+    return rows[:, columns.index("terminal")] > 0
+
+
 def candidates(kept: np.ndarray, unmarked: np.ndarray, ends: np.ndarray) -> dict[str, np.ndarray]:
     return {"kept": kept, "region": region(kept, unmarked, ends), "all": unmarked.copy()}
 
@@ -72,16 +77,17 @@ def evidence(
     columns: tuple[str, ...],
     scores: np.ndarray,
     unmarked: np.ndarray,
+    ends: np.ndarray,
     threshold: float,
 ) -> np.ndarray:
     """EXTENT_FEATURES of a page: `rows` are its blocks' features named by `columns` (the body
-    model's), `scores` the model's, `unmarked` the blocks no other rule marked. The kept blocks
-    are those at `threshold`; each other group is read by the blocks it adds to them."""
+    model's), `scores` the model's, `unmarked` the blocks no other rule marked, `ends` those that
+    end like a sentence. The kept blocks are those at `threshold`; each other group is read by
+    the blocks it adds to them."""
     words = np.expm1(rows[:, columns.index("log_words")])
     weights = words * unmarked
     total = max(1.0, float(weights.sum()))
     kept = unmarked & (scores >= threshold)
-    ends = rows[:, columns.index("terminal")] > 0
     groups = candidates(kept, unmarked, ends) | {
         f"p{level:g}": unmarked & (scores >= level) for level in LEVELS
     }

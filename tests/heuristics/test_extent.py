@@ -61,7 +61,8 @@ def test_the_evidence_reads_every_group_of_the_page() -> None:
     rows = page_rows(blocks, lexicon())
     scores = np.linspace(0.0, 1.0, len(blocks))
     unmarked = np.ones(len(blocks), dtype=bool)
-    found = extent.evidence(rows, BODY_FEATURES, scores, unmarked, 0.5)
+    ends = extent.sentence_ends(rows, BODY_FEATURES)
+    found = extent.evidence(rows, BODY_FEATURES, scores, unmarked, ends, 0.5)
     named = dict(zip(extent.EXTENT_FEATURES, found))
     assert len(found) == len(extent.EXTENT_FEATURES)
     assert named["share_all"] == pytest.approx(1.0) and named["max_score"] == 1.0
