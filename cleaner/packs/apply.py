@@ -158,8 +158,8 @@ def _replaced(rule: ReplaceRule, raw: str, pattern: Timed) -> tuple[str, list[st
         return replacement
 
     new = pattern.sub(replace, raw)
-    if len(new) > len(raw):
-        raise _longer(rule, raw, len(new) - len(raw))
+    if grown > 0:  # len(new) - len(raw), counted match by match
+        raise _longer(rule, raw, grown)
     return new, [piece for piece in removed if piece]
 
 
