@@ -28,15 +28,14 @@ from pathlib import Path
 
 import corpora
 
+from cleaner.html.route import MODEL_FILE
+from cleaner.lexicon import BODY_MODEL_FILE
 from cleaner.trees import Forest
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "out" / "models"
 FITS = ROOT / "out" / "fits"
-MODEL_FILES = {
-    "html": Path("cleaner/html/block_model.json"),
-    "text": Path("cleaner/heuristics/body_model.json"),
-}
+MODEL_FILES = {"html": MODEL_FILE.relative_to(ROOT), "text": BODY_MODEL_FILE.relative_to(ROOT)}
 
 
 def digest(path: Path) -> str:
