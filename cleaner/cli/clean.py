@@ -28,6 +28,7 @@ from .common import (
     load_cleaner,
     note,
     quiet_stdout,
+    read_stdin,
     warn,
 )
 from . import options as opt
@@ -87,11 +88,13 @@ def _warn_all(where: str, warnings: list[str]) -> None:
 def _clean_stdin(work: Work, fmt: Format, url: str | None) -> None:
     from ..batch import failed
     from ..budget import time_limit
+    from ..read import InputError
 
     assert work.max_bytes is not None
-    data = sys.stdin.buffer.read(work.max_bytes + 1)
-    if len(data) > work.max_bytes:
-        fail(f"-: over the --max-bytes limit of {work.max_bytes:,}", FAILED)
+    try:
+        data = read_stdin(work.max_bytes)
+    except InputError as err:
+        fail(f"-: {err}", FAILED)
     try:
         with time_limit(work.seconds):
             result = work.cleaner.clean_bytes(data, url=url, outlet=work.outlet)

@@ -136,3 +136,13 @@ def load_cleaner(rules: list[Path] | None, outlet: str | None = None) -> Cleaner
     except PackError as err:
         fail(str(err))
     return cleaner
+
+
+def read_stdin(max_bytes: int) -> bytes:
+    """stdin's bytes, reading no more than one over `max_bytes`: InputError past it."""
+    from ..read import InputError
+
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"over the --max-bytes limit of {max_bytes:,}")
+    return data

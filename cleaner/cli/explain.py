@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -10,9 +9,16 @@ import typer
 from rich.console import Console
 
 from ..explain import explain as render
-from ..model import Document
 from ..read import InputError, read_bytes, read_path
-from .common import FAILED, HelpOption, OutletOption, RulesOption, fail, load_cleaner
+from .common import (
+    FAILED,
+    HelpOption,
+    OutletOption,
+    RulesOption,
+    fail,
+    load_cleaner,
+    read_stdin,
+)
 from .options import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
@@ -35,17 +41,13 @@ def explain(
     it. Colour on a terminal, plain markers when piped."""
     cleaner = load_cleaner(rules, outlet)
     try:
-        doc = _stdin() if file == "-" else read_path(Path(file), DEFAULT_MAX_BYTES)
+        doc = (
+            read_bytes(read_stdin(DEFAULT_MAX_BYTES), None)
+            if file == "-"
+            else read_path(Path(file), DEFAULT_MAX_BYTES)
+        )
     except InputError as err:
         fail(f"{file}: {err}", FAILED)
     doc.url = url
     match = cleaner.mark(doc, outlet)
     Console(highlight=False, soft_wrap=True).print(render(doc, match), end="")
-
-
-def _stdin() -> Document:
-    """stdin read as `clean -` reads it: no more than its default --max-bytes."""
-    data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
-    if len(data) > DEFAULT_MAX_BYTES:
-        raise InputError(f"over the --max-bytes limit of {DEFAULT_MAX_BYTES:,} that clean has")
-    return read_bytes(data, None)
