@@ -5,7 +5,8 @@ An input record is a JSON object with `text` or `html` and, optionally, `id`, `u
 A malformed line is a `RecordError` naming its line number; the caller skips or stops.
 
 A stream is read as bytes, a line at a time and never more than the size limit of one line,
-so a line without end (`/dev/zero`) costs bounded memory. A byte-order mark says UTF-8, UTF-16
+so a line without end (`/dev/zero`) costs bounded memory; one with no end within PASS_OVER_LIMIT
+bytes ends the reading of its input, in bounded time. A byte-order mark says UTF-8, UTF-16
 or UTF-32; bytes that are not valid UTF-8 and lone surrogates (`"\\udc80"`) become U+FFFD
 with a warning in the record's metadata. What JSON itself forbids (`NaN`, `Infinity`), what
 Python's reader refuses (numbers of thousands of digits, nesting thousands deep) and what
@@ -29,6 +30,9 @@ from .selection import metadata_keys
 
 CONTENT_KEYS = ("text", "html")
 SKIP_CHUNK = 2**20  # bytes read at a time while passing over a line that is too long
+# How far a line too long to hold is passed over in search of its end before the rest of its
+# input is given up: far past any record, and a few seconds of reading.
+PASS_OVER_LIMIT = 2**30
 # Byte-order marks of a whole stream; without one a stream is UTF-8.
 _STREAM_BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -151,12 +155,27 @@ def _limited(
     number = 0
     while line := readline(max_bytes + 1):
         number += 1
-        if len(line) > max_bytes and not line.endswith(newline):
-            while (rest := readline(SKIP_CHUNK)) and not rest.endswith(newline):
-                pass
-            yield RecordError(number, f"over the --max-bytes limit of {max_bytes:,}")
-        else:
+        if len(line) <= max_bytes or line.endswith(newline):
             yield decode(line)
+            continue
+        over = f"over the --max-bytes limit of {max_bytes:,}"
+        if not _passed_over(readline, newline):
+            end = f"with no line end within {PASS_OVER_LIMIT:,} bytes after it"
+            yield RecordError(number, f"{over} {end}; the rest of the input is not read")
+            return
+        yield RecordError(number, over)
+
+
+def _passed_over(readline: Callable[[int], Any], newline: Any) -> bool:
+    """Read on to the end of a line too long to hold; False when none comes within
+    PASS_OVER_LIMIT, since a stream without line ends (`cat /dev/zero`) would never end."""
+    passed = 0
+    while passed < PASS_OVER_LIMIT:
+        rest = readline(SKIP_CHUNK)
+        if not rest or rest.endswith(newline):
+            return True
+        passed += len(rest)
+    return False
 
 
 def clean(

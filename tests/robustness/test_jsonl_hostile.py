@@ -4,14 +4,19 @@ ones, to stdout and to a file; streams with a BOM or in UTF-16; a line over --ma
 from __future__ import annotations
 
 import codecs
+import io
 import json
+import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from cleaner import records
 from cleaner.cli import app
 
 runner = CliRunner()
@@ -122,3 +127,57 @@ def test_the_output_never_replaces_the_file_on_stdin(tmp_path: Path) -> None:
         result = subprocess.run(args, stdin=stdin, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "is the input read on stdin" in result.stderr
     assert src.read_text(encoding="utf-8") == GOOD + "\n"
+
+
+class _Endless(io.RawIOBase):
+    """`cat /dev/zero`: NUL bytes with no line end, ever; reading past `most` bytes is a
+    failure of the reader (it would never have stopped), not a hang of the test."""
+
+    def __init__(self, most: int) -> None:
+        self.given, self.most = 0, most
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.given > self.most:
+            raise AssertionError(f"read {self.given:,} bytes of an endless line and went on")
+        view = memoryview(buffer).cast("B")
+        view[:] = bytes(len(view))
+        self.given += len(view)
+        return len(view)
+
+
+def test_an_endless_line_ends_its_input_with_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cat /dev/zero | clean --jsonl -` passed over the line for ever, in bounded memory but
+    without end: what follows a line with no end within PASS_OVER_LIMIT bytes is not read."""
+    monkeypatch.setattr(records, "PASS_OVER_LIMIT", 10 * 2**20, raising=False)
+    endless = _Endless(most=100 * 2**20)
+    found = list(records.lines(io.BufferedReader(endless), max_bytes=1000))
+    assert len(found) == 1 and isinstance(found[0], records.RecordError)
+    assert found[0].line == 1 and "no line end within 10,485,760 bytes" in found[0].problem
+    assert endless.given <= 12 * 2**20
+
+
+def _pour_zeros(fifo: Path, most: int) -> None:
+    """Feed `fifo` NUL bytes until its reader leaves or `most` bytes have gone in."""
+    with fifo.open("wb") as sink:
+        try:
+            for _ in range(most // 2**16):
+                sink.write(bytes(2**16))
+        except BrokenPipeError:  # the reader stopped: what the fix is for
+            pass
+
+
+def test_an_endless_pipe_costs_only_itself(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The input with no line end is reported by name; the file after it is still cleaned."""
+    monkeypatch.setattr(records, "PASS_OVER_LIMIT", 10 * 2**20, raising=False)
+    fifo, good = tmp_path / "zeros.jsonl", tmp_path / "good.jsonl"
+    os.mkfifo(fifo)
+    good.write_text(GOOD + "\n", encoding="utf-8")
+    threading.Thread(target=_pour_zeros, args=(fifo, 100 * 2**20), daemon=True).start()
+    result = runner.invoke(app, ["--jsonl", str(fifo), str(good), "--max-bytes", "1000"])
+    assert result.exit_code == 1
+    assert "zeros.jsonl:1: over the --max-bytes limit of 1,000 with no line end" in result.stderr
+    assert "the rest of the input is not read" in result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["good"]
