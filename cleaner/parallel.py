@@ -43,6 +43,14 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def worker_count(asked: int | None, items: int | None = None) -> int:
+    """Workers for `asked` (None: one per core) and `items` inputs (None: a stream): no more than
+    the cores, as each is CPU-bound and holds a cleaner of 100+ MB, nor than the inputs."""
+    cores = default_jobs()
+    workers = min(asked or cores, cores)
+    return workers if items is None else max(1, min(workers, items))
+
+
 def _die_with_parent(parent: int) -> None:
     """Ask Linux to kill this process when its parent dies; exit now if it already has."""
     try:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app
@@ -106,3 +108,43 @@ def test_files_with_two_jobs_match_one_job(tmp_path: Path) -> None:
         )
     for out in sorted((tmp_path / "out1").iterdir()):
         assert out.read_bytes() == (tmp_path / "out2" / out.name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("asked", "items", "workers"),
+    [(200, None, 4), (None, None, 4), (200, 3, 3), (2, 100, 2), (None, 0, 1), (1, None, 1)],
+)
+def test_workers_are_bounded_by_the_cores_and_the_inputs(
+    monkeypatch: pytest.MonkeyPatch, asked: int | None, items: int | None, workers: int
+) -> None:
+    """`-j 200` started 200 workers of 100 MB and more each, on any machine."""
+    from cleaner import parallel
+
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 4)
+    assert parallel.worker_count(asked, items) == workers
+
+
+@pytest.mark.parametrize("jsonl", [False, True])
+def test_jobs_past_the_cores_start_no_more_workers_than_the_cores(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, jsonl: bool
+) -> None:
+    from cleaner import parallel
+    from cleaner.cli import stream
+
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    given: list[int] = []
+
+    def ordered_map(fn: object, items: Iterable[object], jobs: int, *rest: object) -> Iterator:
+        given.append(jobs)
+        return iter([])
+
+    monkeypatch.setattr(parallel, "ordered_map", ordered_map)
+    monkeypatch.setattr(stream, "ordered_map", ordered_map)
+    (tmp_path / "in").mkdir()
+    for name in ("a", "b", "c"):
+        (tmp_path / "in" / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
+    src = tmp_path / "in.jsonl"
+    src.write_text(_lines({"id": 1, "text": ARTICLE}), encoding="utf-8")
+    args = ["--jsonl", str(src)] if jsonl else [str(tmp_path / "in"), "-o", str(tmp_path / "out")]
+    runner.invoke(app, [*args, "-j", "200"])
+    assert given == [2]

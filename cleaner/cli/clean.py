@@ -162,7 +162,7 @@ def _run_jobs(work: Work, jobs: list[Job], options: Options, tally: Tally) -> No
     from rich.progress import Progress
 
     from .. import batch
-    from ..parallel import ordered_map
+    from ..parallel import ordered_map, worker_count
 
     todo = _pending(jobs, options, tally)
 
@@ -171,7 +171,7 @@ def _run_jobs(work: Work, jobs: list[Job], options: Options, tally: Tally) -> No
     outcomes = ordered_map(
         batch.clean_file,
         paths,
-        options.jobs,
+        worker_count(options.jobs, len(todo)),
         batch.init_worker,
         (work,),
         batch.file_lost,
@@ -251,7 +251,7 @@ def clean(
     Exit codes: 0 all inputs cleaned, 1 some input failed (the others are still written), 2 usage error.
     """
     from ..batch import Work
-    from ..parallel import default_jobs
+    from ..parallel import worker_count
     from .stream import clean_jsonl
 
     common.loudness = common.QUIET if quiet else VERBOSE if verbose else common.NORMAL
@@ -259,7 +259,7 @@ def clean(
     if sys.stdout is None and (paths == ["-"] or (jsonl and (out is None or str(out) == "-"))):
         fail("standard output is closed: nowhere to write the output; give -o FILE")
     work = Work(load_cleaner(rules, outlet), outlet, max_bytes, seconds or None, fields.value)
-    workers = jobs or default_jobs()
+    workers = worker_count(jobs)
     try:
         if jsonl:
             raise typer.Exit(clean_jsonl(work, paths, out, workers, strict))

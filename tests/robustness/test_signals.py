@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.parallel import default_jobs
+
 from ..conftest import SEEDS
 
 CLEAN = Path(sys.executable).with_name("clean")
@@ -89,6 +91,8 @@ class _Run:
 
 @pytest.fixture
 def run() -> Callable[..., _Run]:
+    if default_jobs() < 2:  # `-j 2` is bounded to the cores: one core runs with no worker
+        pytest.skip("needs two cores for two workers (parallel.worker_count)")
     started: list[_Run] = []
 
     def start(*args: str) -> _Run:
