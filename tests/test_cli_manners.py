@@ -148,3 +148,32 @@ def test_a_closed_stdout_is_a_usage_error_not_a_traceback(args: tuple[str, ...])
     )
     assert done.returncode == 2 and "standard output is closed" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("explain", str(SEED)),
+        ("rules", "list"),
+        ("rules", "check"),
+        ("rules", "test"),
+        ("rules", "suggest", "--outlet", "x", str(SEEDS[0]), str(SEEDS[1])),
+        ("--version",),
+        ("--help",),
+        ("--completion", "bash"),
+    ],
+)
+def test_every_command_writing_to_a_closed_stdout_is_a_usage_error(args: tuple[str, ...]) -> None:
+    """`>&-` before the start: explain, rules list and --version exited 0 having written nothing,
+    rules suggest ended in a traceback; now each stops as `clean -` does, before any work."""
+    done = subprocess.run(
+        ["bash", "-c", '"$@" >&-', "bash", str(CLEAN), *args],
+        check=False,
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "standard output is closed" in done.stderr and "Traceback" not in done.stderr

@@ -45,6 +45,7 @@ def flag(*names: str, help: str, **more: Any) -> Any:
 def show_help(ctx: typer.Context, value: bool) -> None:
     """`-h`/`--help` as a flag of our own: typer's shows as `-h <bool>`."""
     if value:
+        require_stdout("the help")
         typer.echo(ctx.get_help())
         raise typer.Exit()
 
@@ -58,6 +59,7 @@ class Shell(str, Enum):
 def print_completion(shell: Shell | None) -> None:
     """The script a shell sources to complete `clean` (runtime completion: `cli.main`)."""
     if shell:
+        require_stdout("the script")
         from typer._completion_shared import get_completion_script  # typer's, unexported
 
         typer.echo(
@@ -114,6 +116,14 @@ def note(message: str, level: int = NORMAL) -> None:
 def fail(message: str, code: int = USAGE_ERROR) -> NoReturn:
     error(message)
     raise typer.Exit(code)
+
+
+def require_stdout(what: str) -> None:
+    """A usage error, before any work, when stdout is closed (`>&-`) and `what` would go there:
+    Python then has no sys.stdout, so the output would be dropped in silence, or fail at the end.
+    (`uv run` hands its command /dev/null in place of a closed stdout: that is no error.)"""
+    if sys.stdout is None:
+        fail(f"standard output is closed: nowhere to write {what}")
 
 
 def quiet_stdout() -> None:

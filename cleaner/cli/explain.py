@@ -18,6 +18,7 @@ from .common import (
     fail,
     load_cleaner,
     read_stdin,
+    require_stdout,
 )
 from .options import DEFAULT_MAX_BYTES
 
@@ -39,6 +40,7 @@ def explain(
     """Print the document with every removed or moved block marked by its kind and rule id
     (`[- kind rule]`, `[> kind rule -> field]`), after the outlet detected and the evidence for
     it. Colour on a terminal, plain markers when piped."""
+    require_stdout("the explanation")
     cleaner = load_cleaner(rules, outlet)
     try:
         doc = (

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..version import __version__
-from .common import flag
+from .common import flag, require_stdout
 
 DEFAULT_MAX_BYTES = 50 * 2**20  # far above any article; keeps one input's memory bounded
 
@@ -29,6 +29,7 @@ class FieldChoice(str, Enum):
 
 def _version(value: bool) -> None:
     if value:
+        require_stdout("the version")
         typer.echo(f"cleaner {__version__}")
         raise typer.Exit()
 

@@ -19,7 +19,18 @@ from ..packs.schema import DOMAIN_PATTERN, ID_PATTERN
 from ..authoring.suggest import analyse
 from ..read import InputError
 from ..write import atomic_write
-from .common import FAILED, HelpOption, RulesOption, count, error, fail, flag, load_cleaner, warn
+from .common import (
+    FAILED,
+    HelpOption,
+    RulesOption,
+    count,
+    error,
+    fail,
+    flag,
+    load_cleaner,
+    require_stdout,
+    warn,
+)
 
 MIN_SAMPLES = 2  # what recurs can only be told from two articles or more
 
@@ -56,6 +67,7 @@ def _table(rows: Sequence[Sequence[str]]) -> list[str]:
 @app.command("list", add_help_option=False)
 def list_packs(rules: RulesOption = None, help_: HelpOption = False) -> None:
     """Every pack: id, name, domains, number of rules and examples, and where it comes from."""
+    require_stdout("the list")
     packs = load_cleaner(rules).packs
     rows = [("ID", "NAME", "DOMAINS", "RULES", "EXAMPLES", "FROM")]
     for entry in sorted(packs.loaded.values(), key=lambda e: e.pack.id):
@@ -86,6 +98,7 @@ def check(
     help_: HelpOption = False,
 ) -> None:
     """Validate packs: schema, regexes, duplicate ids and domains, detectability. Exit 1 on any problem."""
+    require_stdout("the problems found")
     packs, problems = PackSet.collect(paths or [])
     for problem in problems:
         typer.echo(str(problem))
@@ -105,6 +118,7 @@ def test(
     help_: HelpOption = False,
 ) -> None:
     """Run each pack's own examples; report each failure with the expected and actual text."""
+    require_stdout("the report")
     cleaner = load_cleaner(rules)
     chosen = ids or sorted(cleaner.packs.loaded)
     unknown = [outlet_id for outlet_id in chosen if outlet_id not in cleaner.packs.loaded]
@@ -202,6 +216,8 @@ def suggest(
     What recurs across them becomes header, footer and drop rules, each with how many samples it
     was seen in; no article sentence is proposed. Review the draft before using it."""
     _check_names(outlet, domain or [])
+    if out is None:
+        require_stdout("the pack; give -o FILE")
     if len(samples) < MIN_SAMPLES:
         fail(f"give at least {MIN_SAMPLES} sample articles; what recurs cannot be told from one")
     if (
