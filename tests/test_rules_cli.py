@@ -68,6 +68,24 @@ def test_check_reports_every_broken_pack_at_once(tmp_path: Path) -> None:
     assert "2 problems" in result.stderr
 
 
+def test_check_of_a_folder_holding_no_pack_fails(tmp_path: Path) -> None:
+    """`clean rules check EMPTYDIR` said `10 packs valid`, exit 0: the wrong folder passed."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "draft.txt").write_text("id: x\n", encoding="utf-8")
+    result = invoke("check", str(tmp_path / "empty"), str(tmp_path / "notes"))
+    assert result.exit_code == 1
+    for name in ("empty", "notes"):
+        assert f"{tmp_path / name}: no packs found in this folder" in result.stdout
+    assert "2 problems" in result.stderr
+
+
+def test_check_of_the_builtin_folder_by_name_passes() -> None:
+    """Its packs are read once, as built-in: the folder still holds packs."""
+    result = invoke("check", "rules")
+    assert result.exit_code == 0 and result.stdout == ""
+
+
 def test_test_runs_every_example_of_the_builtin_packs() -> None:
     result = invoke("test")
     assert result.exit_code == 0, result.output

@@ -12,10 +12,11 @@ import typer
 
 from ..packs import PackSet
 from ..authoring.draft import render
-from ..packs.errors import display_path
+from ..packs.errors import Problem, display_path
 from ..authoring.examples import run_examples, unexercised
 from ..authoring.scaffold import default_name, scaffold
 from ..packs.schema import DOMAIN_PATTERN, ID_PATTERN
+from ..packs.sources import packs_in
 from ..authoring.suggest import analyse
 from ..read import InputError
 from ..write import atomic_write
@@ -100,6 +101,11 @@ def check(
     """Validate packs: schema, regexes, duplicate ids and domains, detectability. Exit 1 on any problem."""
     require_stdout("the problems found")
     packs, problems = PackSet.collect(paths or [])
+    # A folder with no pack in it adds nothing to check: most likely the wrong folder was named.
+    empty = [path for path in paths or [] if path.is_dir() and not packs_in(path)]
+    problems += [
+        Problem(path, "no packs found in this folder (no .yaml or .yml file)") for path in empty
+    ]
     for problem in problems:
         typer.echo(str(problem))
     if problems:

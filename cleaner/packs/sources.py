@@ -70,6 +70,11 @@ def pack_sources(extra: Sequence[Path] = ()) -> tuple[list[Source], list[Problem
     ], problems
 
 
+def packs_in(folder: Path) -> list[Path]:
+    """The pack files of a folder, sorted by name (its subfolders are not searched)."""
+    return sorted(p for p in folder.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file())
+
+
 def pack_files(sources: Sequence[Source]) -> tuple[list[tuple[Source, Path]], list[Problem]]:
     """The pack files of each source, sorted by name; a file reached twice is read once."""
     files: list[tuple[Source, Path]] = []
@@ -77,9 +82,7 @@ def pack_files(sources: Sequence[Source]) -> tuple[list[tuple[Source, Path]], li
     seen: set[Path] = set()
     for source in sources:
         if source.path.is_dir():
-            found = sorted(
-                p for p in source.path.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file()
-            )
+            found = packs_in(source.path)
         elif source.path.is_file():
             found = [source.path]
         else:
