@@ -4,7 +4,9 @@ after the outlet and its evidence; plain markers when piped."""
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -114,3 +116,30 @@ def test_explain_reads_no_more_than_clean_would(tmp_path: Path, monkeypatch) -> 
     assert result.exit_code == 1 and "over the --max-bytes limit of 1,000" in result.stderr
     result = runner.invoke(explain_app, ["-"], input="The council met on Tuesday.\n")
     assert result.exit_code == 0 and "The council met on Tuesday." in result.stdout
+
+
+def test_explain_runs_under_clean_s_default_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`clean explain` had no time limit at all, where `clean` has DEFAULT_SECONDS."""
+    from cleaner.budget import DEFAULT_SECONDS, time_limit
+
+    given: list[float | None] = []
+
+    def recorded(seconds: float | None) -> Any:
+        given.append(seconds)
+        return time_limit(seconds)
+
+    monkeypatch.setattr("cleaner.cli.explain.time_limit", recorded, raising=False)
+    result = runner.invoke(explain_app, [str(GLOBE_SEED)])
+    assert result.exit_code == 0 and given == [DEFAULT_SECONDS]
+
+
+def test_a_document_out_of_time_fails_naming_its_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    def stuck(self: Cleaner, doc: object, outlet: str | None = None) -> None:
+        """Marking that would take 20 s, in steps the time limit can interrupt."""
+        for _ in range(2000):
+            time.sleep(0.01)
+
+    monkeypatch.setattr(Cleaner, "mark", stuck)
+    result = runner.invoke(explain_app, [str(GLOBE_SEED), "--time-limit", "0.05"])
+    assert result.exit_code == 1, result.output
+    assert f"{GLOBE_SEED}: took longer than the time limit of 0.05 s" in result.stderr

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from ..budget import DEFAULT_SECONDS, OutOfTime, time_limit
 from ..explain import explain as render
 from ..read import InputError, read_bytes, read_path
 from .common import (
@@ -20,7 +21,7 @@ from .common import (
     read_stdin,
     require_stdout,
 )
-from .options import DEFAULT_MAX_BYTES
+from .options import DEFAULT_MAX_BYTES, TimeLimitOption
 
 app = typer.Typer(
     name="explain", add_completion=False, rich_markup_mode="rich", add_help_option=False
@@ -35,21 +36,23 @@ def explain(
         Optional[str], typer.Option(help="The document's URL, used to detect its outlet.")
     ] = None,
     rules: RulesOption = None,
+    seconds: TimeLimitOption = DEFAULT_SECONDS,
     help_: HelpOption = False,
 ) -> None:
     """Print the document with every removed or moved block marked by its kind and rule id
     (`[- kind rule]`, `[> kind rule -> field]`), after the outlet detected and the evidence for
-    it. Colour on a terminal, plain markers when piped."""
+    it. Colour on a terminal, plain markers when piped. As `clean` does, it reads no more than
+    `clean`'s default --max-bytes and gives up on a document after --time-limit seconds."""
     require_stdout("the explanation")
     cleaner = load_cleaner(rules, outlet)
     try:
-        doc = (
-            read_bytes(read_stdin(DEFAULT_MAX_BYTES), None)
-            if file == "-"
-            else read_path(Path(file), DEFAULT_MAX_BYTES)
-        )
-    except InputError as err:
+        data = read_stdin(DEFAULT_MAX_BYTES) if file == "-" else None
+        with time_limit(seconds or None):
+            doc = (
+                read_path(Path(file), DEFAULT_MAX_BYTES) if data is None else read_bytes(data, None)
+            )
+            doc.url = url
+            marked = render(doc, cleaner.mark(doc, outlet))
+    except (InputError, OutOfTime) as err:
         fail(f"{file}: {err}", FAILED)
-    doc.url = url
-    match = cleaner.mark(doc, outlet)
-    Console(highlight=False, soft_wrap=True).print(render(doc, match), end="")
+    Console(highlight=False, soft_wrap=True).print(marked, end="")
