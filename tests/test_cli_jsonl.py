@@ -148,3 +148,13 @@ def test_jobs_past_the_cores_start_no_more_workers_than_the_cores(
     args = ["--jsonl", str(src)] if jsonl else [str(tmp_path / "in"), "-o", str(tmp_path / "out")]
     runner.invoke(app, [*args, "-j", "200"])
     assert given == [2]
+
+
+def test_dash_as_the_output_file_is_stdout(tmp_path: Path) -> None:
+    """`-o -` writes to stdout as no -o does, and never a file named `-`."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(_lines({"id": 1, "text": ARTICLE}), encoding="utf-8")
+    given = runner.invoke(app, ["--jsonl", str(src), "-o", "-"])
+    omitted = runner.invoke(app, ["--jsonl", str(src)])
+    assert given.exit_code == 0 and given.stdout == omitted.stdout
+    assert json.loads(given.stdout)["id"] == 1 and not (Path.cwd() / "-").exists()

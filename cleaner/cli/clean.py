@@ -29,7 +29,6 @@ from .common import (
     note,
     quiet_stdout,
     read_stdin,
-    require_stdout,
     warn,
 )
 from . import options as opt
@@ -257,8 +256,8 @@ def clean(
 
     common.loudness = common.QUIET if quiet else VERBOSE if verbose else common.NORMAL
     paths = paths or _stdin_or_usage()
-    if paths == ["-"] or (jsonl and (out is None or str(out) == "-")):
-        require_stdout("the output; give -o FILE")
+    if paths == ["-"] or (jsonl and common.output_file(out) is None):
+        common.require_stdout("the output; give -o FILE")
     work = Work(load_cleaner(rules, outlet), outlet, max_bytes, seconds or None, fields.value)
     workers = worker_count(jobs)
     try:

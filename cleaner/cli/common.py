@@ -118,6 +118,11 @@ def fail(message: str, code: int = USAGE_ERROR) -> NoReturn:
     raise typer.Exit(code)
 
 
+def output_file(out: Path | None) -> Path | None:
+    """The file `-o` names, or None when the output goes to stdout: no -o, or `-o -`."""
+    return None if out is None or str(out) == "-" else out
+
+
 def require_stdout(what: str) -> None:
     """A usage error, before any work, when stdout is closed (`>&-`) and `what` would go there:
     Python then has no sys.stdout, so the output would be dropped in silence, or fail at the end.

@@ -21,7 +21,7 @@ from ..budget import hard_limit
 from ..names import shown
 from ..parallel import ordered_map
 from ..write import atomic_stream
-from .common import FAILED, USAGE_ERROR, Interrupted, count, error, note
+from .common import FAILED, USAGE_ERROR, Interrupted, count, error, note, output_file
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -122,9 +122,10 @@ def clean_jsonl(
 ) -> int:
     """Exit code: 0, 1 when a line was malformed or a record could not be cleaned, 2 when the
     output would replace an input."""
-    if out is not None and str(out) != STDIN and (given := _replaces_an_input(out, paths)):
+    file = output_file(out)
+    if file is not None and (given := _replaces_an_input(file, paths)):
         name = "read on stdin" if given == STDIN else shown(given)
-        error(f"-o {shown(out)} is the input {name}; choose another output file")
+        error(f"-o {shown(file)} is the input {name}; choose another output file")
         return USAGE_ERROR
     problems = _Problems()
     written = read = 0
@@ -135,7 +136,7 @@ def clean_jsonl(
             read += 1
             yield record
 
-    target = nullcontext(sys.stdout) if out is None or str(out) == STDIN else atomic_stream(out)
+    target = nullcontext(sys.stdout) if file is None else atomic_stream(file)
     try:
         with target as sink:
             stream = counted(_records(paths, work, strict, problems))
