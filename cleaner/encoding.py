@@ -65,6 +65,15 @@ def without_surrogates(text: str) -> tuple[str, int]:
     return (text, 0) if text.isascii() else _SURROGATE.subn("\ufffd", text)
 
 
+def surrogates_warning(count: int) -> str:
+    """The warning for `count` lone surrogates that `without_surrogates` made U+FFFD. A string
+    holds them for text that was not valid Unicode: bytes not valid UTF-8 read with
+    "surrogateescape" (as JSONL lines are) or escapes such as `"\\udc80"` in JSON; in a string
+    the two cannot be told apart, so JSONL records and `clean_text` say it in these words."""
+    characters = f"{count:,} character{'s' * (count != 1)}"
+    return f"{characters} not valid Unicode (bad UTF-8 bytes, lone surrogates) became U+FFFD"
+
+
 def _repair_word(match: re.Match[str]) -> str:
     """A word with its mojibake repaired: first with its control characters (C1 ones can be part
     of it), then as cleaning the output again will read it (no control or invisible characters,

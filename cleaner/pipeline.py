@@ -13,7 +13,7 @@ from pathlib import Path
 from . import heuristics
 from .canonical import canonical_paragraphs, canonical_text
 from .detect import OutletMatch, detect, detect_page
-from .encoding import without_surrogates
+from .encoding import surrogates_warning, without_surrogates
 from .heuristics.fields import stated_url
 from .html.page import Page
 from .metadata import build
@@ -172,7 +172,7 @@ class Cleaner:
         text, surrogates = without_surrogates(text)
         doc = read_bytes(text.encode("utf-8"), source, url, html, known="utf-8")
         if surrogates:
-            doc.warnings.append(f"{surrogates:,} lone surrogates (not Unicode) became U+FFFD")
+            doc.warnings.append(surrogates_warning(surrogates))
         return self.clean_document(doc, outlet)
 
     def clean_bytes(

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO, cast
 
-from .encoding import without_surrogates
+from .encoding import surrogates_warning, without_surrogates
 from .packs import PackError
 from .pipeline import Cleaner
 from .read import InputError
@@ -110,12 +110,9 @@ def parse(line: str, number: int) -> Record:
     content, url, outlet = (
         _mended(v, mended) for v in (content, data.get("url"), data.get("outlet"))
     )
-    warnings = (
-        f"{mended[0]:,} characters not valid Unicode (bad UTF-8 bytes, lone surrogates)"
-        " became U+FFFD",
-    )
+    warnings = (surrogates_warning(mended[0]),) if mended[0] else ()
     html = True if given == "html" else None
-    return Record(number, content, html, data.get("id"), url, outlet, warnings if mended[0] else ())
+    return Record(number, content, html, data.get("id"), url, outlet, warnings)
 
 
 def read(lines: Iterable[str | RecordError]) -> Iterator[Record | RecordError]:

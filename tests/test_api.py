@@ -111,7 +111,10 @@ def test_a_lone_surrogate_in_a_string_becomes_a_replacement_character(html: bool
     body = "The council met on Tuesday \ud800 and voted for the new budget of the city."
     result = Cleaner().clean_text(f"<p>{body}</p>" if html else body)
     assert "Tuesday \ufffd and voted" in result.text
-    assert "1 lone surrogates (not Unicode) became U+FFFD" in result.metadata.warnings
+    assert (
+        "1 character not valid Unicode (bad UTF-8 bytes, lone surrogates) became U+FFFD"
+        in result.metadata.warnings
+    )
 
 
 def test_any_bytes_like_object_is_cleaned_as_bytes() -> None:

@@ -95,3 +95,19 @@ def test_the_content_key_says_whether_a_record_is_html(
         json.dumps({key: "<div><p>The vote was held on Monday night.</p></div>"}), 1
     )
     assert json.loads(records.clean(cleaner, record)[0])["text"] == text
+
+
+def test_a_lone_surrogate_is_told_in_the_same_words_from_jsonl_and_from_a_string(
+    cleaner: Cleaner,
+) -> None:
+    """records and clean_text mend the same thing, a lone surrogate in a string, and said so in
+    two wordings."""
+    text = "The council met on Tuesday \udc80 and voted for the new budget of the city."
+    line, _ = records.clean(cleaner, records.parse(json.dumps({"id": 1, "text": text}), 1))
+    from_jsonl = [w for w in json.loads(line)["metadata"]["warnings"] if "U+FFFD" in w]
+    from_string = [w for w in cleaner.clean_text(text).metadata.warnings if "U+FFFD" in w]
+    assert (
+        from_jsonl
+        == from_string
+        == ["1 character not valid Unicode (bad UTF-8 bytes, lone surrogates) became U+FFFD"]
+    )
