@@ -18,7 +18,8 @@ CREDIT_MAX_CHARS = 120
 GLUED_TAIL_CHARS = 40
 
 _LABELLED_CREDIT = regex.compile(
-    r"^\(?(?:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|image credit|video)(?:\s+by)?\s*[:|]\s*\S.*$",
+    r"^\(?(?:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|image credit|video"
+    r"|foto(?:s|graf[ií]a)?|imagen|bild)(?:\s+by)?\s*[:|]\s*\S.*$",
     regex.IGNORECASE,
 )
 # "Photograph by X", "Illustration by X": without a label's colon, a credit is no sentence.
@@ -32,7 +33,8 @@ _VIA = regex.compile(r"^\S.{1,80}\svia\s+\S.{1,40}$")
 # Credits that end a caption: "… Sochi. **Kremlin.ru**", "… Photo: X via Getty", "… Name / TASS".
 _TRAILING_BOLD = regex.compile(r"^(?P<caption>.+?[.!?”\"’)])\s*\*\*(?P<credit>[^*]{2,80})\*\*\s*$")
 _TRAILING_LABEL = regex.compile(
-    r"^(?P<caption>.+?)\s+(?:photo(?:graph)?s?|image|picture|credit)\s*:\s*(?P<credit>\S.{1,100})$",
+    r"^(?P<caption>.+?)\s+(?:photo(?:graph)?s?|image|picture|credit|foto(?:graf[ií]a)?|imagen|bild)"
+    r"\s*:\s*(?P<credit>\S.{1,100})$",
     regex.IGNORECASE,
 )
 # "… in size (Image: GETTY )", "… a rabbitCredit: Getty", "… 2001 [File: Reuters]", "(AP Photo/X)".

@@ -18,6 +18,8 @@ CREDITS = [
     "PHOTO: SUPPLIED / SALTWATER NIGHTS INC.",
     "Illustration by Sam Manchester/The New York Times",
     "Photographs by Mae Lindholm",
+    "Foto: Festival de Títeres",
+    "Bild: Stadtarchiv",
 ]
 NOT_CREDITS = [
     "The Globe and Mail",
@@ -51,6 +53,11 @@ def test_not_credits(text: str) -> None:
             "Officers clash with protesters. Photo: Valery Sharifulin\\TASS via Getty Images",
             "Officers clash with protesters.",
             "Valery Sharifulin\\TASS via Getty Images",
+        ),
+        (
+            "Un momento del montaje en la edición de 2023. Foto: Festival de Títeres",
+            "Un momento del montaje en la edición de 2023.",
+            "Festival de Títeres",
         ),
         (
             "The meeting took place in Sochi. **Kremlin.ru**",

@@ -67,6 +67,9 @@ CASES = [
             "Article continues below",
             "Story continues",
             "ADVERTISEMENT — SCROLL TO KEEP READING",
+            "Publicidad",
+            "Anzeige",
+            "PUBLICITÉ",
         ],
     ),
     (
@@ -75,6 +78,11 @@ CASES = [
         [
             "Our Morning Update newsletter is written by our editors. Sign up today.",
             "Follow the author of this article:",
+            "Subscribe to the Harbour Weekly newsletter for the week's best stories.",
+            "Sign up for The Riverside Letter, our fortnightly guide to new writing. Sign up",
+            "Enjoying this? Get one deep-dive like this in your inbox every Thursday.",
+            "Suscríbete a nuestro boletín diario y recibe cada mañana las noticias más importantes.",
+            "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.",
             "Follow us on Twitter",
             "Share this article",
             "No spam, we promise. You can unsubscribe at any time.",
@@ -110,6 +118,10 @@ CASES = [
             "MORE FROM THE LEDGER: Transit strike enters third day",
             "BREAKING NEWS: Power outage affects 3,000 customers",
             "RELATED STORY → Boardwalk repair bill blows out to $2.1m",
+            "LEER MÁS: Los agricultores piden ayudas urgentes ante la sequía",
+            "Te puede interesar: La nueva biblioteca abre con 30.000 volúmenes",
+            "Lesen Sie auch: Stadtrat beschließt neuen Haushalt",
+            "À lire aussi : La grève des transports se poursuit",
         ],
     ),
     (
