@@ -18,7 +18,7 @@ _INVISIBLE_CHARS = (
 _INVISIBLE = regex.compile(f"[{_INVISIBLE_CHARS}]")
 # Characters without which no markdown rule can match: most scraped lines skip all of them.
 # (The standard module scans a character class several times faster than a set test.)
-_MARKUP_CHAR = re.compile(r"[*_\[\]<>#\\!]")
+_MARKUP_CHAR = re.compile(r"[*_\[\]<>#\\!`]")
 
 # Each part of a link is bounded: unbounded, a search from every `[` or `<` of a line full of
 # them (`[a](` repeated) runs to the line's end, and the line costs its length squared.
@@ -44,6 +44,9 @@ _EMPHASIS = (
     (("*",), regex.compile(r"(?<![\w*\\])\*(?=[^\s*])(.{1,300}?)(?<=[^\s*\\])\*(?![\w*])")),
     (("_",), regex.compile(r"(?<![\w\\])_(?=[^\s_])(.{1,300}?)(?<=[^\s_\\])_(?!\w)")),
 )
+# A code span (`name`): its backticks go, its text stays. One backtick each side, bounded, and
+# not inside a word, so TeX-style quotes (``like this'') and a stray backtick are left alone.
+_CODE_SPAN = regex.compile(r"(?<![\w`\\])`(?=[^\s`])([^`\n]{1,200}?)(?<=[^\s`])`(?![\w`])")
 # A backslash before punctuation; an escaped backslash (`\\$`) is left as written, since undoing
 # it would leave `\$` for the next pass to undo again.
 _ESCAPE = regex.compile(r"(?<!\\)\\([!-/:-@\[\]^_`{-~])")
@@ -79,6 +82,8 @@ def strip_markdown(text: str) -> str:
         text = _HEADING_OPEN.sub("", text, count=1)
         if text.rstrip().endswith("#"):
             text = _HEADING_CLOSE.sub("", text)
+    if "`" in text:
+        text = _CODE_SPAN.sub(r"\1", text)
     for markers, pattern in _EMPHASIS:
         previous = None  # nested emphasis (***x***) needs more than one pass
         while previous != text and any(m in text for m in markers):

@@ -84,6 +84,23 @@ def test_heading_marks_and_nested_emphasis(source: str, expected: str) -> None:
     assert plain(source) == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "A table called `shipment_events`, and `ls -la` run.",
+            "A table called shipment_events, and ls -la run.",
+        ),
+        (
+            "TeX ``quotes'' and a stray ` stay, and so does a`b`c.",
+            "TeX ``quotes'' and a stray ` stay, and so does a`b`c.",
+        ),
+    ],
+)
+def test_code_spans_lose_their_backticks_and_keep_their_text(source: str, expected: str) -> None:
+    assert plain(source) == expected
+
+
 def test_article_characters_are_kept_as_written() -> None:
     source = "“Curly” quotes — dashes – and accents: Łukaszenka, São Paulo, naïve, 10 × 2."
     assert text(source) == source + "\n"
