@@ -33,7 +33,8 @@ _VIA = regex.compile(r"^\S.{1,80}\svia\s+\S.{1,40}$")
 # Credits that end a caption: "… Sochi. **Kremlin.ru**", "… Photo: X via Getty", "… Name / TASS".
 _TRAILING_BOLD = regex.compile(r"^(?P<caption>.+?[.!?”\"’)])\s*\*\*(?P<credit>[^*]{2,80})\*\*\s*$")
 _TRAILING_LABEL = regex.compile(
-    r"^(?P<caption>.+?)\s+(?:photo(?:graph)?s?|image|picture|credit|foto(?:graf[ií]a)?|imagen|bild)"
+    r"^(?P<caption>.+?)\s+(?:photo(?:graph)?s?|image|picture|illustration|credit|foto(?:graf[ií]a)?"
+    r"|imagen|bild)"
     r"\s*:\s*(?P<credit>\S.{1,100})$",
     regex.IGNORECASE,
 )

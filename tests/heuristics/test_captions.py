@@ -60,6 +60,11 @@ def test_not_credits(text: str) -> None:
             "Festival de Títeres",
         ),
         (
+            "The dual-write setup we ran for eleven weeks. Illustration: Stackwise",
+            "The dual-write setup we ran for eleven weeks.",
+            "Stackwise",
+        ),
+        (
             "The meeting took place in Sochi. **Kremlin.ru**",
             "The meeting took place in Sochi.",
             "Kremlin.ru",
