@@ -54,6 +54,7 @@ KINDS: dict[str, str] = {
     "dateline": "the date line",
     "markup": "scraper leftovers inside a paragraph (what replace rules take)",
     "duplicate": "a paragraph printed twice",
+    "separator": "a rule or section break, a line with no words (`---`, `* * *`)",
     "boilerplate": "any other furniture (the body model's removals)",
 }
 

@@ -1,10 +1,11 @@
 """Generic heuristics: always on, in this order; a pack can switch one off by its id.
 
-Order matters where one heuristic reads another's marks: furniture words first, the page's
-URL before bare URL lines, credits before captions, captions before the article's head (so a
-credit is never a headline), the headline and its dek before the byline and date line (a dek
-that reads as prose would end the head above them), the head before link lists can swallow it,
-titles before repeated headlines, and the article body last.
+Order matters where one heuristic reads another's marks: furniture words first, the page's URL
+before bare URL lines, credits before captions, captions before the article's head (so a credit
+is never a headline), the headline and its dek before the byline and date line (a dek that reads
+as prose would end the head above them), the head before link lists can swallow it, titles
+before repeated headlines, and the article body last, but for the wordless lines it kept (the
+body model was fitted on pages where no rule had marked them).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .captions import CAPTION, CAPTION_ABOVE, CREDIT
 from .classify import MEMOS as CLASS_MEMOS
 from .code import SCRIPT
 from .fields import SELF_URL, SELF_URL_LABEL
-from .furniture import BETWEEN, furniture_heuristic
+from .furniture import BETWEEN, SEPARATOR, furniture_heuristic
 from .head import BYLINE, DATELINE, DEK, HEADING_TITLE, HEADLINE, KICKER, SECOND_HEADLINE
 from .repeats import DUPLICATE, REPEATED_ALTERNATE, REPEATED_HEADLINE, REPEATED_TITLE
 from .sections import RELATED_LISTS
@@ -57,6 +58,7 @@ def heuristics() -> tuple[Heuristic, ...]:
         REPEATED_HEADLINE,
         DUPLICATE,
         BODY,
+        SEPARATOR,
     )
 
 

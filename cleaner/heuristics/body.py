@@ -38,7 +38,7 @@ from ..trees import BlockModel
 from ..lexicon import Lexicon
 from . import extent
 from .base import Heuristic, title_block
-from .classify import is_prose
+from .classify import is_prose, is_separator
 
 MIN_KEPT_WORDS = 25  # the model keeping fewer words than this found no article
 MIN_OUTSIDE_BLOCKS = 3  # fewer blocks to remove: the text is an article already, left alone
@@ -160,7 +160,7 @@ def continues_body(
     kept = probability >= threshold
     body, heading = False, None
     for i, block in enumerate(blocks):
-        if block.mark is not None:
+        if block.mark is not None or is_separator(block.text):  # a section break parts nothing
             continue
         if not kept[i] and body and probability[i] >= CONTINUES_MIN_SHARE * threshold:
             kept[i] = is_prose(block, lex, strict=False)

@@ -61,6 +61,14 @@ class Features:
         return self.stopwords / self.words if self.words else 0.0
 
 
+SEPARATOR_MAX_CHARS = 40  # a rule or a section break: "---", "* * *", "⁂", "• • •"
+
+
+def is_separator(text: str) -> bool:
+    """A short line without a letter or a digit: a rule or a section break, no word of it."""
+    return 0 < len(text) <= SEPARATOR_MAX_CHARS and not any(c.isalnum() for c in text)
+
+
 def _ends_sentence(text: str) -> bool:
     if text.endswith("]"):
         text = _REFERENCES.sub("", text[-200:])

@@ -1,6 +1,7 @@
 """Furniture recognised by its words alone (menus, paywall and cookie banners, ad markers, promos,
-copyright lines, "READ:" links, bare URLs): one heuristic per lexicon entry; and the short lines
-standing between two lines of the same furniture, whose own words say nothing."""
+copyright lines, "READ:" links, bare URLs): one heuristic per lexicon entry; the short lines
+standing between two lines of the same furniture, whose own words say nothing; and the lines
+with no words at all, rules and section breaks."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from ..lexicon import Lexicon, may_be_furniture
 from ..model import Block
 from .base import Heuristic, kept
+from .classify import is_separator
 
 
 def furniture_heuristic(name: str, lex: Lexicon) -> Heuristic:
@@ -20,6 +22,12 @@ def furniture_heuristic(name: str, lex: Lexicon) -> Heuristic:
     return Heuristic(f"generic.{name}", patterns.kind, find, field=patterns.field)
 
 
+def find_separators(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    """Lines without a letter or a digit: a section break carries no word of the article."""
+    return (b for b in kept(blocks) if is_separator(b.text))
+
+
+SEPARATOR = Heuristic("generic.separator", "separator", find_separators)
 BETWEEN_MAX_WORDS = 3  # a button or an option: "No", "LinkedIn", "Manage preferences"
 BETWEEN_MAX_RUN = 4  # lines between the two furniture lines
 # Kinds whose lines come in groups of buttons (an ad marker stands alone: a subheading between

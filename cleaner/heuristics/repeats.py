@@ -47,10 +47,10 @@ def _key(text: str) -> str:
 
 
 def _headline_like(text: str) -> bool:
-    """A line a headline may be: a few words, neither a sentence nor a link to another article,
-    and none of the symbols of a script line printed twice ("} else {", "if (a == b) {")."""
+    """A line a headline may be: a few words (`* * *` is none), neither a sentence nor a link to
+    another article, and none of the symbols of a script line printed twice ("} else {")."""
     return (
-        len(text.split()) >= HEADLINE_MIN_WORDS
+        sum(any(c.isalnum() for c in word) for word in text.split()) >= HEADLINE_MIN_WORDS
         and len(text) <= HEADLINE_MAX_CHARS
         and not _link_or_sentence(_QUOTES.sub("q", text.strip()))
         and not _CODE.search(text)

@@ -186,6 +186,13 @@ def test_prose_after_the_body_that_the_model_scores_a_little_low_continues_it() 
     assert [b.text for b, keep in zip(blocks, kept) if keep] == [PROSE[1], PROSE[2]]
 
 
+def test_a_section_break_parts_no_subheading_from_the_body_it_continues() -> None:
+    """A `---` or `* * *` line between the body and a subheading says nothing of either."""
+    blocks = blocks_of(PROSE[0], "---", "What I would do differently", PROSE[1], "Menu")
+    kept = continues_body(blocks, np.array([0.9, 0.1, 0.3, 0.8, 0.1]), 0.5, lexicon())
+    assert "What I would do differently" in [b.text for b, keep in zip(blocks, kept) if keep]
+
+
 def test_a_list_item_between_two_kept_items_of_the_list_is_body() -> None:
     items = ["* Main Library, 300 Civic Plaza", "* Senior Center, 95 Wharf St.", "* Fairgrounds"]
     blocks = blocks_of(PROSE[0], *items, "Menu")

@@ -44,6 +44,7 @@ def test_repeated_headline_becomes_title_and_its_repeats_go() -> None:
         "Learn more about our events ►",
         "Her skincare secret, revealed…",
         "« An older post on the harbour",
+        "* * *",  # a section break, printed at each break
     ],
 )
 def test_a_script_line_or_a_link_printed_twice_is_no_title(line: str) -> None:
@@ -51,6 +52,18 @@ def test_a_script_line_or_a_link_printed_twice_is_no_title(line: str) -> None:
     in every sidebar; the headline printed twice below them is the title."""
     blocks = blocks_of(line, "Council Backs Budget Plan", P1, line, "Council Backs Budget Plan")
     assert list(REPEATED_TITLE.find(blocks, lexicon())) == [blocks[1]]
+
+
+def test_section_breaks_are_marked_as_such_and_never_taken_for_a_headline() -> None:
+    blocks = blocks_of("Council Backs Budget Plan", P1, "* * *", P2, "* * *", "⁂", P1 + " Again.")
+    run(blocks)
+    assert blocks[0].mark is not None and blocks[0].mark.field == "title"
+    assert rules(blocks)[2:6] == [
+        "generic.separator",
+        None,
+        "generic.separator",
+        "generic.separator",
+    ]
 
 
 def test_a_headline_quoting_in_guillemets_is_a_title() -> None:
