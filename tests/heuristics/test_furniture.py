@@ -145,6 +145,8 @@ CASES = [
             "Jane Doe is a freelance writer based in Toronto. Her work has appeared in many places.",
             "About the author",
             "Joanna Whitlock is the data reporter for The Northfield Dispatch. Reach her at j@x.org.",
+            "Owen Prideaux writes about rivers, weather and the West Country.",
+            "Liana B. Baker covers the media industry for Reuters in New York.",
         ],
     ),
     (
@@ -181,6 +183,18 @@ def test_a_long_paragraph_that_mentions_furniture_words_stays(hid: str) -> None:
         "museum, which opened on Sunday to long queues of visitors from across the region and beyond."
     )
     assert list(_by_id(hid).find(blocks_of(paragraph), lexicon())) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The New York Times reports on what went on the day before the building collapsed:",
+        "Mr. Carrow writes about apples in his diary, noting each tree by name.",
+        "He then covers the story of the flood from the point of view of the mayor.",
+    ],
+)
+def test_a_sentence_about_someone_writing_or_covering_is_no_bio(line: str) -> None:
+    assert list(_by_id("generic.bio").find(blocks_of(line), lexicon())) == []
 
 
 def test_moved_blocks_carry_their_field() -> None:
