@@ -28,6 +28,9 @@ CASES = [
             "Read more",
             "News | City Hall | Health | Sports | Arts | Transit | Opinion | Obituaries",
             "Like · Reply",
+            "View gallery (14 photos)",
+            "Ver galería (14 fotos)",
+            "Zur Bildergalerie",
         ],
     ),
     (
