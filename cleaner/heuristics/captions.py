@@ -38,6 +38,8 @@ _TRAILING_LABEL = regex.compile(
     r"\s*:\s*(?P<credit>\S.{1,100})$",
     regex.IGNORECASE,
 )
+# "… on 20 August. © Claire Dubois / L'Horizon": a copyright sign after the caption's last sentence.
+_TRAILING_COPYRIGHT = regex.compile(r"^(?P<caption>.+?[.!?”\"’)])\s+(?P<credit>©\s*\S.{1,80})$")
 # "… in size (Image: GETTY )", "… a rabbitCredit: Getty", "… 2001 [File: Reuters]", "(AP Photo/X)".
 # An agency is a whole word, AP and AFP in capitals: "(Apple? …)", "(Approach …)" are none.
 _TRAILING_TAG = regex.compile(
@@ -96,6 +98,8 @@ def split_credit(raw: str, text: str, lex: Lexicon) -> tuple[str, str] | None:
         return m["caption"].strip(), next(
             c for c in (m["credit"], m["credit2"], m["credit3"]) if c
         ).strip()
+    if "©" in text and (m := _TRAILING_COPYRIGHT.match(text)):
+        return m["caption"].strip(), m["credit"].strip()
     if text.endswith(")") and (m := _TRAILING_PAREN.match(text)):
         return m["caption"].strip(), m["credit"].strip()
     if ":" in text and (m := _TRAILING_LABEL.match(text)):

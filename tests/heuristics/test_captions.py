@@ -65,6 +65,11 @@ def test_not_credits(text: str) -> None:
             "Stackwise",
         ),
         (
+            "Jean-Marc Pelissier devant son hangar, le 20 août 2024. © Claire Dubois / L'Horizon",
+            "Jean-Marc Pelissier devant son hangar, le 20 août 2024.",
+            "© Claire Dubois / L'Horizon",
+        ),
+        (
             "The meeting took place in Sochi. **Kremlin.ru**",
             "The meeting took place in Sochi.",
             "Kremlin.ru",

@@ -89,6 +89,14 @@ def test_related_heading_takes_the_list_below_it_up_to_the_next_paragraph() -> N
     assert list(RELATED_LISTS.find(blocks, lexicon())) == blocks[1:4]
 
 
+@pytest.mark.parametrize(
+    "heading", ["À lire aussi :", "Lesen Sie auch:", "Lo más leído", "Mehr zum Thema"]
+)
+def test_a_related_heading_in_another_language_takes_its_list(heading: str) -> None:
+    blocks = blocks_of(P1, heading, "Sécheresse : 62 départements concernés", P2)
+    assert list(RELATED_LISTS.find(blocks, lexicon())) == blocks[1:3]
+
+
 def test_markdown_headline_byline_and_date_move_to_metadata() -> None:
     blocks = blocks_of(
         "# Council Backs Budget", "By [Jane Doe for Reuters](#)", "September 14, 2020", P1
