@@ -90,6 +90,7 @@ CASES = [
             "Newsletter „Hohenbrück kompakt“",
             "E-Mail-Adresse eingeben | Jetzt kostenlos anmelden",
             "App Store | Google Play",
+            "Get breaking news alerts: Download the WMRK 8 app for iPhone or Android.",
             "Follow us on Twitter",
             "Share this article",
             "No spam, we promise. You can unsubscribe at any time.",
@@ -154,6 +155,14 @@ CASES = [
             "Joanna Whitlock is the data reporter for The Northfield Dispatch. Reach her at j@x.org.",
             "Owen Prideaux writes about rivers, weather and the West Country.",
             "Liana B. Baker covers the media industry for Reuters in New York.",
+        ],
+    ),
+    (
+        "generic.image",
+        "caption",
+        [
+            "[Image: Un autorail TER en gare de Neussargues (Cantal), le 4 mars 2024.]",
+            "[Foto: Ansa]",
         ],
     ),
     (
