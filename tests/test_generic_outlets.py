@@ -64,13 +64,12 @@ def test_a_metered_paywall_banner_is_paywall() -> None:
         assert [r.kind for r in result.metadata.removed] == ["paywall"]
 
 
-def test_list_bullets_and_the_numbers_of_sentence_items_go_but_a_numbered_heading_keeps_its_number() -> (
-    None
-):
+def test_list_bullets_go_and_numbered_items_keep_their_numbers() -> None:
+    """A bullet is layout; an item's number is the order of the steps, text a reader sees."""
     text = f"{UNWRAPPED}\n\n* Masks are free.\n\n1. Opening a ward by September.\n\n3. Stay hydrated\n\nIt is the first promotion since 1998 for the club.\n"
     assert NO_PACK.clean_text(text).text.split("\n\n")[1:4] == [
         "Masks are free.",
-        "Opening a ward by September.",
+        "1. Opening a ward by September.",
         "3. Stay hydrated",
     ]
 

@@ -20,9 +20,7 @@ EXPOSED_HEADLINE = (
 
 def test_a_removal_a_later_pass_finds_is_accounted_to_its_input_lines(cleaner: Cleaner) -> None:
     result = cleaner.clean_text(EXPOSED_HEADLINE)
-    assert result.text.startswith(
-        "Check your Following feed daily"
-    )  # a numbered sentence item: no number
+    assert result.text.startswith("2. Check your Following feed daily")  # an item keeps its number
     assert [(r.rule, r.lines) for r in result.metadata.removed] == [
         ("generic.heading-title", (1, 1)),
         ("generic.second-headline", (2, 2)),
