@@ -6,8 +6,9 @@ Each single-character atom becomes the class of the ASCII characters `regex` its
 with the same flags (case folding included, so no hyperscan flag has to agree with `regex`), plus
 `?` when it may match a character beyond ASCII. Zero-width assertions other than the ends are
 dropped: word boundaries next to a `?` would not be those of the text. Groups lose their names
-and captures, repeats their laziness. What is left (backreferences, inline flags, conditionals)
-raises Unsupported, and the pattern stays with `regex` alone.
+and captures, repeats their laziness, a case-sensitive part of a caseless pattern its case.
+What is left (backreferences, other inline flags, conditionals) raises Unsupported, and the
+pattern stays with `regex` alone.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _TOKEN = regex.compile(
     r"(?P<cls>\[\^?\]?(?:\[:\^?\w+:\]|\\.|[^\]])*\])"
     r"|(?P<esc>\\(?:[pP](?:\{[^}]*\}|[A-Za-z])|x(?:\{[0-9a-fA-F]+\}|[0-9a-fA-F]{2})"
     r"|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|.))"
-    r"|(?P<open>\((?:\?(?:P?<(?![=!])\w+>|[:>|]|<?[=!]|[^)]?))?)"
+    r"|(?P<open>\((?:\?(?:P?<(?![=!])\w+>|[:>|]|<?[=!]|-i:|[^)]?))?)"
     r"|(?P<rep>(?:[*+?]|\{\d+(?:,\d*)?\}|\{,\d+\})[?+]?)"
     r"|(?P<char>.)",
     regex.DOTALL,
@@ -62,7 +63,10 @@ def translate(pattern: str, flags: int) -> str:
                 i = _after_group(tokens, i)
                 i += i < len(tokens) and tokens[i].lastgroup == "rep"
                 continue
-            if not regex.fullmatch(r"\((?:\?(?:P?<\w+>|[:>|]))?", text):
+            # Case counting in a part of a pattern matched without it (`(?-i:\p{Lu}…)`): read
+            # without case, as the rest, that part matches more, which a prefilter may.
+            scoped = text == "(?-i:" and flags & regex.IGNORECASE
+            if not scoped and not regex.fullmatch(r"\((?:\?(?:P?<\w+>|[:>|]))?", text):
                 raise Unsupported(text)  # inline flags, comments, conditionals, recursion
             out.append("(?:")
         elif kind == "rep":

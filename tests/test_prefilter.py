@@ -149,8 +149,18 @@ def test_assertions_are_dropped_not_misread() -> None:
             assert plain.search(text) == fast.search(text), (pattern, text)
 
 
+def test_a_case_sensitive_part_of_a_caseless_pattern_is_loosened_not_left_out() -> None:
+    """`(?-i:…)` in a pattern matched without case: read without case, it matches more."""
+    pattern = r"^(?-i:\p{Lu}\w+ \p{Lu}\w+) writes about"
+    plain, fast = _both([pattern])
+    for text in ("Owen Prideaux writes about rivers", "owen prideaux writes about", "He writes"):
+        assert plain.search(text) == fast.search(text), text
+    with pytest.raises(Unsupported):  # a case-sensitive pattern's caseless part would match less
+        translate(r"(?i:x)", FLAGS & ~regex.IGNORECASE)
+
+
 def test_what_hyperscan_cannot_take_is_left_to_regex() -> None:
-    for pattern in (r"(\w)\1", r"(?i)x", r"\X", r"a(?(1)b|c)"):
+    for pattern in (r"(\w)\1", r"(?i)x", r"(?-i)x", r"\X", r"a(?(1)b|c)"):
         with pytest.raises(Unsupported):
             translate(pattern, FLAGS)
     plain, fast = _both([r"(\w)\1 again", "^cookies$"])

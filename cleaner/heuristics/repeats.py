@@ -50,10 +50,11 @@ def _headline_like(text: str) -> bool:
     """A line a headline may be: a few words (`* * *` is none), neither a sentence nor a link to
     another article, and none of the symbols of a script line printed twice ("} else {")."""
     return (
-        sum(any(c.isalnum() for c in word) for word in text.split()) >= HEADLINE_MIN_WORDS
+        len(words := text.split()) >= HEADLINE_MIN_WORDS
         and len(text) <= HEADLINE_MAX_CHARS
         and not _link_or_sentence(_QUOTES.sub("q", text.strip()))
         and not _CODE.search(text)
+        and sum(_WORD.search(word) is not None for word in words) >= HEADLINE_MIN_WORDS
     )
 
 
