@@ -1,0 +1,34 @@
+"""The generic layer on pages of made-up outlets written blind (tests/blind/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleaner import Cleaner
+from cleaner.packs import PackSet
+
+from .conftest import ROOT, load_script
+
+BLIND = ROOT / "tests" / "blind"
+MIN_F1 = 0.95  # over the 26 pages (0.960 when they were added)
+MIN_PAGE_F1 = 0.5  # no page lost whole (the worst, a live blog, scored 0.57)
+BARE = Cleaner(packs=PackSet({}))
+
+
+def _pages() -> list[Path]:
+    return sorted(p for p in BLIND.glob("*.txt") if not p.name.endswith(".expected.txt"))
+
+
+def test_every_blind_page_has_its_expected_text() -> None:
+    assert len(_pages()) == 26
+    assert all(p.with_suffix(".expected.txt").is_file() for p in _pages())
+
+
+def test_the_text_of_blind_outlets_pages() -> None:
+    report = load_script("metric").score(
+        (p.stem, BARE.clean_file(p).text, p.with_suffix(".expected.txt").read_text("utf-8"))
+        for p in _pages()
+    )
+    worst = min(report.docs, key=lambda d: d.score.f1)
+    assert report.f1 >= MIN_F1
+    assert worst.score.f1 >= MIN_PAGE_F1, worst.id
