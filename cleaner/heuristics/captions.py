@@ -33,9 +33,11 @@ _VIA = regex.compile(r"^\S.{1,80}\svia\s+\S.{1,40}$")
 # Credits that end a caption: "… Sochi. **Kremlin.ru**", "… Photo: X via Getty", "… Name / TASS".
 _TRAILING_BOLD = regex.compile(r"^(?P<caption>.+?[.!?”\"’)])\s*\*\*(?P<credit>[^*]{2,80})\*\*\s*$")
 _TRAILING_LABEL = regex.compile(
-    r"^(?P<caption>.+?)\s+(?:photo(?:graph)?s?|image|picture|illustration|credit|foto(?:graf[ií]a)?"
-    r"|imagen|bild)"
-    r"\s*:\s*(?P<credit>\S.{1,100})$",
+    r"^(?P<caption>.+?)\s+(?:photo(?:graph)?s?|image|picture|credit)\s*:\s*(?P<credit>\S.{1,100})$"
+    # Labels that are everyday words too ("ein düsteres Bild: …", "a clear illustration: …")
+    # follow a caption's last sentence and head a name, not a sentence.
+    r"|^(?P<caption>.+?[.!?”\"’)])\s+(?:illustration|foto(?:graf[ií]a)?|imagen|bild)\s*:\s*"
+    r"(?P<credit>\S.{0,98}[^.!?])$",
     regex.IGNORECASE,
 )
 # "… on 20 August. © Claire Dubois / L'Horizon": a copyright sign after the caption's last sentence.

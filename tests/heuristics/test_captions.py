@@ -121,6 +121,19 @@ def test_sentence_ending_in_a_slash_phrase_is_not_a_caption() -> None:
     assert split_credit(block.raw, block.text, lexicon()) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Bericht zeichnet ein düsteres Bild: Besonders betroffen sind Bau, Handel und Gastgewerbe.",
+        "La encuesta deja una imagen: los jóvenes leen más que sus padres.",
+        "The study offers a clear illustration: prices rose 40 percent in a year.",
+    ],
+)
+def test_a_sentence_with_a_label_word_and_a_colon_is_no_caption(text: str) -> None:
+    block = blocks_of(text)[0]
+    assert split_credit(block.raw, block.text, lexicon()) is None
+
+
 def test_short_block_above_a_credit_is_its_caption() -> None:
     blocks = blocks_of(
         ARTICLE,
