@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+import unicodedata
 
 import regex
 
@@ -64,9 +65,15 @@ class Features:
 SEPARATOR_MAX_CHARS = 40  # a rule or a section break: "---", "* * *", "⁂", "• • •"
 
 
+_RULE_MARKS = frozenset("~=+|_")  # symbols a rule is drawn with besides punctuation
+
+
 def is_separator(text: str) -> bool:
-    """A short line without a letter or a digit: a rule or a section break, no word of it."""
-    return 0 < len(text) <= SEPARATOR_MAX_CHARS and not any(c.isalnum() for c in text)
+    """A short line of punctuation only (`---`, `* * *`, `⁂`): a rule or a section break, no
+    word of it. Other symbols are content: a review's "★★★★☆", an emoji."""
+    return 0 < len(text) <= SEPARATOR_MAX_CHARS and all(
+        c.isspace() or c in _RULE_MARKS or unicodedata.category(c)[0] == "P" for c in text
+    )
 
 
 def _ends_sentence(text: str) -> bool:

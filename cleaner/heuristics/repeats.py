@@ -31,6 +31,7 @@ PULL_QUOTE_MIN_WORDS = 6  # a shorter block printed inside a paragraph may be a 
 PULL_QUOTE_MAX_WORDS = 80
 PULL_QUOTE_HOST_WORDS = 400  # paragraphs are shorter; a longer block is searched for no quote
 _WORD = regex.compile(r"\w+")
+_ALNUM = regex.compile(r"[^\W_]")  # a letter or a digit: `* * *` and `_ _ _` hold no word
 _CODE = regex.compile(r"[{}<>=\\]|&&|\|\||^\s*(?://|/\*)")  # a script's symbols, or its comment
 _HEADLINE_FIELDS = ("title", "alternate_title")
 # A headline ends in none of these: sentence marks, nor the arrow or ellipsis of a link to
@@ -54,7 +55,7 @@ def _headline_like(text: str) -> bool:
         and len(text) <= HEADLINE_MAX_CHARS
         and not _link_or_sentence(_QUOTES.sub("q", text.strip()))
         and not _CODE.search(text)
-        and sum(_WORD.search(word) is not None for word in words) >= HEADLINE_MIN_WORDS
+        and sum(_ALNUM.search(word) is not None for word in words) >= HEADLINE_MIN_WORDS
     )
 
 

@@ -45,6 +45,7 @@ def test_repeated_headline_becomes_title_and_its_repeats_go() -> None:
         "Her skincare secret, revealed…",
         "« An older post on the harbour",
         "* * *",  # a section break, printed at each break
+        "_ _ _",
     ],
 )
 def test_a_script_line_or_a_link_printed_twice_is_no_title(line: str) -> None:
@@ -64,6 +65,12 @@ def test_section_breaks_are_marked_as_such_and_never_taken_for_a_headline() -> N
         "generic.separator",
         "generic.separator",
     ]
+
+
+def test_a_line_of_symbols_that_are_content_is_no_separator() -> None:
+    blocks = blocks_of("Council Backs Budget Plan", P1, "★★★★☆", P2)
+    run(blocks)
+    assert blocks[2].mark is None or blocks[2].mark.rule != "generic.separator"
 
 
 def test_a_headline_quoting_in_guillemets_is_a_title() -> None:
