@@ -150,6 +150,22 @@ def test_a_closed_stdout_is_a_usage_error_not_a_traceback(args: tuple[str, ...])
     assert "Traceback" not in done.stderr
 
 
+def test_jsonl_from_stdin_to_a_file_needs_no_stdout(tmp_path: Path) -> None:
+    """`clean --jsonl - -o FILE >&-` writes FILE: only output bound for stdout needs it."""
+    record = json.dumps({"id": 1, "text": "The council met on Tuesday and approved the budget."})
+    out = tmp_path / "out.jsonl"
+    done = subprocess.run(
+        [str(CLEAN), "--jsonl", "-", "-o", str(out)],
+        input=record + "\n",
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["id"] == 1
+
+
 @pytest.mark.parametrize(
     "args",
     [

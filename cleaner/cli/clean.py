@@ -256,8 +256,8 @@ def clean(
 
     common.loudness = common.QUIET if quiet else VERBOSE if verbose else common.NORMAL
     paths = paths or _stdin_or_usage()
-    if paths == ["-"] or (jsonl and common.output_file(out) is None):
-        common.require_stdout("the output; give -o FILE")
+    if (paths == ["-"] and not jsonl) or (jsonl and common.output_file(out) is None):
+        common.require_stdout("the output" if not jsonl else "the output; give -o FILE")
     work = Work(load_cleaner(rules, outlet), outlet, max_bytes, seconds or None, fields.value)
     workers = worker_count(jobs)
     try:
