@@ -200,33 +200,24 @@ def test_a_long_paragraph_that_mentions_furniture_words_stays(hid: str) -> None:
     assert list(_by_id(hid).find(blocks_of(paragraph), lexicon())) == []
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "The New York Times reports on what went on the day before the building collapsed:",
-        "Mr. Carrow writes about apples in his diary, noting each tree by name.",
-        "He then covers the story of the flood from the point of view of the mayor.",
-        "Joe Biden covers the cost of the federal response, the White House said.",
-        "New Zealand covers 268,000 square kilometres.",
-    ],
-)
-def test_a_sentence_about_someone_writing_or_covering_is_no_bio(line: str) -> None:
-    assert list(_by_id("generic.bio").find(blocks_of(line), lexicon())) == []
+# Article sentences that share words with furniture, each with the heuristic it must not fire.
+NOT_FURNITURE = [
+    ("generic.bio", "The New York Times reports on what went on the day before it collapsed:"),
+    ("generic.bio", "Mr. Carrow writes about apples in his diary, noting each tree by name."),
+    ("generic.bio", "Joe Biden covers the cost of the federal response, the White House said."),
+    ("generic.bio", "New Zealand covers 268,000 square kilometres."),
+    ("generic.promo", "Phishing emails sent to your inbox may look like they come from FEMA."),
+    ("generic.promo", "Users can download the app for iPhone or Android, the agency said."),
+    ("generic.promo", "Des tracts ont été déposés dans votre boîte aux lettres, selon eux."),
+    ("generic.promo", "Öffnen Sie keine Anhänge, die unerwartet in Ihr Postfach gelangen."),
+    ("generic.promo", "Inscrivez-vous sur les listes électorales, rappelle la lettre du maire."),
+    ("generic.promo", "Regístrate en la web del ayuntamiento para recibir el boletín de ayudas."),
+]
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Phishing emails sent to your inbox may look like they come from FEMA, officials warned.",
-        "Users can download the app for iPhone or Android, the agency said.",
-        "Des tracts ont été déposés dans votre boîte aux lettres, selon les habitants.",
-        "Öffnen Sie keine Anhänge, die unerwartet in Ihr Postfach gelangen, warnt die Polizei.",
-        "Inscrivez-vous sur les listes électorales avant le 3 mai, rappelle la lettre du maire.",
-        "Regístrate en la web del ayuntamiento para recibir el boletín de ayudas.",
-    ],
-)
-def test_a_sentence_about_inboxes_apps_or_sign_ups_is_no_promo(line: str) -> None:
-    assert list(_by_id("generic.promo").find(blocks_of(line), lexicon())) == []
+@pytest.mark.parametrize(("hid", "line"), NOT_FURNITURE)
+def test_an_article_sentence_with_furniture_words_stays(hid: str, line: str) -> None:
+    assert list(_by_id(hid).find(blocks_of(line), lexicon())) == []
 
 
 def test_moved_blocks_carry_their_field() -> None:
