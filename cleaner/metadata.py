@@ -148,7 +148,10 @@ def _images(blocks: list[Block]) -> list[Image]:
     for i, block in enumerate(blocks):
         field = block.mark.field if block.mark else None
         if field == "caption":
-            caption, credit = split_credit(block.raw, block.text, lex) or (block.text, None)
+            raw, text = block.raw, block.text
+            if block.mark and block.mark.rule == "generic.image":  # "[Image: the caption]"
+                raw = text = text[1:-1].split(":", 1)[1].strip()
+            caption, credit = split_credit(raw, text, lex) or (text, None)
             images.append(Image(caption=caption, credit=credit))
         elif field == "credit":
             above = blocks[i - 1].mark if i else None

@@ -88,6 +88,14 @@ def test_what_is_not_stated_is_null() -> None:
     assert meta.counts.words == 6 and meta.counts.paragraphs == 1
 
 
+def test_a_dumps_image_line_gives_its_caption_without_the_wrapper() -> None:
+    meta = clean(
+        "Body paragraph one, which is long.\n\n[Image: A train at Neussargues. Photo: Ansa]\n\n"
+        "Body paragraph two."
+    ).metadata
+    assert [(i.caption, i.credit) for i in meta.images] == [("A train at Neussargues.", "Ansa")]
+
+
 def test_credit_joins_the_caption_above_it() -> None:
     meta = clean(
         "Body paragraph one, which is long.\n\nA man walks by.\n\nJane Doe / Reuters\n\nBody paragraph two."

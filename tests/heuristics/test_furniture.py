@@ -31,6 +31,7 @@ CASES = [
             "View gallery (14 photos)",
             "Ver galería (14 fotos)",
             "Zur Bildergalerie",
+            "Zu den Bildern",
         ],
     ),
     (
