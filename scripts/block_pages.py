@@ -44,6 +44,19 @@ class PageRows:
     trafilatura: str = ""
 
 
+def text_of(page: PageRows, mask: np.ndarray) -> str:
+    """The text of the page's blocks in `mask`, a line each."""
+    return "\n".join(t for t, k in zip(page.texts, mask) if k)
+
+
+def kept_text(page: PageRows, keep: np.ndarray, min_words: int) -> str:
+    """The text of the blocks in `keep`; of every keepable block when they hold fewer than
+    `min_words` words (the model found no article: the cleaner then leaves the page as it is)."""
+    if sum(len(t.split()) for t, k in zip(page.texts, keep) if k) < min_words:
+        keep = page.keepable
+    return text_of(page, keep)
+
+
 def _labels(texts: list[str], gold: str) -> np.ndarray:
     return (np.array(covered(texts, gold)) >= LABEL_SHARE).astype(int)
 

@@ -36,7 +36,7 @@ import corpora
 import fit_extent
 import fit_routes
 import fold_models
-from block_pages import SETS, PageRows, dataset
+from block_pages import SETS, PageRows, dataset, kept_text
 from metric import DocRow, aggregate, score_pair
 
 from cleaner.features import context_features
@@ -131,13 +131,9 @@ def two_stage_scores(models, pages: list[PageRows]) -> dict[str, np.ndarray]:
 
 
 def kept(kind: Kind, pages: list[PageRows], scores: dict[str, np.ndarray]) -> dict[str, str]:
-    texts = {}
-    for p in pages:
-        keep = p.keepable & (scores[p.id] >= THRESHOLD)
-        if sum(len(t.split()) for t, k in zip(p.texts, keep) if k) < kind.min_words:
-            keep = p.keepable
-        texts[p.id] = "\n".join(t for t, k in zip(p.texts, keep) if k)
-    return texts
+    return {
+        p.id: kept_text(p, p.keepable & (scores[p.id] >= THRESHOLD), kind.min_words) for p in pages
+    }
 
 
 def report(name: str, pages: list[PageRows], texts: dict[str, str]) -> dict:

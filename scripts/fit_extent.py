@@ -12,13 +12,10 @@ import numpy as np
 
 import boosting
 import fit_routes
+from block_pages import kept_text, text_of
 from metric import score_pair
 
 from cleaner.heuristics import body, extent
-
-
-def _text(page, mask: np.ndarray) -> str:
-    return "\n".join(t for t, k in zip(page.texts, mask) if k)
 
 
 def _ends(page) -> np.ndarray:
@@ -31,10 +28,7 @@ def _masks(page, scores: np.ndarray, threshold: float) -> dict[str, np.ndarray]:
 
 def _kept(page, scores: np.ndarray, threshold: float) -> str:
     """The kept blocks' text; every unmarked block when they hold under MIN_KEPT_WORDS."""
-    kept = _masks(page, scores, threshold)["kept"]
-    if sum(len(t.split()) for t, k in zip(page.texts, kept) if k) < body.MIN_KEPT_WORDS:
-        kept = page.keepable
-    return _text(page, kept)
+    return kept_text(page, _masks(page, scores, threshold)["kept"], body.MIN_KEPT_WORDS)
 
 
 def evidence(page, scores: np.ndarray, threshold: float) -> np.ndarray:
@@ -47,7 +41,7 @@ def gains(page, scores: np.ndarray, threshold: float) -> dict[str, float]:
     """Page F1 of each candidate's text minus that of the kept blocks."""
     own = score_pair(_kept(page, scores, threshold), page.gold).f1
     masks = _masks(page, scores, threshold)
-    return {r: score_pair(_text(page, masks[r]), page.gold).f1 - own for r in extent.ROUTES}
+    return {r: score_pair(text_of(page, masks[r]), page.gold).f1 - own for r in extent.ROUTES}
 
 
 def fit(pages, scores: dict[str, np.ndarray], threshold: float) -> dict:
@@ -64,7 +58,7 @@ def chosen(models: dict, pages, scores: dict[str, np.ndarray], threshold: float)
     for page in pages:
         best = extent.pick(models, evidence(page, scores[page.id], threshold))
         texts[page.id] = (
-            _text(page, _masks(page, scores[page.id], threshold)[best])
+            text_of(page, _masks(page, scores[page.id], threshold)[best])
             if best
             else _kept(page, scores[page.id], threshold)
         )

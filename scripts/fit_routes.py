@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 import boosting
+from block_pages import text_of
 from metric import score_pair
 
 from cleaner.html.routes import ROUTE_FEATURES, ROUTES, pick, route_features
@@ -31,10 +32,6 @@ def keep(page, scores: np.ndarray, threshold: float) -> np.ndarray:
     return (scores >= threshold) & page.keepable
 
 
-def kept(page, scores: np.ndarray, threshold: float) -> list[str]:
-    return [t for t, k in zip(page.texts, keep(page, scores, threshold)) if k]
-
-
 def evidence(page, scores: np.ndarray, threshold: float) -> np.ndarray:
     return route_features(
         page.texts,
@@ -48,7 +45,7 @@ def evidence(page, scores: np.ndarray, threshold: float) -> np.ndarray:
 
 def gains(page, scores: np.ndarray, threshold: float) -> dict[str, float]:
     """Page F1 of each route's text minus that of the kept blocks."""
-    own = score_pair("\n".join(kept(page, scores, threshold)), page.gold).f1
+    own = score_pair(text_of(page, keep(page, scores, threshold)), page.gold).f1
     return {route: score_pair(getattr(page, route), page.gold).f1 - own for route in ROUTES}
 
 
@@ -78,7 +75,7 @@ def chosen(models: dict, pages, scores: dict[str, np.ndarray], threshold: float)
         found = evidence(page, scores[page.id], threshold)
         best, _, _ = pick(models, found, {r: getattr(page, r) for r in models})
         texts[page.id] = (
-            getattr(page, best) if best else "\n".join(kept(page, scores[page.id], threshold))
+            getattr(page, best) if best else text_of(page, keep(page, scores[page.id], threshold))
         )
     return texts
 
