@@ -8,11 +8,11 @@ values); they only decide where the head and sections of a text may stand.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-import unicodedata
 
 import regex
 
@@ -63,8 +63,6 @@ class Features:
 
 
 SEPARATOR_MAX_CHARS = 40  # a rule or a section break: "---", "* * *", "⁂", "• • •"
-
-
 _RULE_MARKS = frozenset("~=+|_")  # symbols a rule is drawn with besides punctuation
 
 
