@@ -53,7 +53,7 @@ class Options:
     out_dir: Path
     fail_fast: bool
     skip_existing: bool
-    jobs: int
+    jobs: int | None  # asked with -j; None: one per core (`parallel.worker_count`)
     follow_links: bool  # into links that leave an input folder
 
 
@@ -259,15 +259,14 @@ def clean(
     if (paths == ["-"] and not jsonl) or (jsonl and common.output_file(out) is None):
         common.require_stdout("the output" if not jsonl else "the output; give -o FILE")
     work = Work(load_cleaner(rules, outlet), outlet, max_bytes, seconds or None, fields.value)
-    workers = worker_count(jobs)
     try:
         if jsonl:
-            raise typer.Exit(clean_jsonl(work, paths, out, workers, strict))
+            raise typer.Exit(clean_jsonl(work, paths, out, worker_count(jobs), strict))
         if paths == ["-"]:
             _clean_stdin(work, fmt, url)
             return
         out_dir = _out_dir(paths, out)
-        options = Options(out_dir, fail_fast, skip_existing, workers, follow_links)
+        options = Options(out_dir, fail_fast, skip_existing, jobs, follow_links)
         raise typer.Exit(_clean_files(work, paths, options))
     except BrokenPipeError:  # the reader went away (`clean … | head`): stop quietly, as rg does
         quiet_stdout()
