@@ -193,3 +193,31 @@ def test_every_command_writing_to_a_closed_stdout_is_a_usage_error(args: tuple[s
     )
     assert done.returncode == 2, done.stderr
     assert "standard output is closed" in done.stderr and "Traceback" not in done.stderr
+
+
+def _run_in(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(CLEAN), *args], capture_output=True, text=True, cwd=folder, timeout=120
+    )
+
+
+def test_dash_as_output_folder_is_a_usage_error_not_a_folder_named_dash(tmp_path: Path) -> None:
+    """`clean page.txt -o -` wrote ./-/page.txt: `-` means stdout everywhere else."""
+    done = _run_in(tmp_path, str(SEED), "-o", "-")
+    assert done.returncode == 2 and "clean - < FILE" in done.stderr
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("rules", "suggest", "--outlet", "x", str(SEEDS[0]), str(SEEDS[1]), "-o", "-"),
+        ("rules", "new", "made-up-outlet", "-o", "-"),
+    ],
+)
+def test_rules_writing_a_pack_to_dash_write_stdout(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """`rules suggest -o -` wrote a file named `-`."""
+    done = _run_in(tmp_path, *args)
+    assert done.returncode == 0, done.stderr
+    assert "outlet:" in done.stdout or "id:" in done.stdout
+    assert not (tmp_path / "-").exists()

@@ -29,6 +29,7 @@ from .common import (
     fail,
     flag,
     load_cleaner,
+    output_file,
     require_stdout,
     warn,
 )
@@ -182,7 +183,8 @@ def new(
         ),
     ],
     out: Annotated[
-        Optional[Path], typer.Option("-o", "--out", help="The file to write; default: ./ID.yaml.")
+        Optional[Path],
+        typer.Option("-o", "--out", help="The file to write (`-`: stdout); default: ./ID.yaml."),
     ] = None,
     name: NameOption = None,
     domain: DomainOption = None,
@@ -193,12 +195,15 @@ def new(
     taken = PackSet.collect()[0].loaded.get(outlet_id)
     if taken is not None:
         fail(f"outlet id {outlet_id!r} is already used by {display_path(taken.path)}")
-    target = out or Path(f"{outlet_id}.yaml")
-    if target.exists():
+    target = output_file(out or Path(f"{outlet_id}.yaml"))  # None: `-o -`, stdout
+    if target is None:
+        require_stdout("the pack; give -o FILE")
+    elif target.exists():
         fail(f"{target} exists; choose another file with -o")
     _write(scaffold(outlet_id, name or default_name(outlet_id), domain or []), target)
+    saved = target or f"{outlet_id}.yaml"
     typer.echo(
-        f"next: edit it, then `clean rules check {target}` and `clean rules test {outlet_id} --rules {target}`",
+        f"next: edit it, then `clean rules check {saved}` and `clean rules test {outlet_id} --rules {saved}`",
         err=True,
     )
 
@@ -222,6 +227,7 @@ def suggest(
     What recurs across them becomes header, footer and drop rules, each with how many samples it
     was seen in; no article sentence is proposed. Review the draft before using it."""
     _check_names(outlet, domain or [])
+    out = output_file(out)
     if out is None:
         require_stdout("the pack; give -o FILE")
     if len(samples) < MIN_SAMPLES:
