@@ -24,6 +24,9 @@ MAX_WRAP_WIDTH = 120
 WRAP_PERCENTILE = 0.9
 WRAP_FILL = 0.7  # a line at least this share of the wrap width continues onto the next line
 MIN_WRAPPED_SHARE = 0.5  # share of lines followed by text that must be "full" to call it wrapped
+# ... or when no line passes MAX_WRAP_WIDTH: a dump's menus and teasers are short lines followed
+# by text, and can outnumber the article's lines; prose that is not wrapped would pass the width.
+MIN_WRAPPED_SHARE_NARROW = 0.3
 MIN_WRAPPED_LINES = 3
 
 # A run of lines is one wrapped paragraph when every line but the last was broken because the
@@ -52,7 +55,8 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     followed = [len(a.rstrip()) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
     full = sum(length >= WRAP_FILL * width for length in followed)
-    if full < MIN_WRAPPED_LINES or full < MIN_WRAPPED_SHARE * len(followed):
+    share = MIN_WRAPPED_SHARE if lengths[-1] > MAX_WRAP_WIDTH else MIN_WRAPPED_SHARE_NARROW
+    if full < MIN_WRAPPED_LINES or full < share * len(followed):
         return None
     return width
 

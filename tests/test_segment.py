@@ -20,6 +20,30 @@ def test_hard_wrapped_paragraphs_become_one_block_with_their_span() -> None:
     assert [(b.start, b.end) for b in segment(source)] == [(1, 3), (5, 7)]
 
 
+def test_a_wrapped_dump_is_wrapped_though_its_menus_outnumber_its_prose() -> None:
+    """A whole page wrapped at 80 columns: its menu, teaser and footer lines, short and followed
+    by text, outnumbered the full ones, and the article's paragraphs stayed cut into lines."""
+    menu = [f"Section {i}" for i in range(8)]
+    prose = [
+        "The council voted on Tuesday night to close the swimming pool for eighteen",
+        "months while engineers replace the roof, the plant room and all of the tiled",
+        "surfaces around the main pool, at a cost the town has not yet been told in",
+        "full.",
+    ]
+    lines = [*menu, "", "Advertisement", *prose, "", *prose, "", *prose, "", *menu]
+    assert wrap_width(lines) is not None
+    blocks = [b.text for b in segment("\n".join(lines))]
+    assert "Advertisement" in blocks and blocks.count(" ".join(prose)) == 3
+
+
+def test_short_lines_without_wide_ones_are_not_wrapped_by_chance() -> None:
+    """The lower share of full lines holds only where no line passes the widest wrap: one long
+    unwrapped paragraph among the menus keeps the page unwrapped."""
+    menu = [f"Section {i}" for i in range(4)]
+    lines = [*menu, "x" * 70, "x" * 70, "x" * 70, "x" * 70, "y" * 300, *menu]
+    assert wrap_width(lines) is None
+
+
 def test_wide_lines_are_not_hard_wrapped() -> None:
     line = "y" * 300
     assert wrap_width([line, line, line, line]) is None
