@@ -19,7 +19,7 @@ GLUED_TAIL_CHARS = 40
 
 _LABELLED_CREDIT = regex.compile(
     r"^\(?(?:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|image credit|video"
-    r"|foto(?:s|graf[ií]a)?|imagen|bild)(?:\s+by)?\s*[:|]\s*\S.*$",
+    r"|foto(?:s|graf[ií]a)?|imagen|bild|beeld)(?:\s+by)?\s*[:|]\s*\S.*$",
     regex.IGNORECASE,
 )
 # "Photograph by X", "Illustration by X": without a label's colon, a credit is no sentence.
@@ -36,7 +36,7 @@ _TRAILING_LABEL = regex.compile(
     r"^(?P<caption>.+?)\s+(?:photo(?:graph)?s?|image|picture|credit)\s*:\s*(?P<credit>\S.{1,100})$"
     # Labels that are everyday words too ("ein düsteres Bild: …", "a clear illustration: …")
     # follow a caption's last sentence and head a name, not a sentence.
-    r"|^(?P<caption>.+?[.!?”\"’)])\s+(?:illustration|foto(?:graf[ií]a)?|imagen|bild)\s*:\s*"
+    r"|^(?P<caption>.+?[.!?”\"’)])\s+(?:illustration|foto(?:graf[ií]a)?|imagen|bild|beeld)\s*:\s*"
     r"(?P<credit>\S.{0,98}[^.!?])$",
     regex.IGNORECASE,
 )

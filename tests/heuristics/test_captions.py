@@ -20,6 +20,7 @@ CREDITS = [
     "Photographs by Mae Lindholm",
     "Foto: Festival de Títeres",
     "Bild: Stadtarchiv",
+    "Beeld: Wind aan de Dijk",
 ]
 NOT_CREDITS = [
     "The Globe and Mail",
@@ -53,6 +54,11 @@ def test_not_credits(text: str) -> None:
             "Officers clash with protesters. Photo: Valery Sharifulin\\TASS via Getty Images",
             "Officers clash with protesters.",
             "Valery Sharifulin\\TASS via Getty Images",
+        ),
+        (
+            "Een impressie van de vier turbines, gezien vanaf de Kolkweg. Beeld: Wind aan de Dijk",
+            "Een impressie van de vier turbines, gezien vanaf de Kolkweg.",
+            "Wind aan de Dijk",
         ),
         (
             "Un momento del montaje en la edición de 2023. Foto: Festival de Títeres",

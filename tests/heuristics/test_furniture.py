@@ -74,6 +74,8 @@ CASES = [
             "Publicidad",
             "Anzeige",
             "PUBLICITÉ",
+            "— Advertisement —",
+            "Annons",
         ],
     ),
     (
@@ -106,6 +108,12 @@ CASES = [
             "Reach her at mokafor@northfielddispatch.org.",
             "Corrections? Contact the newsroom at news@harlowledger.ca",
             "Spotted an error? Let us know.",
+            "Get the Evening Post in your inbox",
+            "Sign me up",
+            "We use your sign-up to provide content in ways you've consented to and to improve our understanding of you.",
+            "Meld je aan voor de gratis nieuwsbrief van De Dijkbode en begin je dag goed geïnformeerd.",
+            "Africa Briefing · Our correspondents on the continent, every Tuesday. Sign up here.",
+            "The day's biggest stories, every weekday at 7am. Free, and you can unsubscribe whenever you like.",
         ],
     ),
     (
@@ -131,6 +139,8 @@ CASES = [
             "Te puede interesar: La nueva biblioteca abre con 30.000 volúmenes",
             "Lesen Sie auch: Stadtrat beschließt neuen Haushalt",
             "À lire aussi : La grève des transports se poursuit",
+            "Lees ook: Slagerij De Wit vindt toch een opvolger",
+            "Läs också: Kommunen bygger ny skola",
         ],
     ),
     (
@@ -175,6 +185,7 @@ CASES = [
             "Duration 2:14",
             "This video is playable across all supported devices.",
             "Please turn on JavaScript. Media requires JavaScript to play.",
+            "This video is hosted by a third party. To watch it, please accept video cookies.",
         ],
     ),
 ]

@@ -97,7 +97,18 @@ def test_related_heading_takes_the_list_below_it_up_to_the_next_paragraph() -> N
 
 
 @pytest.mark.parametrize(
-    "heading", ["À lire aussi :", "Lesen Sie auch:", "Lo más leído", "Mehr zum Thema"]
+    "heading",
+    [
+        "À lire aussi :",
+        "Lesen Sie auch:",
+        "Lo más leído",
+        "Mehr zum Thema",
+        "Lees ook",
+        "Meer nieuws uit Zuiderveen",
+        "Läs också",
+        "Further reading",
+        "ALSO ON KICKOFF LEDGER",
+    ],
 )
 def test_a_related_heading_in_another_language_takes_its_list(heading: str) -> None:
     blocks = blocks_of(P1, heading, "Sécheresse : 62 départements concernés", P2)
