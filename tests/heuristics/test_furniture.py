@@ -114,6 +114,9 @@ CASES = [
             "Meld je aan voor de gratis nieuwsbrief van De Dijkbode en begin je dag goed geïnformeerd.",
             "Africa Briefing · Our correspondents on the continent, every Tuesday. Sign up here.",
             "The day's biggest stories, every weekday at 7am. Free, and you can unsubscribe whenever you like.",
+            "Our What's On newsletter lands every Thursday with the best events and days out.",
+            "Sign up to Ledger Road Running for race previews, results and training tips every Friday.",
+            "Every goal and every talking point from the weekend, straight to your inbox.",
         ],
     ),
     (
