@@ -4,31 +4,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cleaner import Cleaner
 from cleaner.packs import PackSet
 
 from .conftest import ROOT, load_script
 
 BLIND = ROOT / "tests" / "blind"
-MIN_F1 = 0.95  # over the 26 pages (0.960 when they were added)
+MIN_F1 = 0.94  # over the 36 pages (0.944 when the fourth set was added; 0.960 over the first 26)
+MIN_HTML_F1 = 0.95  # over the fourth set's HTML pages (0.974 when they were added)
 MIN_PAGE_F1 = 0.5  # no page lost whole (the worst, a live blog, scored 0.57)
 BARE = Cleaner(packs=PackSet({}))
 
 
-def _pages() -> list[Path]:
-    return sorted(p for p in BLIND.glob("*.txt") if not p.name.endswith(".expected.txt"))
+def _pages(suffix: str = ".txt") -> list[Path]:
+    return sorted(p for p in BLIND.glob(f"*{suffix}") if not p.name.endswith(".expected.txt"))
 
 
 def test_every_blind_page_has_its_expected_text() -> None:
-    assert len(_pages()) == 26
-    assert all(p.with_suffix(".expected.txt").is_file() for p in _pages())
+    assert (len(_pages()), len(_pages(".html"))) == (36, 10)
+    assert all(p.with_suffix(".expected.txt").is_file() for p in _pages() + _pages(".html"))
 
 
-def test_the_text_of_blind_outlets_pages() -> None:
+@pytest.mark.parametrize(("suffix", "bar"), [(".txt", MIN_F1), (".html", MIN_HTML_F1)])
+def test_the_text_of_blind_outlets_pages(suffix: str, bar: float) -> None:
     report = load_script("metric").score(
         (p.stem, BARE.clean_file(p).text, p.with_suffix(".expected.txt").read_text("utf-8"))
-        for p in _pages()
+        for p in _pages(suffix)
     )
     worst = min(report.docs, key=lambda d: d.score.f1)
-    assert report.f1 >= MIN_F1
+    assert report.f1 >= bar
     assert worst.score.f1 >= MIN_PAGE_F1, worst.id
