@@ -10,6 +10,7 @@ the class and id names of its ancestors (`comment`, `related`, `article-body`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -23,6 +24,8 @@ BLOCK_TAGS = frozenset(
     ).split()
 )
 BREAKS = frozenset({"br", "hr"})
+CELLS = frozenset({"td", "th"})
+MAX_CELL_WORDS = 20  # a data table's cell: a name, a figure, a short note
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Words in class and id names, by what they say of the text inside. A name is split into words at
 # case changes, digits and punctuation ("articleBody", "post-content_2": article body, post
@@ -193,3 +196,78 @@ def dom_blocks(root: LexborNode) -> list[DomBlock]:
         stack.extend((child, "") for child in reversed(list(node.iter(include_text=True))))
     walk.flush()
     return walk.blocks
+
+
+def _row(block: DomBlock) -> int | None:
+    """The row a cell (a `td` or `th` holding text only) stands in."""
+    return block.ancestors[-2] if block.tag in CELLS and len(block.ancestors) > 1 else None
+
+
+def data_rows(blocks: Sequence[DomBlock]) -> set[int]:
+    """The ids of a data table's rows: two cells or more (`td`, `th` holding text only), each
+    of at most MAX_CELL_WORDS words, and no block of their own inside. A layout table's row
+    holds a column of text or a block of its own, and its cells are no line."""
+    cells: dict[int, list[DomBlock]] = {}
+    nested: set[int] = set()
+    for block in blocks:
+        if (row := _row(block)) is not None:
+            cells.setdefault(row, []).append(block)
+        else:
+            nested.update(block.ancestors)
+    return {
+        row
+        for row, found in cells.items()
+        if len(found) > 1
+        and row not in nested
+        and all(len(b.text.split()) <= MAX_CELL_WORDS for b in found)
+    }
+
+
+def row_lines(blocks: Sequence[DomBlock], keep: Sequence[bool] | None = None) -> list[str]:
+    """The texts of the blocks in `keep` (all by default), a line each, but a data row's cells
+    on one line: a results table reads as its rows, not one cell per paragraph. A table that
+    stands inside the kept text, with a cell kept, is kept whole (`_inside_tables`)."""
+    keep = [True] * len(blocks) if keep is None else keep
+    rows = data_rows(blocks)
+    row_of = [row if (row := _row(b)) in rows else None for b in blocks]
+    whole = _inside_tables(blocks, row_of, keep)
+    lines: list[str] = []
+    last: int | None = None
+    for block, kept, row in zip(blocks, keep, row_of):
+        if not (kept or row in whole):
+            last = None
+            continue
+        if row is not None and row == last:
+            lines[-1] += f" {block.text}"
+        else:
+            lines.append(block.text)
+        last = row
+    return lines
+
+
+def _inside_tables(
+    blocks: Sequence[DomBlock], row_of: Sequence[int | None], keep: Sequence[bool]
+) -> set[int]:
+    """The rows of the data tables that stand between kept blocks outside any data row and have
+    a cell kept: the article's table, which the block model, scoring cell by cell, keeps in part
+    (a figure kept, a name dropped). A sidebar's table stands before or after the kept text."""
+    outside = [i for i, (row, kept) in enumerate(zip(row_of, keep)) if kept and row is None]
+    if not outside:
+        return set()
+    spans: dict[int, list[int]] = {}  # a table's first and last block, and its rows
+    rows: dict[int, set[int]] = {}
+    kept_in: set[int] = set()
+    for i, (block, row, kept) in enumerate(zip(blocks, row_of, keep)):
+        if row is None:
+            continue
+        table = block.ancestors[-3] if len(block.ancestors) > 2 else -1
+        spans.setdefault(table, [i, i])[1] = i
+        rows.setdefault(table, set()).add(row)
+        if kept:
+            kept_in.add(table)
+    return {
+        row
+        for table, (first, last) in spans.items()
+        if table in kept_in and outside[0] < first and last < outside[-1]
+        for row in rows[table]
+    }

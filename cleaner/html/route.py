@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..lexicon import lexicon
 from ..trees import BlockModel
-from .blocks import DomBlock, dom_blocks
+from .blocks import DomBlock, dom_blocks, row_lines
 from ..features import covered, words_of
 from .features import BLOCK_FEATURES, block_features, context
 from .routes import pick, route_features
@@ -67,7 +67,7 @@ def readability_text(html: str) -> str:
     body = LexborHTMLParser(_page(summary)).body if summary else None
     # A line per block, as the block route cuts them: a separator between every text node would
     # break a paragraph at each link or emphasis.
-    return "\n".join(b.text for b in dom_blocks(body)) if body is not None else ""
+    return "\n".join(row_lines(dom_blocks(body))) if body is not None else ""
 
 
 def trafilatura_text(html: str) -> str:
@@ -166,7 +166,9 @@ def choose(found: Candidates, model: BlockModel, title: str | None = None) -> Ex
             f"{stated}; the selector prefers {best} ({said})",
         )
     return Extraction(
-        kept, "block-model", f"{stated}; the selector keeps them ({said})" if said else stated
+        row_lines(found.blocks, keep),
+        "block-model",
+        f"{stated}; the selector keeps them ({said})" if said else stated,
     )
 
 
@@ -177,6 +179,6 @@ def extract(
     reads it, `prune.without`)."""
     chosen = root.css(body) if body else []
     if chosen:
-        paragraphs = [b.text for node in chosen for b in dom_blocks(node)]
+        paragraphs = [line for node in chosen for line in row_lines(dom_blocks(node))]
         return Extraction(paragraphs, "pack-body", f"the pack's body selector {body!r} matched")
     return choose(candidates(root, html, title, model), model, title)
