@@ -19,7 +19,7 @@ import regex
 from .dates import WEEKDAY, date_span, find_date
 from .detect import OutletMatch
 from .heuristics import lexicon
-from .heuristics.captions import split_credit
+from .heuristics.captions import placeholder_caption, split_credit
 from .heuristics.fields import url_in
 from .heuristics.bylines import BYLINE_PREFIX, is_role_line
 from .inline import MARKDOWN_AUTOLINK, MARKDOWN_LINK
@@ -150,7 +150,7 @@ def _images(blocks: list[Block]) -> list[Image]:
         if field == "caption":
             raw, text = block.raw, block.text
             if block.mark and block.mark.rule == "generic.image":  # "[Image: the caption]"
-                raw = text = text[1:-1].split(":", 1)[1].strip()
+                raw = text = placeholder_caption(text)
             caption, credit = split_credit(raw, text, lex) or (text, None)
             images.append(Image(caption=caption, credit=credit))
         elif field == "credit":

@@ -94,6 +94,11 @@ def test_a_dumps_image_line_gives_its_caption_without_the_wrapper() -> None:
         "Body paragraph two."
     ).metadata
     assert [(i.caption, i.credit) for i in meta.images] == [("A train at Neussargues.", "Ansa")]
+    meta = clean(
+        "Body paragraph one, which is long.\n\n[Image] A train at Neussargues. Photo: Ansa\n\n"
+        "Body paragraph two."
+    ).metadata
+    assert [(i.caption, i.credit) for i in meta.images] == [("A train at Neussargues.", "Ansa")]
 
 
 def test_credit_joins_the_caption_above_it() -> None:

@@ -18,8 +18,14 @@ CREDIT_MAX_CHARS = 120
 GLUED_TAIL_CHARS = 40
 
 _LABELLED_CREDIT = regex.compile(
-    r"^\(?(?:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|image credit|video"
-    r"|foto(?:s|graf[ií]a)?|imagen|bild|beeld)(?:\s+by)?\s*[:|]\s*\S.*$",
+    r"^\(?(?:(?:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|image credit|video"
+    r"|foto(?:s|graf[ií]a)?|imagen|bild|beeld)(?:\s+by)?\s*[:|]|fot\.)\s*\S.*$",  # Polish "Fot. X"
+    regex.IGNORECASE,
+)
+# A dump's stand-in for a picture, with its caption inside or after it: "[Image: X]", "[Image] X".
+_PLACEHOLDER = regex.compile(
+    r"^\[(?:image|photo|picture|img|foto|bild|imagen|immagine|zdjęcie)"
+    r"(?:\s*:\s*(?P<inside>[^\]]*)\]|\]\s*(?P<after>.*))$",
     regex.IGNORECASE,
 )
 # "Photograph by X", "Illustration by X": without a label's colon, a credit is no sentence.
@@ -37,7 +43,8 @@ _TRAILING_LABEL = regex.compile(
     # Labels that are everyday words too ("ein düsteres Bild: …", "a clear illustration: …")
     # follow a caption's last sentence and head a name, not a sentence.
     r"|^(?P<caption>.+?[.!?”\"’)])\s+(?:illustration|foto(?:graf[ií]a)?|imagen|bild|beeld)\s*:\s*"
-    r"(?P<credit>\S.{0,98}[^.!?])$",
+    r"(?P<credit>\S.{0,98}[^.!?])$"
+    r"|^(?P<caption>.+?[.!?”\"’)])\s+fot\.\s*(?P<credit>\S.{1,100})$",
     regex.IGNORECASE,
 )
 # "… on 20 August. © Claire Dubois / L'Horizon": a copyright sign after the caption's last sentence.
@@ -61,6 +68,13 @@ _TRAILING_PAREN = regex.compile(
 _TRAILING_SLASH = regex.compile(
     r"^(?P<caption>.+?[.!?”\"’)])\s+(?P<credit>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*[/\\]\s*\S.{0,60})$"
 )
+
+
+def placeholder_caption(text: str) -> str:
+    """The caption a picture's placeholder holds ("[Image: X]", "[Image] X": X); other text as
+    it is."""
+    m = _PLACEHOLDER.match(text)
+    return (m["inside"] or m["after"] or "").strip() if m else text
 
 
 def is_credit(text: str, lex: Lexicon) -> bool:
@@ -104,7 +118,7 @@ def split_credit(raw: str, text: str, lex: Lexicon) -> tuple[str, str] | None:
         return m["caption"].strip(), m["credit"].strip()
     if text.endswith(")") and (m := _TRAILING_PAREN.match(text)):
         return m["caption"].strip(), m["credit"].strip()
-    if ":" in text and (m := _TRAILING_LABEL.match(text)):
+    if (":" in text or "fot." in text.casefold()) and (m := _TRAILING_LABEL.match(text)):
         return m["caption"].strip(), m["credit"].strip()
     if (
         ("/" in text or "\\" in text)

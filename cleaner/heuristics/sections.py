@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from ..model import Block
 from ..lexicon import Lexicon
 from .base import Heuristic
+from ..features import PROSE_WORDS, terminal
 from .classify import is_prose
 
 RELATED_HEADING_MAX_CHARS = 60
@@ -26,10 +27,18 @@ def find_related_lists(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]
             continue
         if len(block.text) <= RELATED_HEADING_MAX_CHARS and lex.related_heading.match(block.text):
             in_list = True
-        elif in_list and is_prose(block, lex, strict=False):
+        elif in_list and _ends_list(block, lex):
             in_list = False
         if in_list:
             yield block
+
+
+def _ends_list(block: Block, lex: Lexicon) -> bool:
+    """Prose, or in a language the stopwords lack, a long block that ends like a sentence: a
+    teaser's headline does not, and its blurb is short."""
+    return is_prose(block, lex, strict=False) or (
+        len(block.text.split()) >= PROSE_WORDS and terminal(block.text)
+    )
 
 
 RELATED_LISTS = Heuristic("generic.related-list", "related", find_related_lists)

@@ -21,6 +21,7 @@ CREDITS = [
     "Foto: Festival de Títeres",
     "Bild: Stadtarchiv",
     "Beeld: Wind aan de Dijk",
+    "Fot. Piotr Kurek / Kurier Nadwiślański",
 ]
 NOT_CREDITS = [
     "The Globe and Mail",
@@ -54,6 +55,11 @@ def test_not_credits(text: str) -> None:
             "Officers clash with protesters. Photo: Valery Sharifulin\\TASS via Getty Images",
             "Officers clash with protesters.",
             "Valery Sharifulin\\TASS via Getty Images",
+        ),
+        (
+            "Zraszacze pracowały w sadach przez całą noc. Fot. archiwum prywatne",
+            "Zraszacze pracowały w sadach przez całą noc.",
+            "archiwum prywatne",
         ),
         (
             "Een impressie van de vier turbines, gezien vanaf de Kolkweg. Beeld: Wind aan de Dijk",

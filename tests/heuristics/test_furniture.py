@@ -76,6 +76,8 @@ CASES = [
             "PUBLICITÉ",
             "— Advertisement —",
             "Annons",
+            "REKLAMA",
+            "--- Reklama ---",
         ],
     ),
     (
@@ -117,6 +119,9 @@ CASES = [
             "Our What's On newsletter lands every Thursday with the best events and days out.",
             "Sign up to Ledger Road Running for race previews, results and training tips every Friday.",
             "Every goal and every talking point from the weekend, straight to your inbox.",
+            "Newsletter Kuriera: najważniejsze informacje z regionu. Wpisz e-mail: [__] [Zapisuję się]",
+            "Podoba Ci się ten artykuł? Wesprzyj lokalne dziennikarstwo – wykup prenumeratę cyfrową.",
+            "We're a nonprofit newsroom funded by readers like you. Support independent science journalism.",
         ],
     ),
     (
@@ -144,6 +149,8 @@ CASES = [
             "À lire aussi : La grève des transports se poursuit",
             "Lees ook: Slagerij De Wit vindt toch een opvolger",
             "Läs också: Kommunen bygger ny skola",
+            "Czytaj także: Remont mostu na Wiśle potrwa do grudnia",
+            "ZOBACZ TEŻ: Tak wyglądają zrealizowane projekty [GALERIA]",
         ],
     ),
     (
@@ -158,6 +165,7 @@ CASES = [
             "If you buy something through this post, we may get a share of the sale.",
             "This article contains affiliate links.",
             "This article was co-published with the Tri-Lakes Courier.",
+            "Disclosure statement: Helen Marsh receives research funding from the Eastmoor Trust.",
         ],
     ),
     (
@@ -175,6 +183,8 @@ CASES = [
         [
             "[Image: Un autorail TER en gare de Neussargues (Cantal), le 4 mars 2024.]",
             "[Foto: Ansa]",
+            "[Image] Harbortown FC captain Luis Ortega celebrates after his third penalty attempt",
+            "FILE - In this Aug. 28, 2023, file photo, students walk into Lakeview Middle School.",
         ],
     ),
     (
@@ -189,6 +199,10 @@ CASES = [
             "This video is playable across all supported devices.",
             "Please turn on JavaScript. Media requires JavaScript to play.",
             "This video is hosted by a third party. To watch it, please accept video cookies.",
+            "Now Playing",
+            "Now Playing: Parents react to the school week vote 0:00 / 2:31 Play Unmute CC Settings",
+            "[VIDEO]",
+            "[IMG]",
         ],
     ),
 ]

@@ -108,10 +108,23 @@ def test_related_heading_takes_the_list_below_it_up_to_the_next_paragraph() -> N
         "Läs också",
         "Further reading",
         "ALSO ON KICKOFF LEDGER",
+        "CZYTAJ RÓWNIEŻ:",
+        "WIĘCEJ Z DZIAŁU GOSPODARKA",
     ],
 )
 def test_a_related_heading_in_another_language_takes_its_list(heading: str) -> None:
     blocks = blocks_of(P1, heading, "Sécheresse : 62 départements concernés", P2)
+    assert list(RELATED_LISTS.find(blocks, lexicon())) == blocks[1:3]
+
+
+def test_a_related_list_ends_at_a_long_sentence_in_a_language_the_stopwords_lack() -> None:
+    """A Polish article's paragraph after a 'Czytaj także:' box is no prose by the stopwords,
+    and the list ran on to the end of the page."""
+    paragraph = (
+        "Nie wszyscy są zadowoleni z wyników. Przepadł między innymi projekt remontu chodników "
+        "na ulicy Polnej, który od lat czeka na realizację, choć mieszkańcy zbierali podpisy."
+    )
+    blocks = blocks_of(P1, "Czytaj także:", "Remont mostu na Wiśle potrwa do grudnia", paragraph)
     assert list(RELATED_LISTS.find(blocks, lexicon())) == blocks[1:3]
 
 
