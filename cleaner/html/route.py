@@ -166,7 +166,7 @@ def choose(found: Candidates, model: BlockModel, title: str | None = None) -> Ex
             f"{stated}; the selector prefers {best} ({said})",
         )
     return Extraction(
-        row_lines(found.blocks, keep),
+        row_lines(found.blocks, keep.tolist()),
         "block-model",
         f"{stated}; the selector keeps them ({said})" if said else stated,
     )
