@@ -212,7 +212,7 @@ def data_rows(blocks: Sequence[DomBlock]) -> set[int]:
     for block in blocks:
         if (row := _row(block)) is not None:
             cells.setdefault(row, []).append(block)
-        else:
+        elif block.in_table:  # a block inside a cell: its row is no data row
             nested.update(block.ancestors)
     return {
         row
