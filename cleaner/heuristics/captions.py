@@ -12,8 +12,10 @@ from ..model import Block
 from ..lexicon import Lexicon
 from .base import Heuristic, kept
 from .bylines import is_byline
+from .classify import is_prose
 
 CAPTION_MAX_CHARS = 400
+CAPTION_MAX_SENTENCES = 2  # a paragraph of more, above a picture's credit, is the article's
 CREDIT_MAX_CHARS = 120
 GLUED_TAIL_CHARS = 40
 
@@ -33,6 +35,7 @@ _CREDIT_BY = regex.compile(
     r"^\(?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?)\s+by\s+(?-i:\p{Lu})",
     regex.IGNORECASE,
 )
+_SENTENCE_END = regex.compile(r"[.!?][\"”’)]?(?:\s+(?=\p{Lu})|$)")
 _SLASHED = regex.compile(r"^[\p{L}][\p{L}\p{M}.'’& -]*(?:\s*[/\\|]\s*[\p{L}][\p{L}\p{M}.'’& -]*)+$")
 _SLASH_MARKS = frozenset("/\\|")
 _VIA = regex.compile(r"^\S.{1,80}\svia\s+\S.{1,40}$")
@@ -155,7 +158,8 @@ def find_captions(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
 def find_captions_above(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """Short blocks standing right above a credit (in a dump, the photo's caption and credit
     follow each other wherever the photo stood); not a byline, which a lead photo's credit
-    may follow."""
+    may follow, nor a paragraph of prose of more than CAPTION_MAX_SENTENCES sentences (a
+    how-to's step above its picture)."""
     for block, below in zip(blocks, blocks[1:]):
         if (
             block.mark is None
@@ -163,8 +167,14 @@ def find_captions_above(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block
             and below.mark.field == "credit"
             and len(block.text) <= CAPTION_MAX_CHARS
             and not is_byline(block.text)
+            and not _paragraph(block, lex)
         ):
             yield block
+
+
+def _paragraph(block: Block, lex: Lexicon) -> bool:
+    sentences = len(_SENTENCE_END.findall(block.text))
+    return sentences > CAPTION_MAX_SENTENCES and is_prose(block, lex)
 
 
 CREDIT = Heuristic("generic.credit", "credit", find_credits, field="credit")

@@ -162,6 +162,20 @@ def test_short_block_above_a_credit_is_its_caption() -> None:
     ]
 
 
+def test_a_paragraph_of_prose_above_a_credit_is_no_caption() -> None:
+    """A how-to's steps each stand above their picture's credit: they were all taken for
+    captions, and the article went to the metadata (readability-ehow-2, page F1 0.37)."""
+    step = (
+        "Avoid canned drinks, which guests often open but then leave on a table half full. "
+        "Serve pitchers of tap water with lemon and cucumber slices, or sliced strawberries, "
+        "for a drink that is both cheap and refreshing. It costs far less than soda and it "
+        "looks better on the table."
+    )
+    blocks = blocks_of(ARTICLE, step, "Mark Stout/iStock/Getty Images", ARTICLE + " Again.")
+    run(blocks)
+    assert [b.mark.rule if b.mark else None for b in blocks] == [None, None, CREDIT.id, None]
+
+
 def test_a_sentence_with_brackets_at_its_end_is_no_caption() -> None:
     for text in (
         "The council voted to approve the plan (a first for the city).",
