@@ -122,6 +122,7 @@ CASES = [
             "Newsletter Kuriera: najważniejsze informacje z regionu. Wpisz e-mail: [__] [Zapisuję się]",
             "Podoba Ci się ten artykuł? Wesprzyj lokalne dziennikarstwo – wykup prenumeratę cyfrową.",
             "We're a nonprofit newsroom funded by readers like you. Support independent science journalism.",
+            "Have a question about the rent ordinance? Send it to explained@civicledger.news.",
         ],
     ),
     (
@@ -166,6 +167,7 @@ CASES = [
             "This article contains affiliate links.",
             "This article was co-published with the Tri-Lakes Courier.",
             "Disclosure statement: Helen Marsh receives research funding from the Eastmoor Trust.",
+            "This story is part of Your City, Explained, a series answering readers' questions.",
         ],
     ),
     (
