@@ -78,6 +78,7 @@ CASES = [
             "Annons",
             "REKLAMA",
             "--- Reklama ---",
+            "Annonce",
         ],
     ),
     (
@@ -152,6 +153,7 @@ CASES = [
             "Läs också: Kommunen bygger ny skola",
             "Czytaj także: Remont mostu na Wiśle potrwa do grudnia",
             "ZOBACZ TEŻ: Tak wyglądają zrealizowane projekty [GALERIA]",
+            "Læs også: Så meget regn faldt der i weekenden",
         ],
     ),
     (
@@ -204,6 +206,9 @@ CASES = [
             "Now Playing",
             "Now Playing: Parents react to the school week vote 0:00 / 2:31 Play Unmute CC Settings",
             "[VIDEO]",
+            "Lyt til artiklen · 4 min.",
+            "Listen to this article",
+            "A post shared by Odessa Kingsley (@odessakingsley)",
             "[IMG]",
         ],
     ),
