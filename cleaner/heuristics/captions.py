@@ -45,7 +45,7 @@ _TRAILING_LABEL = regex.compile(
     r"^(?P<caption>.+?)\s+(?:photo(?:graph)?s?|image|picture|credit)\s*:\s*(?P<credit>\S.{1,100})$"
     # Labels that are everyday words too ("ein düsteres Bild: …", "a clear illustration: …")
     # follow a caption's last sentence and head a name, not a sentence.
-    r"|^(?P<caption>.+?[.!?”\"’)])\s+(?:illustration|foto(?:graf[ií]a)?|imagen|bild|beeld)\s*:\s*"
+    r"|^(?P<caption>.+?[.!?”\"’)])\s+(?:\|\s*)?(?:illustration|foto(?:graf[ií]a)?|imagen|bild|beeld)\s*:\s*"
     r"(?P<credit>\S.{0,98}[^.!?])$"
     r"|^(?P<caption>.+?[.!?”\"’)])\s+fot\.\s*(?P<credit>\S.{1,100})$",
     regex.IGNORECASE,

@@ -57,6 +57,11 @@ def test_not_credits(text: str) -> None:
             "Valery Sharifulin\\TASS via Getty Images",
         ),
         (
+            "Declan Rice po vítězství na Aston Ville. | Foto: Reuters",
+            "Declan Rice po vítězství na Aston Ville.",
+            "Reuters",
+        ),
+        (
             "Zraszacze pracowały w sadach przez całą noc. Fot. archiwum prywatne",
             "Zraszacze pracowały w sadach przez całą noc.",
             "archiwum prywatne",

@@ -154,6 +154,7 @@ CASES = [
             "Czytaj także: Remont mostu na Wiśle potrwa do grudnia",
             "ZOBACZ TEŻ: Tak wyglądają zrealizowane projekty [GALERIA]",
             "Læs også: Så meget regn faldt der i weekenden",
+            "Čtěte také: Praha postaví téměř tři stovky družstevních bytů",
         ],
     ),
     (

@@ -111,6 +111,7 @@ def test_related_heading_takes_the_list_below_it_up_to_the_next_paragraph() -> N
         "CZYTAJ RÓWNIEŻ:",
         "WIĘCEJ Z DZIAŁU GOSPODARKA",
         "Læs også",
+        "Související",
     ],
 )
 def test_a_related_heading_in_another_language_takes_its_list(heading: str) -> None:
