@@ -26,6 +26,8 @@ WRAP_FILL = 0.7  # a line at least this share of the wrap width continues onto t
 MIN_WRAPPED_SHARE = 0.5  # share of lines followed by text that must be "full" to call it wrapped
 # ... or when no line passes MAX_WRAP_WIDTH: a dump's menus and teasers are short lines followed
 # by text, and can outnumber the article's lines; prose that is not wrapped would pass the width.
+# Then only full lines broken inside a sentence count: one-sentence paragraphs of 90 characters
+# a line each are no wrapped text.
 MIN_WRAPPED_SHARE_NARROW = 0.3
 MIN_WRAPPED_LINES = 3
 
@@ -53,10 +55,13 @@ def wrap_width(lines: list[str]) -> int | None:
     width = lengths[min(len(lengths) - 1, int(len(lengths) * WRAP_PERCENTILE))]
     if width > MAX_WRAP_WIDTH:
         return None
-    followed = [len(a.rstrip()) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
-    full = sum(length >= WRAP_FILL * width for length in followed)
-    share = MIN_WRAPPED_SHARE if lengths[-1] > MAX_WRAP_WIDTH else MIN_WRAPPED_SHARE_NARROW
-    if full < MIN_WRAPPED_LINES or full < share * len(followed):
+    followed = [a.rstrip() for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    full = [line for line in followed if len(line) >= WRAP_FILL * width]
+    narrow = lengths[-1] <= MAX_WRAP_WIDTH
+    if narrow and len(full) < MIN_WRAPPED_SHARE * len(followed):
+        full = [line for line in full if not line.endswith(CLOSING)]
+    share = MIN_WRAPPED_SHARE_NARROW if narrow else MIN_WRAPPED_SHARE
+    if len(full) < MIN_WRAPPED_LINES or len(full) < share * len(followed):
         return None
     return width
 

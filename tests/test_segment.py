@@ -44,6 +44,20 @@ def test_short_lines_without_wide_ones_are_not_wrapped_by_chance() -> None:
     assert wrap_width(lines) is None
 
 
+def test_one_sentence_paragraphs_under_the_width_are_not_wrapped() -> None:
+    """A page whose paragraphs are one sentence of about 90 characters, a line each: its full
+    lines end their sentences, so it is no wrapped text (the lower share of full lines first
+    took it for one, and joined six paragraphs and a share button into one block)."""
+    menu = [f"Menu item {i}" for i in range(4)]
+    paragraphs = [
+        "The council voted on Tuesday to approve the new budget for the coming year, officials said.",
+        "Residents packed the hall for the three-hour meeting, which ended shortly before midnight.",
+    ] * 3
+    lines = [*menu, *paragraphs, "Share this article", *menu]
+    assert wrap_width(lines) is None
+    assert len(segment("\n".join(lines))) == len(lines)
+
+
 def test_wide_lines_are_not_hard_wrapped() -> None:
     line = "y" * 300
     assert wrap_width([line, line, line, line]) is None

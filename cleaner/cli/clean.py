@@ -289,10 +289,11 @@ def _out_dir(paths: list[str], out: Path | None) -> Path:
     """The output folder for file inputs, or a usage error."""
     if "-" in paths:
         raise typer.BadParameter("`-` (stdin) cannot be mixed with file paths", param_hint="PATHS")
-    if out is None or str(out) == "-":  # `-o -` is stdout, which takes one document: `-`
+    folder = common.output_file(out)  # `-o -` is stdout, which takes one document: `-`
+    if folder is None:
         raise typer.BadParameter(
             "files need an output folder, -o OUT_DIR; for stdout: clean - < FILE", param_hint="-o"
         )
-    if out.exists() and not out.is_dir():
-        fail(f"-o {out} is a file, not a folder")
-    return out
+    if folder.exists() and not folder.is_dir():
+        fail(f"-o {folder} is a file, not a folder")
+    return folder

@@ -201,11 +201,12 @@ def new(
     elif target.exists():
         fail(f"{target} exists; choose another file with -o")
     _write(scaffold(outlet_id, name or default_name(outlet_id), domain or []), target)
-    saved = target or f"{outlet_id}.yaml"
-    typer.echo(
-        f"next: edit it, then `clean rules check {saved}` and `clean rules test {outlet_id} --rules {saved}`",
-        err=True,
-    )
+    if target is not None:  # a pack written to stdout is the reader's to save first
+        typer.echo(
+            f"next: edit it, then `clean rules check {target}` and "
+            f"`clean rules test {outlet_id} --rules {target}`",
+            err=True,
+        )
 
 
 @app.command(add_help_option=False)

@@ -21,7 +21,8 @@ GLUED_TAIL_CHARS = 40
 
 _LABELLED_CREDIT = regex.compile(
     r"^\(?(?:(?:photo(?:graph)?s?|image|picture|illustration|credit|photo credit|image credit|video"
-    r"|foto(?:s|graf[ií]a)?|imagen|bild|beeld)(?:\s+by)?\s*[:|]|fot\.)\s*\S.*$",  # Polish "Fot. X"
+    r"|foto(?:s|graf[ií]a)?|imagen|bild|beeld)(?:\s+by)?\s*[:|]"
+    r"|fot\.)\s*\S.*$",  # "Fot. X": Polish
     regex.IGNORECASE,
 )
 # A dump's stand-in for a picture, with its caption inside or after it: "[Image: X]", "[Image] X".
@@ -35,7 +36,11 @@ _CREDIT_BY = regex.compile(
     r"^\(?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?)\s+by\s+(?-i:\p{Lu})",
     regex.IGNORECASE,
 )
-_SENTENCE_END = regex.compile(r"[.!?][\"”’)]?(?:\s+(?=\p{Lu})|$)")
+# A sentence's end, not an initial's or a title's: "U.S. Sen. Tammy Duckworth, D-Ill., …".
+_SENTENCE_END = regex.compile(
+    r"(?<!\b(?:\p{Lu}|Sens?|Reps?|Gov|Gen|Lt|Col|Capt|Sgt|Mrs?|Ms|Dr|St|Mt|Ft|Jan|Feb|Aug|Sept?"
+    r"|Oct|Nov|Dec|Inc|Co|Corp|Jr|Sr|No|vs))[.!?][\"”’)]?(?:\s+(?=\p{Lu})|$)"
+)
 _SLASHED = regex.compile(r"^[\p{L}][\p{L}\p{M}.'’& -]*(?:\s*[/\\|]\s*[\p{L}][\p{L}\p{M}.'’& -]*)+$")
 _SLASH_MARKS = frozenset("/\\|")
 _VIA = regex.compile(r"^\S.{1,80}\svia\s+\S.{1,40}$")
@@ -45,7 +50,8 @@ _TRAILING_LABEL = regex.compile(
     r"^(?P<caption>.+?)\s+(?:photo(?:graph)?s?|image|picture|credit)\s*:\s*(?P<credit>\S.{1,100})$"
     # Labels that are everyday words too ("ein düsteres Bild: …", "a clear illustration: …")
     # follow a caption's last sentence and head a name, not a sentence.
-    r"|^(?P<caption>.+?[.!?”\"’)])\s+(?:\|\s*)?(?:illustration|foto(?:graf[ií]a)?|imagen|bild|beeld)\s*:\s*"
+    r"|^(?P<caption>.+?[.!?”\"’)])\s+(?:\|\s*)?"  # "… Aston Ville. | Foto: Reuters"
+    r"(?:illustration|foto(?:graf[ií]a)?|imagen|bild|beeld)\s*:\s*"
     r"(?P<credit>\S.{0,98}[^.!?])$"
     r"|^(?P<caption>.+?[.!?”\"’)])\s+fot\.\s*(?P<credit>\S.{1,100})$",
     regex.IGNORECASE,
@@ -173,6 +179,7 @@ def find_captions_above(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block
 
 
 def _paragraph(block: Block, lex: Lexicon) -> bool:
+    """Prose of more than CAPTION_MAX_SENTENCES sentences: a caption is one or two."""
     sentences = len(_SENTENCE_END.findall(block.text))
     return sentences > CAPTION_MAX_SENTENCES and is_prose(block, lex)
 

@@ -101,6 +101,7 @@ class DomBlock:
     parent_kind: str = ""  # tag and class of the element around its own: twins mark repeated items
     near_names: frozenset[str] = frozenset()  # class and id words of its element and the parent
     far_names: frozenset[str] = frozenset()  # class and id words of all its ancestors
+    table: int = -1  # id of the innermost <table> around it (-1: none)
 
     @property
     def link_density(self) -> float:
@@ -173,6 +174,7 @@ class _Walk:
                 parent_kind=self.open[-2].kind if len(self.open) > 1 else "",
                 near_names=frozenset().union(*(o.names for o in self.open[-2:])),
                 far_names=frozenset().union(*(o.names for o in self.open)),
+                table=next((o.id for o in reversed(self.open) if o.tag == "table"), -1),
             )
         )
 
@@ -204,21 +206,24 @@ def _row(block: DomBlock) -> int | None:
 
 
 def data_rows(blocks: Sequence[DomBlock]) -> set[int]:
-    """The ids of a data table's rows: two cells or more (`td`, `th` holding text only), each
-    of at most MAX_CELL_WORDS words, and no block of their own inside. A layout table's row
-    holds a column of text or a block of its own, and its cells are no line."""
+    """The ids of a data table's rows: two cells or more, each one block (text only, no `<br>`)
+    of at most MAX_CELL_WORDS words, and no block or table of their own inside. A layout
+    table's row holds a column of text or a block of its own, and its cells are no line."""
     cells: dict[int, list[DomBlock]] = {}
     nested: set[int] = set()
     for block in blocks:
+        if not block.in_table:
+            continue
         if (row := _row(block)) is not None:
             cells.setdefault(row, []).append(block)
-        elif block.in_table:  # a block inside a cell: its row is no data row
+            nested.update(block.ancestors[:-2])  # the rows of any table around this one
+        else:  # a block inside a cell: its row is no data row
             nested.update(block.ancestors)
     return {
         row
         for row, found in cells.items()
-        if len(found) > 1
-        and row not in nested
+        if row not in nested
+        and len({b.ancestors[-1] for b in found}) == len(found) > 1
         and all(len(b.text.split()) <= MAX_CELL_WORDS for b in found)
     }
 
@@ -231,18 +236,18 @@ def row_lines(blocks: Sequence[DomBlock], keep: Sequence[bool] | None = None) ->
     rows = data_rows(blocks)
     row_of = [row if (row := _row(b)) in rows else None for b in blocks]
     whole = _inside_tables(blocks, row_of, keep)
-    lines: list[str] = []
+    lines: list[list[str]] = []
     last: int | None = None
     for block, kept, row in zip(blocks, keep, row_of):
         if not (kept or row in whole):
             last = None
             continue
         if row is not None and row == last:
-            lines[-1] += f" {block.text}"
+            lines[-1].append(block.text)
         else:
-            lines.append(block.text)
+            lines.append([block.text])
         last = row
-    return lines
+    return [" ".join(parts) for parts in lines]
 
 
 def _inside_tables(
@@ -260,7 +265,7 @@ def _inside_tables(
     for i, (block, row, kept) in enumerate(zip(blocks, row_of, keep)):
         if row is None:
             continue
-        table = block.ancestors[-3] if len(block.ancestors) > 2 else -1
+        table = block.table
         spans.setdefault(table, [i, i])[1] = i
         rows.setdefault(table, set()).add(row)
         if kept:

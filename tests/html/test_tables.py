@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.html.blocks import data_rows, dom_blocks, row_lines
@@ -32,9 +33,18 @@ def test_a_data_row_is_one_line_and_a_layout_row_stays_apart() -> None:
     ]
 
 
-def test_a_table_inside_the_kept_text_is_kept_whole() -> None:
-    """The block model scores cell by cell: it kept the times and dropped the names."""
-    blocks = _blocks(f"<p>The race.</p>{RESULTS}<p>After the race.</p>")
+HEADED = (
+    "<table><thead><tr><th>Pos</th><th>Athlete</th><th>Time</th></tr></thead><tbody>"
+    "<tr><td>1</td><td>Mercy Chebet</td><td>2:21:37</td></tr>"
+    "<tr><td>2</td><td>Almaz Gebre</td><td>2:22:54</td></tr></tbody></table>"
+)
+
+
+# The block model scores cell by cell: it kept a time and dropped the names. With a `<thead>`,
+# the table was first taken as the row's grandparent, and the header row was lost.
+@pytest.mark.parametrize("table", [RESULTS, HEADED], ids=["plain", "thead"])
+def test_a_table_inside_the_kept_text_is_kept_whole(table: str) -> None:
+    blocks = _blocks(f"<p>The race.</p>{table}<p>After the race.</p>")
     keep = [b.text in ("The race.", "2:21:37", "After the race.") for b in blocks]
     assert row_lines(blocks, keep) == [
         "The race.",
@@ -51,3 +61,12 @@ def test_a_table_beside_the_kept_text_is_not_taken_whole() -> None:
     blocks = _blocks(f"<p>The race.</p><p>After the race.</p>{RESULTS}")
     keep = [b.text in ("The race.", "After the race.", "2:21:37") for b in blocks]
     assert row_lines(blocks, keep) == ["The race.", "After the race.", "2:21:37"]
+
+
+def test_a_cell_cut_by_line_breaks_or_holding_a_table_is_no_data_row() -> None:
+    """An old layout page's cell of paragraphs parted by `<br>`, and a row around a nested
+    table, are columns: their text must not be joined into one line."""
+    broken = "<table><tr><td>First paragraph.<br><br>Second paragraph.</td></tr></table>"
+    nested = f"<table><tr><td>Left</td><td>{RESULTS}</td></tr></table>"
+    assert row_lines(_blocks(broken)) == ["First paragraph.", "Second paragraph."]
+    assert row_lines(_blocks(nested))[:2] == ["Left", "Pos Athlete Time"]
