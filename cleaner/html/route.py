@@ -142,9 +142,9 @@ def choose(found: Candidates, model: BlockModel, title: str | None = None) -> Ex
     """The block model's blocks, unless the route selector expects an extractor to do better
     on this page (an article the model barely found, or one it cut into)."""
     texts, keep = [b.text for b in found.blocks], found.keep(model.threshold)
-    kept = [t for t, k in zip(texts, keep) if k]
     stated = (
-        f"the model kept {len(kept)} of {len(found.blocks)} blocks at p >= {model.threshold:.2f}"
+        f"the model kept {int(keep.sum())} of {len(found.blocks)} blocks at p >= "
+        f"{model.threshold:.2f}"
     )
     evidence = route_features(
         texts,
