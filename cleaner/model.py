@@ -74,6 +74,7 @@ class Block:
 
     `raw` is the source text of the block (wrapped lines joined by a space); `text` is the same
     with inline markdown removed and whitespace normalised, which is what rules match against.
+    `listing`: a line of a code listing the writer fenced (see `segment`), taken as it stands.
     """
 
     index: int
@@ -82,6 +83,7 @@ class Block:
     raw: str
     text: str
     mark: Mark | None = None
+    listing: bool = False
 
     @property
     def kept(self) -> bool:

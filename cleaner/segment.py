@@ -8,6 +8,13 @@ run is also judged on its own lines (see `wrapped_run`).
 A stray blank line does not split a paragraph: when the text before it ends without closing
 punctuation and the text after it starts in lower case, both are one block (unless the text
 after it is code: `window.dataLayer…` below a date line is a script, not the date's end).
+
+A code listing the writer fenced (a ```` ``` ```` or `~~~` line before and after, as markdown
+has it) is the article's own code, as on a developer's blog, not a script dumped with the page:
+each of its lines is a block of its own, never joined, taken as it stands (indentation and
+symbols kept, no markdown read in it) and marked `listing`. The rules that judge a line by how
+it reads leave listings to the body model (`heuristics.body`). A fence never closed fences
+nothing: a stray ```` ``` ```` line is no listing.
 """
 
 from __future__ import annotations
@@ -42,6 +49,10 @@ MAX_BLOCKS = 200_000
 
 # A block ending in one of these is complete; otherwise a lower-case line after a blank continues it.
 CLOSING = tuple(".!?…:;\"'”’)]»")
+
+# An opening fence: three or more backticks or tildes, then at most an info string ("python"),
+# as CommonMark has it; the closing fence is the same character alone.
+_FENCE = regex.compile(r"^(`{3,}|~{3,})[^`]{0,40}$")
 
 # Lines that always start a block of their own, even in wrapped text.
 _STARTS_BLOCK = regex.compile(r"^\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>|<?https?://|```)")
@@ -128,21 +139,41 @@ def _stray_blank(lines: list[str], i: int, span: tuple[int, int]) -> bool:
     )
 
 
+def fenced(lines: list[str]) -> set[int]:
+    """Indices of the lines of the text's closed code fences, the fences included."""
+    listed: set[int] = set()
+    start, fence = -1, ""
+    for i, line in enumerate(lines):
+        if not line.lstrip().startswith(("`", "~")):
+            continue
+        line = line.strip()
+        if start < 0:
+            if opening := _FENCE.match(line):
+                start, fence = i, opening.group(1)
+        elif line.startswith(fence) and not line.strip(fence[0]):
+            listed.update(range(start, i + 1))
+            start = -1
+    return listed
+
+
 def segment(text: str) -> list[Block]:
     lines = text.split("\n")
     width = wrap_width(lines)
     joined = _wrapped_lines(lines)
+    listed = fenced(lines)
     spans: list[tuple[int, int]] = []  # 0-based inclusive line spans
     quote_break = False  # a quote's blank line (a lone `>`) ends its paragraph, and is part of it
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        if line.strip() == ">" and spans:
+        if line.strip() == ">" and spans and i not in listed:
             spans[-1], quote_break = (spans[-1][0], i), True
             continue
         if (
             spans
             and not quote_break
+            and i not in listed
+            and spans[-1][1] not in listed
             and (
                 i in joined
                 or _wraps(lines, i, spans[-1], width)
@@ -158,6 +189,10 @@ def segment(text: str) -> list[Block]:
         quote_break = False
     blocks: list[Block] = []
     for start, end in spans:
+        if start in listed:
+            code = lines[start].rstrip()
+            blocks.append(Block(len(blocks), start + 1, end + 1, code, code, listing=True))
+            continue
         raw = (
             lines[start].strip()
             if start == end

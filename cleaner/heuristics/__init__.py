@@ -85,14 +85,15 @@ def forget() -> None:
 def run(
     blocks: Sequence[Block], disabled: Collection[str] = (), lex: Lexicon | None = None
 ) -> None:
-    """Mark the blocks each enabled heuristic claims, leaving earlier marks alone; `lex`: the
-    word lists and body model to use (the shipped ones by default)."""
+    """Mark the blocks each enabled heuristic claims, leaving earlier marks alone and a fenced
+    listing's lines to the heuristics that say they judge them; `lex`: the word lists and body
+    model to use (the shipped ones by default)."""
     lex = lex or lexicon()
     for heuristic in heuristics():
         if heuristic.id in disabled:
             continue
         for block in list(heuristic.find(blocks, lex)):
-            if block.mark is None:
+            if block.mark is None and (heuristic.listings or not block.listing):
                 block.mark = heuristic.mark
 
 

@@ -24,6 +24,7 @@ class Heuristic:
     kind: str
     find: Finder
     field: Field | None = None
+    listings: bool = False  # may claim the lines of a fenced code listing (`Block.listing`)
 
     @property
     def mark(self) -> Mark:

@@ -123,7 +123,8 @@ def page_rows(blocks: Sequence[Block], lex: Lexicon) -> np.ndarray:
         return np.zeros((0, len(BODY_FEATURES)))
     own = text_features([b.text for b in blocks], lex)[:, _OWN_COLUMNS]
     marks = np.array([_code(b) for b in blocks])
-    title = block.index if (block := title_block(blocks)) else None
+    found = title_block(blocks)  # by place in `blocks`, which may leave listings out
+    title = next((i for i, b in enumerate(blocks) if b is found), None)
     offset = np.arange(n) - (title if title is not None else 0)
     known = float(title is not None)
     words = np.expm1(own[:, _WORDS])
@@ -197,6 +198,18 @@ def _subheading(text: str) -> bool:
 
 
 def find_outside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    text = [b for b in blocks if not b.listing]  # code reads as no prose: the model reads none
+    kept = _kept(text, lex)
+    if kept is None:
+        return
+    body = {id(b) for b, keep in zip(text, kept) if keep}
+    yield from (b for b in text if b.mark is None and id(b) not in body)
+    yield from _listings_outside(blocks, body)
+
+
+def _kept(blocks: Sequence[Block], lex: Lexicon) -> np.ndarray | None:
+    """Which blocks are the article; None when the text is to be left as the other rules made
+    it (the model found no article, or the text is one already)."""
     model = lex.body_model()
     rows = page_rows(blocks, lex)
     probability = scores(model, blocks, rows)
@@ -206,13 +219,32 @@ def find_outside(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
         found = extent.evidence(rows, BODY_FEATURES, probability, unmarked, ends, model.threshold)
         best = extent.pick(model.routes, found)
         kept = extent.candidates(kept, unmarked, ends)[best] if best else kept
-    outside = [b for b, keep in zip(blocks, kept) if b.mark is None and not keep]
+    outside = sum(b.mark is None and not keep for b, keep in zip(blocks, kept))
     dropped = sum(b.mark is not None and b.mark.field is None for b in blocks)
-    if len(outside) + dropped < MIN_OUTSIDE_BLOCKS:
-        return
+    if outside + dropped < MIN_OUTSIDE_BLOCKS:
+        return None
     kept_words = sum(len(block_facts(b.text)[0]) for b, keep in zip(blocks, kept) if keep)
-    if kept_words >= MIN_KEPT_WORDS:  # the words page_rows counted, from the per-document memo
-        yield from outside
+    # the words page_rows counted, from the per-document memo
+    return kept if kept_words >= MIN_KEPT_WORDS else None
 
 
-BODY = Heuristic("generic.outside-body", "boilerplate", find_outside)
+def _listings_outside(blocks: Sequence[Block], body: set[int]) -> Iterator[Block]:
+    """The unmarked lines of each fenced listing that lacks the body (`body`: ids of the kept
+    blocks) on either side: the nearest unmarked block that is no listing, before and after."""
+
+    def side(indices: range) -> bool:
+        near = next((k for k in indices if not blocks[k].listing and blocks[k].mark is None), -1)
+        return near >= 0 and id(blocks[near]) in body
+
+    i = 0
+    while i < len(blocks):
+        if not blocks[i].listing:
+            i += 1
+            continue
+        end = next((k for k in range(i, len(blocks)) if not blocks[k].listing), len(blocks))
+        if not (side(range(i - 1, -1, -1)) and side(range(end, len(blocks)))):
+            yield from (b for b in blocks[i:end] if b.mark is None)
+        i = end
+
+
+BODY = Heuristic("generic.outside-body", "boilerplate", find_outside, listings=True)
