@@ -60,6 +60,9 @@ def test_words_of_a_text_beyond_ascii_are_lowered_one_by_one() -> None:
         "2 comments:",
         "martinealison said...",
         "Report Abuse | QUOTE",
+        "{ 7 comments… read them below or add one }",
+        "{ 1 comment… read it below or add one }",
+        "{ 0 comments… add one now }",
     ],
 )
 def test_comment_widgets_mark_where_comments_begin(line: str) -> None:
@@ -78,5 +81,6 @@ def test_comment_widgets_mark_where_comments_begin(line: str) -> None:
         "87 of 112 comments submitted to the board opposed the plan.",
         "Submit a comment on the proposed rule at regulations.gov by June 5.",
         "Register to comment at the public hearing on Thursday.",
+        "Read them below or add one of your own to the list.",
     ):
         assert text_features([paragraph, sentence, reply], lexicon())[1, marker] == 0.0
