@@ -213,6 +213,21 @@ CASES = [
             "[IMG]",
         ],
     ),
+    (
+        "generic.comment-form",
+        "comments",
+        [
+            "Your email address will not be published. Required fields are marked *",
+            "Notify me of follow-up comments by email.",
+            "Save my name, email, and website in this browser for the next time I comment.",
+            "Mail (will not be published) (required)",
+            "You may use these HTML tags and attributes: <a href=\"\" title=\"\"> <b> <i>",
+            "This is only a preview. Your comment has not yet been posted.",
+            "As a final step before posting your comment, enter the letters and numbers you see.",
+            "Having trouble reading this image? View an alternate.",
+            "Comments are moderated, and will not appear until the author has approved them.",
+        ],
+    ),
 ]
 
 
@@ -426,6 +441,8 @@ ARTICLE_SENTENCES = [
     "Fałszywa strona banku prosiła klientów: podaj swój adres e-mail i hasło.",
     "A post shared by the mayor on Facebook on Sunday drew hundreds of angry comments.",
     "Listen to the story of the man who saved the village.",
+    "Comments are moderated by the council before the minutes are published, a clerk said.",
+    "Your email address will be published in the register unless you opt out, the board says.",
     "A TikTok video by a 19-year-old nursing student in Ohio, filmed during a night shift, has "
     "drawn 40 million views.",
 ]
