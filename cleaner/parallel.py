@@ -28,6 +28,8 @@ from itertools import islice
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
+from .cores import usable_cores
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -39,14 +41,11 @@ _PR_SET_PDEATHSIG = 1  # prctl option: the signal this process gets when its par
 _STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def worker_count(asked: int | None, items: int | None = None) -> int:
     """Workers for `asked` (None: one per core) and `items` inputs (None: a stream): no more than
-    the cores, as each is CPU-bound and holds a cleaner of 100+ MB, nor than the inputs."""
-    cores = default_jobs()
+    the cores the process may use (`cores`), as each is CPU-bound and holds a cleaner of 100+ MB,
+    nor than the inputs."""
+    cores = usable_cores()
     workers = min(asked or cores, cores)
     return workers if items is None else max(1, min(workers, items))
 

@@ -146,10 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.run:
         print(json.dumps(run_config(args.run, args.mode, args.jobs, args.rules, args.limit)))
         return 0
-    from cleaner.parallel import default_jobs
+    from cleaner.cores import usable_cores
 
     require(BENCH, "text")
-    cores = default_jobs()
+    cores = usable_cores()
     print(
         f"machine: {platform.processor() or platform.machine()}, {cores} cores, Python {platform.python_version()}"
     )

@@ -120,7 +120,7 @@ def test_workers_are_bounded_by_the_cores_and_the_inputs(
     """`-j 200` started 200 workers of 100 MB and more each, on any machine."""
     from cleaner import parallel
 
-    monkeypatch.setattr(parallel, "default_jobs", lambda: 4)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 4)
     assert parallel.worker_count(asked, items) == workers
 
 
@@ -131,7 +131,7 @@ def test_jobs_past_the_cores_start_no_more_workers_than_the_cores(
     from cleaner import parallel
     from cleaner.cli import stream
 
-    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
     given: list[int] = []
 
     def ordered_map(fn: object, items: Iterable[object], jobs: int, *rest: object) -> Iterator:

@@ -39,6 +39,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "prefilter",
             "prefilter_syntax",
             "compiled",
+            "cores",
         ),
     ),
     ("read", ("read", "html", "html.decode", "html.detect", "html.guard")),

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.parallel import default_jobs
+from cleaner.cores import usable_cores
 
 from ..conftest import SEEDS
 
@@ -91,7 +91,7 @@ class _Run:
 
 @pytest.fixture
 def run() -> Callable[..., _Run]:
-    if default_jobs() < 2:  # `-j 2` is bounded to the cores: one core runs with no worker
+    if usable_cores() < 2:  # `-j 2` is bounded to the cores: one core runs with no worker
         pytest.skip("needs two cores for two workers (parallel.worker_count)")
     started: list[_Run] = []
 
