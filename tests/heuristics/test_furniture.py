@@ -221,7 +221,7 @@ CASES = [
             "Notify me of follow-up comments by email.",
             "Save my name, email, and website in this browser for the next time I comment.",
             "Mail (will not be published) (required)",
-            "You may use these HTML tags and attributes: <a href=\"\" title=\"\"> <b> <i>",
+            'You may use these HTML tags and attributes: <a href="" title=""> <b> <i>',
             "This is only a preview. Your comment has not yet been posted.",
             "As a final step before posting your comment, enter the letters and numbers you see.",
             "Having trouble reading this image? View an alternate.",
