@@ -74,7 +74,7 @@ def is_separator(text: str) -> bool:
     )
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
     if text.endswith("]"):
         text = _REFERENCES.sub("", text[-200:])
     elif text.endswith((")", "D")) and _SMILEY.search(text[-4:]):
@@ -90,7 +90,7 @@ def features(text: str, stopwords: frozenset[str]) -> Features:
     cjk = cjk_chars >= CJK_MIN_SHARE * max(len(text), 1)
     words = len(tokens) + (cjk_chars // CJK_CHARS_PER_WORD if cjk else 0)
     stops = sum(map(stopwords.__contains__, map(str.lower, tokens)))
-    return Features(words, stops, _ends_sentence(text), cjk)
+    return Features(words, stops, ends_sentence(text), cjk)
 
 
 def classify(f: Features) -> Class:

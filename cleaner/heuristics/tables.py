@@ -1,0 +1,102 @@
+"""Tables a whole-page dump printed one cell per line, found by the rhythm of their cells.
+
+A table of films (title, year, description) dumped from a page comes out as three lines a row:
+the body model scores each cell alone, and a year or a four-word title reads as no prose, so it
+kept the article's opening and dropped the table that is most of it (a Wikipedia list: page F1
+0.11). A column of figures (a cell with digits and no letter: a year, a score, a time) that
+recurs every `period` blocks, two to six, for MIN_ROWS rows or more, is a table's rhythm; one
+whose rows mostly hold a sentence (a cell of PROSE_MIN_WORDS words or more that ends like one)
+(reference marks after it aside) is text of the article's kind, not a list of teasers with their dates; nor is a gallery's run of
+slides (year, caption, "By X/Getty Images."), whose rows name a photo agency. Such a table continues
+the body when the model kept a block just above it (within two rows: its header row may stand
+between): its unmarked blocks are kept, down to the last row's sentence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+import regex
+
+from ..lexicon import Lexicon
+from ..model import Block
+from .captions import CREDIT_MAX_CHARS
+from .classify import ends_sentence
+
+PERIODS = range(2, 7)  # cells a row
+MIN_ROWS = 4
+PROSE_MIN_WORDS = 6
+MIN_PROSE_SHARE = 0.5  # of the rows, holding a sentence
+MAX_FIGURE_CHARS = 20
+_FIGURE = regex.compile(r"^[\d\s.,:;/%+±–—()$€£-]*\d[\d\s.,:;/%+±–—()$€£-]*$")
+
+
+def _figure(text: str) -> bool:
+    return len(text) <= MAX_FIGURE_CHARS and bool(_FIGURE.match(text))
+
+
+def _sentence(text: str) -> bool:
+    return len(text.split()) >= PROSE_MIN_WORDS and ends_sentence(text)
+
+
+def tables(blocks: Sequence[Block], lex: Lexicon) -> list[tuple[int, int, int]]:
+    """Each table's first figure, last figure and period (indices into `blocks`)."""
+    figures = [i for i, b in enumerate(blocks) if b.mark is None and _figure(b.text)]
+    if len(figures) < MIN_ROWS:
+        return []
+    found: list[tuple[int, int, int]] = []
+    at, taken = set(figures), set[int]()
+    for period in PERIODS:
+        for start in figures:
+            if start in taken or start - period in at:
+                continue
+            rows = 1
+            while start + rows * period in at:
+                rows += 1
+            if rows >= MIN_ROWS and _prose_rows(blocks, start, rows, period, lex):
+                found.append((start, start + (rows - 1) * period, period))
+                taken.update(range(start, start + rows * period, period))
+    return found
+
+
+def _prose_rows(blocks: Sequence[Block], start: int, rows: int, period: int, lex: Lexicon) -> bool:
+    """Whether most rows (the blocks a period either side of each figure) hold a sentence, and
+    fewer name a photo agency."""
+    cells = [[blocks[j] for j in _row(blocks, start + r * period, period)] for r in range(rows)]
+    prose = sum(any(_sentence(b.text) for b in row) for row in cells)
+    slides = sum(any(_slide(b, lex) for b in row) for row in cells)
+    return prose >= MIN_PROSE_SHARE * rows and slides < MIN_PROSE_SHARE * rows
+
+
+def _slide(block: Block, lex: Lexicon) -> bool:
+    """A gallery slide's caption or credit: so marked, or a short line naming a photo agency."""
+    if block.mark is not None:
+        return block.mark.kind in ("caption", "credit")
+    return len(block.text) <= CREDIT_MAX_CHARS and lex.agency.search(block.text) is not None
+
+
+def _row(blocks: Sequence[Block], figure: int, period: int) -> range:
+    """The blocks of a row around its figure, a period either side, within the page."""
+    return range(max(0, figure - period + 1), min(len(blocks), figure + period))
+
+
+def keep_tables(blocks: Sequence[Block], kept: np.ndarray, lex: Lexicon) -> np.ndarray:
+    """`kept` with the tables that continue the body kept whole."""
+    out = kept.copy()
+    for first, last, period in sorted(tables(blocks, lex)):  # a table the one above continues, too
+        above = range(max(0, first - 2 * period), first)
+        body = [i for i in above if out[i]]
+        if not body:
+            continue
+        offsets = Counter(
+            j - figure
+            for figure in range(first, last + 1, period)
+            for j in _row(blocks, figure, period)
+            if _sentence(blocks[j].text)
+        )
+        end = last + max(0, offsets.most_common(1)[0][0]) if offsets else last
+        for i in range(body[-1] + 1, min(len(blocks), end + 1)):
+            out[i] = out[i] or blocks[i].mark is None
+    return out

@@ -1,0 +1,72 @@
+"""A table a dump printed one cell per line stays with the article it belongs to."""
+
+from __future__ import annotations
+
+from cleaner import clean
+from cleaner.heuristics import lexicon
+from cleaner.heuristics.tables import tables
+from cleaner.segment import segment
+
+MENU = ["Main menu", "Search", "Create account", "Log in", "Contents", "Talk", "Read", "Edit"]
+INTRO = [
+    "This list collects the ferry services that have crossed the Harrow estuary since the first "
+    "licensed boat in the nineteenth century, with the years each began to run.",
+    "Services that only ran for a summer season, or that carried goods but no passengers, are "
+    "listed separately further down the page, with the sources the dates come from.",
+    "Ferries by year",
+]
+ROWS = [
+    (
+        "Saltmarsh Packet",
+        "1861",
+        "A rowing boat licensed to carry six passengers between the two quays.",
+    ),
+    (
+        "Harrow Steam Ferry",
+        "1884",
+        "The first steam crossing, run by the quay owners until the war.",
+    ),
+    ("Lady Anne", "1902", "A paddle steamer that also called at the oyster beds on market days."),
+    (
+        "Estuary Motor Launch",
+        "1926",
+        "It replaced the paddle steamer and halved the crossing time.",
+    ),
+    ("Council Ferry", "1948", "Taken over by the county council after the quay company failed."),
+    ("Harrow Belle", "1967", "A car ferry for twelve vehicles, withdrawn when the bridge opened."),
+    (
+        "Night Crossing",
+        "1981",
+        "A late boat for shift workers at the power station on the far side.",
+    ),
+    (
+        "Harrow Water Taxi",
+        "2004",
+        "A summer service for visitors, run by volunteers from the museum.",
+    ),
+]
+FOOTER = ["See also", "Bridges over the Harrow", "References", "Privacy policy", "About"]
+
+
+def dump(rows: list[tuple[str, ...]]) -> str:
+    cells = [cell for row in rows for cell in row]
+    return "\n".join(
+        [*MENU, "List of Harrow ferries", *INTRO, "Name", "Year", "Notes", *cells, *FOOTER]
+    )
+
+
+def test_a_table_after_the_article_s_opening_is_kept_row_by_row() -> None:
+    text = clean(dump(ROWS)).text
+    for name, year, note in ROWS:
+        assert f"\n\n{name}\n\n{year}\n\n{note}\n" in text, name
+    assert "Privacy policy" not in text and "Create account" not in text
+
+
+def test_the_rhythm_is_a_column_of_figures_in_rows_that_hold_sentences() -> None:
+    blocks = segment(dump(ROWS))
+    [(first, last, period)] = tables(blocks, lexicon())
+    assert (blocks[first].text, blocks[last].text, period) == ("1861", "2004", 3)
+    teasers = [(name, year) for name, year, _ in ROWS]  # headlines and their dates: no sentence
+    assert tables(segment(dump(teasers)), lexicon()) == []
+    slides = [(y, note, "By Ann Lee/Getty Images.") for _, y, note in ROWS]  # a gallery's slides
+    assert tables(segment(dump(slides)), lexicon()) == []
