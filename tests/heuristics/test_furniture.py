@@ -25,6 +25,7 @@ CASES = [
         [
             "Skip to main content",
             "Back to top",
+            "← Running Unbound on an old Raspberry Pi Sewing a bike bag that fits a laptop →",
             "Read more",
             "News | City Hall | Health | Sports | Arts | Transit | Opinion | Obituaries",
             "Like · Reply",
@@ -66,6 +67,10 @@ CASES = [
         [
             "ADVERTISEMENT",
             "Story continues below advertisement",
+            "Sigue leyendo debajo del anuncio",
+            "La suite après cette publicité",
+            "Weiterlesen nach der Anzeige",
+            "Continua após a publicidade",
             "Advertisement:",
             "Continue reading the main story",
             "Article continues below",
@@ -87,6 +92,7 @@ CASES = [
         [
             "Our Morning Update newsletter is written by our editors. Sign up today.",
             "Follow the author of this article:",
+            "Discuss this post on Lobsters or Hacker News, or reply by email.",
             "Subscribe to the Harbour Weekly newsletter for the week's best stories.",
             "Sign up for The Riverside Letter, our fortnightly guide to new writing. Sign up",
             "Enjoying this? Get one deep-dive like this in your inbox every Thursday.",
@@ -442,6 +448,7 @@ ARTICLE_SENTENCES = [
     "A post shared by the mayor on Facebook on Sunday drew hundreds of angry comments.",
     "Listen to the story of the man who saved the village.",
     "Comments are moderated by the council before the minutes are published, a clerk said.",
+    "La suite après cette publicité a surpris les spectateurs du festival.",
     "Your email address will be published in the register unless you opt out, the board says.",
     "A TikTok video by a 19-year-old nursing student in Ohio, filmed during a night shift, has "
     "drawn 40 million views.",
