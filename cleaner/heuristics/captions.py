@@ -74,6 +74,12 @@ _TRAILING_PAREN = regex.compile(
     r"|(?-i:\p{Lu}[\p{Lu}\d&.-]{1,11}))\)$",
     regex.IGNORECASE,
 )
+# "… with his 1979 logbook. Photo by Jane Roe / Station": a credit "by" a name, after a sentence.
+_TRAILING_BY = regex.compile(
+    r"^(?P<caption>.+?[.!?”\"’)])\s+(?P<credit>(?:photo(?:graph)?s?|images?|pictures?"
+    r"|illustrations?|videos?)\s+by\s+(?-i:\p{Lu})[^.!?]{1,100})$",
+    regex.IGNORECASE,
+)
 _TRAILING_SLASH = regex.compile(
     r"^(?P<caption>.+?[.!?”\"’)])\s+(?P<credit>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*[/\\]\s*\S.{0,60})$"
 )
@@ -128,6 +134,8 @@ def split_credit(raw: str, text: str, lex: Lexicon) -> tuple[str, str] | None:
     if text.endswith(")") and (m := _TRAILING_PAREN.match(text)):
         return m["caption"].strip(), m["credit"].strip()
     if (":" in text or "fot." in text.casefold()) and (m := _TRAILING_LABEL.match(text)):
+        return m["caption"].strip(), m["credit"].strip()
+    if " by " in text and (m := _TRAILING_BY.match(text)):
         return m["caption"].strip(), m["credit"].strip()
     if (
         ("/" in text or "\\" in text)

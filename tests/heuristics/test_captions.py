@@ -126,6 +126,11 @@ def test_not_credits(text: str) -> None:
             "Lanterns drift past the bridge.",
             "Photo by Dana Kowalczyk",
         ),
+        (
+            "Aldous Penhallow with his 1979 logbook. Photo by Neve Hale / Fennimore Street Radio",
+            "Aldous Penhallow with his 1979 logbook.",
+            "Photo by Neve Hale / Fennimore Street Radio",
+        ),
     ],
 )
 def test_caption_with_trailing_credit_is_split(raw: str, caption: str, credit: str) -> None:
@@ -144,6 +149,8 @@ def test_sentence_ending_in_a_slash_phrase_is_not_a_caption() -> None:
         "Der Bericht zeichnet ein düsteres Bild: Besonders betroffen sind Bau, Handel und Gastgewerbe.",
         "La encuesta deja una imagen: los jóvenes leen más que sus padres.",
         "The study offers a clear illustration: prices rose 40 percent in a year.",
+        "The mayor spoke on Monday. Photos by the council show the damage to the pier.",
+        "The mayor spoke on Monday. Photos by Council staff show the damage to the pier.",
     ],
 )
 def test_a_sentence_with_a_label_word_and_a_colon_is_no_caption(text: str) -> None:
