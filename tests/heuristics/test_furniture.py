@@ -67,6 +67,7 @@ CASES = [
         [
             "ADVERTISEMENT",
             "Story continues below advertisement",
+            "Report this ad",
             "Sigue leyendo debajo del anuncio",
             "La suite après cette publicité",
             "Weiterlesen nach der Anzeige",
