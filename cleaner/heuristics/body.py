@@ -232,21 +232,24 @@ def _kept(blocks: Sequence[Block], lex: Lexicon) -> np.ndarray | None:
 
 def _listings_outside(blocks: Sequence[Block], body: set[int]) -> Iterator[Block]:
     """The unmarked lines of each fenced listing that lacks the body (`body`: ids of the kept
-    blocks) on either side: the nearest unmarked block that is no listing, before and after."""
+    blocks) on either side: the nearest unmarked block that is no listing, before and after.
+    One pass each way, so a page of many listings costs no more than its length."""
+    before = _body_side(blocks, body, range(len(blocks)))
+    after = _body_side(blocks, body, range(len(blocks) - 1, -1, -1))
+    for i, block in enumerate(blocks):
+        if block.listing and block.mark is None and not (before[i] and after[i]):
+            yield block
 
-    def side(indices: range) -> bool:
-        near = next((k for k in indices if not blocks[k].listing and blocks[k].mark is None), -1)
-        return near >= 0 and id(blocks[near]) in body
 
-    i = 0
-    while i < len(blocks):
-        if not blocks[i].listing:
-            i += 1
-            continue
-        end = next((k for k in range(i, len(blocks)) if not blocks[k].listing), len(blocks))
-        if not (side(range(i - 1, -1, -1)) and side(range(end, len(blocks)))):
-            yield from (b for b in blocks[i:end] if b.mark is None)
-        i = end
+def _body_side(blocks: Sequence[Block], body: set[int], order: range) -> list[bool]:
+    """For each block, whether the nearest unmarked block that is no listing, met going through
+    `order` before reaching it, is body."""
+    side, last = [False] * len(blocks), False
+    for i in order:
+        side[i] = last
+        if not blocks[i].listing and blocks[i].mark is None:
+            last = id(blocks[i]) in body
+    return side
 
 
 BODY = Heuristic("generic.outside-body", "boilerplate", find_outside, listings=True)
