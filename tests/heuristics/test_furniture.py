@@ -58,7 +58,6 @@ CASES = [
             "We use cookies to improve your experience. Accept cookies",
             "Manage preferences",
             "This site uses cookies",
-            "We and our 143 partners store and access information on your device.",
         ],
     ),
     (
@@ -218,6 +217,24 @@ CASES = [
             "Listen to this article",
             "A post shared by Odessa Kingsley (@odessakingsley)",
             "[IMG]",
+        ],
+    ),
+    (
+        "generic.consent",
+        "cookie",
+        [
+            "We and our 143 partners store and access information on your device.",
+            "We and our 143 partners store and/or access information on your device, such as "
+            "cookies, and process personal data, such as unique identifiers and standard "
+            "information sent by your device, for personalised advertising and content, "
+            "advertising and content measurement, audience research and services development. "
+            "With your permission we and our partners may use precise geolocation data and "
+            "identification through device scanning.",
+            "You may click to consent to our and our partners’ processing as described above. "
+            "Alternatively you may access more detailed information and change your preferences "
+            "before consenting or to refuse consenting. Please note that some processing of "
+            "your personal data may not require your consent, but you have a right to object "
+            "to such processing. Your preferences will apply to this website only.",
         ],
     ),
     (
