@@ -50,9 +50,14 @@ MAX_BLOCKS = 200_000
 # A block ending in one of these is complete; otherwise a lower-case line after a blank continues it.
 CLOSING = tuple(".!?…:;\"'”’)]»")
 
-# An opening fence: three or more backticks or tildes, then at most an info string ("python"),
-# as CommonMark has it; the closing fence is the same character alone.
-_FENCE = regex.compile(r"^(`{3,}|~{3,})[^`]{0,40}$")
+# An opening fence: three to five backticks or tildes, then at most an info string ("python",
+# no backtick after backticks); the closing fence is as many of the same character or more,
+# alone. CommonMark takes any length, but a pair of long rules (`~~~~~~~~~~~~`) parts sections
+# on many pages and fences nothing.
+_FENCE = regex.compile(
+    r"^(?:(?P<fence>`{3,5})(?!`)(?P<info>[^`]{0,200})|(?P<fence>~{3,5})(?!~)(?P<info>.{0,200}))$"
+)
+MAX_FENCE_RESCANS = 16  # fences never closed, each read past once more; a bound on the work
 
 # Lines that always start a block of their own, even in wrapped text.
 _STARTS_BLOCK = regex.compile(r"^\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>|<?https?://|```)")
@@ -140,20 +145,34 @@ def _stray_blank(lines: list[str], i: int, span: tuple[int, int]) -> bool:
 
 
 def fenced(lines: list[str]) -> set[int]:
-    """Indices of the lines of the text's closed code fences, the fences included."""
+    """Indices of the lines of the text's closed code fences, the fences included. An opening
+    fence with an info string inside a listing opens a new one (the first was a stray line), and
+    a fence never closed fences nothing: the lines after it are read again."""
     listed: set[int] = set()
+    begin = 0
+    for _ in range(MAX_FENCE_RESCANS):
+        stray = _fence_pass(lines, begin, listed)
+        if stray < 0:
+            break
+        begin = stray + 1
+    return listed
+
+
+def _fence_pass(lines: list[str], begin: int, listed: set[int]) -> int:
+    """Add the closed listings from line `begin` on to `listed`; the line of a fence left open at
+    the end, or -1."""
     start, fence = -1, ""
-    for i, line in enumerate(lines):
-        if not line.lstrip().startswith(("`", "~")):
+    for i in range(begin, len(lines)):
+        if not lines[i].lstrip().startswith(("`", "~")):
             continue
-        line = line.strip()
-        if start < 0:
-            if opening := _FENCE.match(line):
-                start, fence = i, opening.group(1)
-        elif line.startswith(fence) and not line.strip(fence[0]):
+        line = lines[i].strip()
+        opening = _FENCE.match(line)
+        if start >= 0 and line.startswith(fence) and not line.strip(fence[0]):
             listed.update(range(start, i + 1))
             start = -1
-    return listed
+        elif opening and (start < 0 or opening["info"].strip()):
+            start, fence = i, opening["fence"]
+    return start
 
 
 def segment(text: str) -> list[Block]:

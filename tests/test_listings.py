@@ -138,3 +138,26 @@ def test_a_listing_outside_the_article_goes_with_its_surroundings() -> None:
     sidebar = ["## Snippet of the week", "```js", "console.log('hi')", "```", "Archives"]
     text = clean(page(NAV, ARTICLE, FOOTER, sidebar)).text
     assert "console.log" not in text
+
+
+def test_a_pair_of_long_rules_fences_nothing() -> None:
+    rule = "~" * 20
+    blocks = segment(f"Intro.\n\n{rule}\n\nAdvertisement\n\n{rule}\n\nEnd.")
+    assert not any(b.listing for b in blocks)
+
+
+def test_a_stray_fence_does_not_fence_the_text_up_to_a_later_listing() -> None:
+    lines = ["```", "Prose.", "Advertisement", "```python", "x = 1", "```", "~~~", "y", "~~~"]
+    listed = [b.text for b in segment("\n\n".join(lines)) if b.listing]
+    assert listed == ["```python", "x = 1", "```", "~~~", "y", "~~~"]
+
+
+def test_an_info_string_may_be_long() -> None:
+    opening = '```python title="check_index.py" linenums="1" hl_lines="2 3"'
+    assert all(b.listing for b in segment(f"{opening}\n    x = 1\n```"))
+
+
+def test_a_listing_that_ends_the_article_is_kept() -> None:
+    article = [*ARTICLE[:-2], "The whole check, for anyone who wants it:", *CHECK]
+    paragraphs = clean(page(NAV, article, FOOTER[1:])).text.rstrip("\n").split("\n\n")
+    assert paragraphs[-len(CHECK) :] == CHECK

@@ -225,31 +225,22 @@ def _kept(blocks: Sequence[Block], lex: Lexicon) -> np.ndarray | None:
     dropped = sum(b.mark is not None and b.mark.field is None for b in blocks)
     if outside + dropped < MIN_OUTSIDE_BLOCKS:
         return None
-    kept_words = sum(len(block_facts(b.text)[0]) for b, keep in zip(blocks, kept) if keep)
     # the words page_rows counted, from the per-document memo
+    kept_words = sum(len(block_facts(b.text)[0]) for b, keep in zip(blocks, kept) if keep)
     return kept if kept_words >= MIN_KEPT_WORDS else None
 
 
 def _listings_outside(blocks: Sequence[Block], body: set[int]) -> Iterator[Block]:
-    """The unmarked lines of each fenced listing that lacks the body (`body`: ids of the kept
-    blocks) on either side: the nearest unmarked block that is no listing, before and after.
-    One pass each way, so a page of many listings costs no more than its length."""
-    before = _body_side(blocks, body, range(len(blocks)))
-    after = _body_side(blocks, body, range(len(blocks) - 1, -1, -1))
-    for i, block in enumerate(blocks):
-        if block.listing and block.mark is None and not (before[i] and after[i]):
-            yield block
-
-
-def _body_side(blocks: Sequence[Block], body: set[int], order: range) -> list[bool]:
-    """For each block, whether the nearest unmarked block that is no listing, met going through
-    `order` before reaching it, is body."""
-    side, last = [False] * len(blocks), False
-    for i in order:
-        side[i] = last
-        if not blocks[i].listing and blocks[i].mark is None:
-            last = id(blocks[i]) in body
-    return side
+    """The unmarked lines of each fenced listing that does not follow the body (`body`: ids of
+    the kept blocks): the nearest unmarked block above it that is no listing is not kept. A
+    listing may end the article, the footer after it; one in a comment follows the comment."""
+    follows = False
+    for block in blocks:
+        if block.listing:
+            if block.mark is None and not follows:
+                yield block
+        elif block.mark is None:
+            follows = id(block) in body
 
 
 BODY = Heuristic("generic.outside-body", "boilerplate", find_outside, listings=True)
