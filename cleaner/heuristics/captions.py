@@ -74,10 +74,11 @@ _TRAILING_PAREN = regex.compile(
     r"|(?-i:\p{Lu}[\p{Lu}\d&.-]{1,11}))\)$",
     regex.IGNORECASE,
 )
-# "… with his 1979 logbook. Photo by Jane Roe / Station": a credit "by" a name, after a sentence.
+# "… with his 1979 logbook. Photo by Jane Roe / Station": a credit "by" a name, after a sentence;
+# no comma or colon in it ("Photographs by Dorothea Lange, on loan from …, include:" goes on).
 _TRAILING_BY = regex.compile(
     r"^(?P<caption>.+?[.!?”\"’)])\s+(?P<credit>(?:photo(?:graph)?s?|images?|pictures?"
-    r"|illustrations?|videos?)\s+by\s+(?-i:\p{Lu})[^.!?]{1,100})$",
+    r"|illustrations?|videos?)\s+by\s+(?-i:\p{Lu})[^.!?,:;]{1,80})$",
     regex.IGNORECASE,
 )
 _TRAILING_SLASH = regex.compile(

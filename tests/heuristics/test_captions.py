@@ -151,6 +151,8 @@ def test_sentence_ending_in_a_slash_phrase_is_not_a_caption() -> None:
         "The study offers a clear illustration: prices rose 40 percent in a year.",
         "The mayor spoke on Monday. Photos by the council show the damage to the pier.",
         "The mayor spoke on Monday. Photos by Council staff show the damage to the pier.",
+        "The museum will show the prints from May. Photographs by Dorothea Lange, on loan from "
+        "the Library of Congress, include:",
     ],
 )
 def test_a_sentence_with_a_label_word_and_a_colon_is_no_caption(text: str) -> None:

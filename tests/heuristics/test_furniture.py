@@ -71,6 +71,7 @@ CASES = [
             "La suite après cette publicité",
             "Weiterlesen nach der Anzeige",
             "Continua após a publicidade",
+            "Continue lendo após o anúncio",
             "Advertisement:",
             "Continue reading the main story",
             "Article continues below",
@@ -468,6 +469,9 @@ ARTICLE_SENTENCES = [
     "Comments are moderated by the council before the minutes are published, a clerk said.",
     "La suite après cette publicité a surpris les spectateurs du festival.",
     "Your email address will be published in the register unless you opt out, the board says.",
+    "Your email address will not be published in the register, the trust told residents.",
+    "Required fields are marked in red on the planning form, which residents must return.",
+    "You must be logged in to post a comment on the council's consultation page, it said.",
     "A TikTok video by a 19-year-old nursing student in Ohio, filmed during a night shift, has "
     "drawn 40 million views.",
 ]
