@@ -3,13 +3,14 @@
 A table of films (title, year, description) dumped from a page comes out as three lines a row:
 the body model scores each cell alone, and a year or a four-word title reads as no prose, so it
 kept the article's opening and dropped the table that is most of it (a Wikipedia list: page F1
-0.11). A column of figures (a cell with digits and no letter: a year, a score, a time) that
-recurs every `period` blocks, two to six, for MIN_ROWS rows or more, is a table's rhythm; one
-whose rows mostly hold a sentence (a cell of PROSE_MIN_WORDS words or more that ends like one)
-(reference marks after it aside) is text of the article's kind, not a list of teasers with their dates; nor is a gallery's run of
-slides (year, caption, "By X/Getty Images."), whose rows name a photo agency. Such a table continues
-the body when the model kept a block just above it (within two rows: its header row may stand
-between): its unmarked blocks are kept, down to the last row's sentence.
+0.11). A column of figures (a cell with digits and no letter: a year, a score, a time; not a
+full date, as each of a list of teasers has) that recurs every `period` blocks, two to six, for
+MIN_ROWS rows or more, is a table's rhythm. One whose rows mostly hold a sentence (a cell of
+PROSE_MIN_WORDS words or more that ends like one, reference marks after it aside) and do not
+name a photo agency (a gallery's slides: year, caption, "By X/Getty Images.") is text of the
+article's kind. Such a table continues the body when the model kept a block just above it
+(within two rows: its header row may stand between): its unmarked blocks are kept, down to the
+last row's sentence.
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ MIN_ROWS = 4
 PROSE_MIN_WORDS = 6
 MIN_PROSE_SHARE = 0.5  # of the rows, holding a sentence
 MAX_FIGURE_CHARS = 20
+_DATE = regex.compile(r"^\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}$")  # 13.03.2024, 2024-03-13
 _FIGURE = regex.compile(r"^[\d\s.,:;/%+±–—()$€£-]*\d[\d\s.,:;/%+±–—()$€£-]*$")
 
 
 def _figure(text: str) -> bool:
-    return len(text) <= MAX_FIGURE_CHARS and bool(_FIGURE.match(text))
+    """A cell of figures that is no full date: a list of teasers dates each one."""
+    return len(text) <= MAX_FIGURE_CHARS and bool(_FIGURE.match(text)) and not _DATE.match(text)
 
 
 def _sentence(text: str) -> bool:
@@ -78,7 +81,7 @@ def _slide(block: Block, lex: Lexicon) -> bool:
 
 
 def _row(blocks: Sequence[Block], figure: int, period: int) -> range:
-    """The blocks of a row around its figure, a period either side, within the page."""
+    """The blocks within a period less one either side of a row's figure, on the page."""
     return range(max(0, figure - period + 1), min(len(blocks), figure + period))
 
 
@@ -96,7 +99,9 @@ def keep_tables(blocks: Sequence[Block], kept: np.ndarray, lex: Lexicon) -> np.n
             for j in _row(blocks, figure, period)
             if _sentence(blocks[j].text)
         )
-        end = last + max(0, offsets.most_common(1)[0][0]) if offsets else last
+        # a row's sentence also stands within reach of the next row's figure: on a tie, after
+        offset = max(offsets, key=lambda o: (offsets[o], o)) if offsets else 0
+        end = last + max(0, offset)
         for i in range(body[-1] + 1, min(len(blocks), end + 1)):
             out[i] = out[i] or blocks[i].mark is None
     return out

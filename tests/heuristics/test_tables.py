@@ -70,3 +70,16 @@ def test_the_rhythm_is_a_column_of_figures_in_rows_that_hold_sentences() -> None
     assert tables(segment(dump(teasers)), lexicon()) == []
     slides = [(y, note, "By Ann Lee/Getty Images.") for _, y, note in ROWS]  # a gallery's slides
     assert tables(segment(dump(slides)), lexicon()) == []
+
+
+def test_teasers_with_dates_and_summaries_are_no_table() -> None:
+    teasers = [(name, f"1{i}.03.2024", note) for i, (name, _, note) in enumerate(ROWS)]
+    assert tables(segment(dump(teasers)), lexicon()) == []
+
+
+def test_the_last_row_s_sentence_is_kept_without_a_header_row() -> None:
+    """Each sentence also stands within reach of the next row's figure, two blocks before it."""
+    last = "Withdrawn after two summers for lack of passengers."
+    rows = [*ROWS[:-1], (ROWS[-1][0], ROWS[-1][1], last)]
+    source = dump(rows).replace("Ferries by year\nName\nYear\nNotes\n", "")
+    assert last in clean(source).text
