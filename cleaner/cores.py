@@ -4,13 +4,12 @@ A container limited to two CPUs (`docker run --cpus 2`, a Kubernetes limit) stil
 host's cores to `os.sched_getaffinity`: one worker per visible core would run 64 CPU-bound
 workers, each holding a cleaner of 100+ MB, in the time and memory of two. The quota is the
 cgroup's: `cpu.max` under cgroup v2, `cpu.cfs_quota_us` over `cpu.cfs_period_us` under v1, read
-for the process's own group and, as a container mounts it, at the hierarchy's root; a fraction
-of a core counts as one.
+for the process's own group and those above it and, as a container mounts it, at the hierarchy's
+root; the smallest holds, and a fraction of a core counts as one.
 """
 
 from __future__ import annotations
 
-import math
 import os
 from pathlib import Path
 
@@ -38,21 +37,27 @@ def quota_cores(cgroup: Path = CGROUP, proc_cgroup: Path = PROC_CGROUP) -> int |
 
 
 def _folders(cgroup: Path, proc_cgroup: Path) -> list[Path]:
-    """The process's own groups (v2's `0::/path`, v1's `N:cpu,cpuacct:/path`) and the roots."""
+    """The roots, and the process's own groups (v2's `0::/path`, v1's `N:cpu,cpuacct:/path`)
+    with each group above them: a quota on a pod or a slice bounds every group inside it."""
     folders = [cgroup, cgroup / "cpu", cgroup / "cpu,cpuacct"]
     try:
         lines = proc_cgroup.read_text(encoding="utf-8").splitlines()
-    except OSError:
+    except (OSError, ValueError):  # unreadable, or not UTF-8
         return folders
     for line in lines:
         _, controllers, path = line.split(":", 2) if line.count(":") >= 2 else ("", "", "/")
-        relative = path.strip("/")
-        if not relative or ".." in relative.split("/"):
+        parts = [part for part in path.split("/") if part]
+        if ".." in parts:
             continue
         if controllers == "":
-            folders.append(cgroup / relative)
+            roots = [cgroup]
         elif "cpu" in controllers.split(","):
-            folders += [cgroup / controllers / relative, cgroup / "cpu" / relative]
+            roots = [cgroup / controllers, cgroup / "cpu"]
+        else:
+            continue
+        folders += [
+            root.joinpath(*parts[:depth]) for root in roots for depth in range(1, len(parts) + 1)
+        ]
     return folders
 
 
@@ -75,4 +80,4 @@ def _v1(folder: Path) -> int | None:
 
 
 def _cores(quota: int, period: int) -> int | None:
-    return max(1, math.ceil(quota / period)) if quota > 0 and period > 0 else None
+    return max(1, -(-quota // period)) if quota > 0 and period > 0 else None  # rounded up

@@ -60,3 +60,16 @@ def test_workers_are_no_more_than_the_usable_cores(monkeypatch: pytest.MonkeyPat
     assert parallel.worker_count(None) == 2
     assert parallel.worker_count(8) == 2
     assert parallel.worker_count(8, items=1) == 1
+
+
+def test_a_quota_on_a_group_above_the_process_s_holds(tmp_path: Path) -> None:
+    write(tmp_path / "cg" / "kubepods" / "pod1" / "cpu.max", "200000 100000\n")
+    write(tmp_path / "cg" / "kubepods" / "pod1" / "ctr" / "cpu.max", "max 100000\n")
+    write(tmp_path / "self", "0::/kubepods/pod1/ctr\n")
+    assert quota_cores(tmp_path / "cg", tmp_path / "self") == 2
+
+
+def test_huge_numbers_and_bytes_that_are_no_utf8_are_no_quota_nor_crash(tmp_path: Path) -> None:
+    write(tmp_path / "cpu.max", "1" + "0" * 400 + " 1\n")
+    (tmp_path / "self").write_bytes(b"0::/caf\xe9\n")
+    assert quota_cores(tmp_path, tmp_path / "self") == int("1" + "0" * 400)
