@@ -12,9 +12,10 @@ from cleaner.packs import PackSet
 from .conftest import ROOT, load_script
 
 BLIND = ROOT / "tests" / "blind"
-# Over the 46 pages: 0.933 when the fifth set was added (0.944 over the first 36, 0.960 over 26).
+# Over the 56 pages: 0.932 when the seventh set was added (0.935 over the first 46 that day,
+# 0.944 over the first 36, 0.960 over 26).
 MIN_F1 = 0.93
-MIN_HTML_F1 = 0.95  # over the fourth set's HTML pages (0.974 when they were added)
+MIN_HTML_F1 = 0.95  # over the HTML pages of sets 4 and 7 (0.979 when set 7 was added)
 MIN_PAGE_F1 = 0.5  # no page lost whole (the worst, a live blog, scored 0.57)
 BARE = Cleaner(packs=PackSet({}))
 
@@ -24,7 +25,7 @@ def _pages(suffix: str = ".txt") -> list[Path]:
 
 
 def test_every_blind_page_has_its_expected_text() -> None:
-    assert (len(_pages()), len(_pages(".html"))) == (46, 10)
+    assert (len(_pages()), len(_pages(".html"))) == (56, 20)
     assert all(p.with_suffix(".expected.txt").is_file() for p in _pages() + _pages(".html"))
 
 
