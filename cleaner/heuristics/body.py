@@ -11,7 +11,10 @@ text is left as the other rules made it. A paragraph the model scores under the 
 that reads as prose and follows the kept body, with only furniture other rules marked in
 between, continues the article: a last paragraph next to the footer scores low for its
 neighbours, not for itself; so does a subheading between the two, and a list item between two
-kept items of the list.
+kept items of the list. What the model cannot judge cell by cell is judged whole: a table printed
+one cell per line (`tables`) and a live blog's entries (`entries`) are kept once the body reaches
+them, and the model reads the page without its fenced code listings (`segment`), keeping each
+listing that follows the body.
 
 The model is data (`body_model.json`), fitted by `scripts/fit_blocks.py --input text` on the
 evaluation pages with folds by site; `Lexicon.body_model()` is the one in use.
