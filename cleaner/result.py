@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal, TypeVar, dataclass_transform, get_ty
 from pydantic import ConfigDict, Field, TypeAdapter
 
 T = TypeVar("T")
-Route = Literal["pack-body", "block-model", "readability", "trafilatura", "none"]
+Route = Literal["pack-body", "block-model", "readability", "trafilatura", "live-blog", "none"]
 IncEx = set[str] | dict[str, Any] | None
 
 

@@ -54,6 +54,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "html.routes",
             "html.jsonld",
             "html.prune",
+            "html.liveblog",
         ),
     ),
     ("rules", ("heuristics", "packs", "html.route", "detect")),

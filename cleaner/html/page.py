@@ -12,6 +12,7 @@ from .decode import decode_html
 from .guard import tame
 from .headline import article_title
 from .jsonld import json_ld_objects
+from .liveblog import live_updates
 from .meta import PageMeta, absolute_url, merge, without_site
 from .prune import prune, without
 from .route import Extraction, extract, shipped_model
@@ -63,6 +64,9 @@ class Page:
         self.html = html
         self._tree = LexborHTMLParser(html)
         self.meta = page_meta(self._tree, html, url)
+        # a live blog's entries as its JSON-LD lists them, read before pruning takes the scripts
+        live = "LiveBlogPosting" in html
+        self.updates = live_updates(json_ld_objects(self._tree)) if live else []
 
     def prune(self, remove: Sequence[str] = ()) -> LexborNode | None:
         """The body without what can never be article text; prunes the parsed page in place."""
@@ -78,7 +82,7 @@ class Page:
         root = self.prune()
         if root is None:
             return Extraction([], "none", "the page has no body")
-        return extract(root, page, self.meta.title, model or shipped_model(), body)
+        return extract(root, page, self.meta.title, model or shipped_model(), body, self.updates)
 
     def for_extractors(self, remove: Sequence[str] = ()) -> str:
         """The page an extractor that reads the whole page gets (see `prune.without`); cuts the

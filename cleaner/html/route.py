@@ -9,6 +9,9 @@
   unless the fitted route selector (`routes.py`), reading how much each candidate found and how
   far they agree, expects an extractor to do better: no page comes out empty when an extractor
   finds its article.
+- `live-blog`: a page whose JSON-LD lists a live blog's updates (`liveblog.py`): the blocks
+  that state them, when they hold more than the chosen candidate's text (the candidates, fitted
+  on pages of one article, take one entry of a live blog for the article).
 Each route says why it won, for the metadata and `clean explain`.
 """
 
@@ -28,6 +31,7 @@ from ..trees import BlockModel
 from .blocks import DomBlock, dom_blocks, row_lines
 from ..features import covered, words_of
 from .features import BLOCK_FEATURES, block_features, context
+from .liveblog import entry_lines
 from .routes import pick, route_features
 
 MODEL_FILE = Path(__file__).with_name("block_model.json")
@@ -173,12 +177,23 @@ def choose(found: Candidates, model: BlockModel, title: str | None = None) -> Ex
 
 
 def extract(
-    root: LexborNode, html: str, title: str | None, model: BlockModel, body: str | None = None
+    root: LexborNode,
+    html: str,
+    title: str | None,
+    model: BlockModel,
+    body: str | None = None,
+    updates: Sequence[tuple[str, str]] = (),
 ) -> Extraction:
     """The article of a pruned page (`root` is its body; `html` the whole page as an extractor
-    reads it, `prune.without`)."""
+    reads it, `prune.without`; `updates`: a live blog's entries as its JSON-LD lists them)."""
     chosen = root.css(body) if body else []
     if chosen:
         paragraphs = [line for node in chosen for line in row_lines(dom_blocks(node))]
         return Extraction(paragraphs, "pack-body", f"the pack's body selector {body!r} matched")
-    return choose(candidates(root, html, title, model), model, title)
+    found = candidates(root, html, title, model)
+    picked = choose(found, model, title)
+    entries = entry_lines(found.blocks, updates) if updates else []
+    if sum(map(len, entries)) <= sum(map(len, picked.paragraphs)):
+        return picked
+    said = f"the page's JSON-LD lists {len(updates)} live-blog updates; the blocks that state them"
+    return Extraction(entries, "live-blog", f"{said} hold more than {picked.route}'s text")
