@@ -32,10 +32,8 @@ _PLACEHOLDER = regex.compile(
     regex.IGNORECASE,
 )
 # "Photograph by X", "Illustration by X": without a label's colon, a credit is no sentence.
-_CREDIT_BY = regex.compile(
-    r"^\(?(?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?)\s+by\s+(?-i:\p{Lu})",
-    regex.IGNORECASE,
-)
+_BY_NAME = r"(?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?)\s+by\s+(?-i:\p{Lu})"
+_CREDIT_BY = regex.compile(rf"^\(?{_BY_NAME}", regex.IGNORECASE)
 # A sentence's end, not an initial's or a title's: "U.S. Sen. Tammy Duckworth, D-Ill., …".
 _SENTENCE_END = regex.compile(
     r"(?<!\b(?:\p{Lu}|Sens?|Reps?|Gov|Gen|Lt|Col|Capt|Sgt|Mrs?|Ms|Dr|St|Mt|Ft|Jan|Feb|Aug|Sept?"
@@ -77,9 +75,7 @@ _TRAILING_PAREN = regex.compile(
 # "… with his 1979 logbook. Photo by Jane Roe / Station": a credit "by" a name, after a sentence;
 # no comma or colon in it ("Photographs by Dorothea Lange, on loan from …, include:" goes on).
 _TRAILING_BY = regex.compile(
-    r"^(?P<caption>.+?[.!?”\"’)])\s+(?P<credit>(?:photo(?:graph)?s?|images?|pictures?"
-    r"|illustrations?|videos?)\s+by\s+(?-i:\p{Lu})[^.!?,:;]{1,80})$",
-    regex.IGNORECASE,
+    rf"^(?P<caption>.+?[.!?”\"’)])\s+(?P<credit>{_BY_NAME}[^.!?,:;]{{1,80}})$", regex.IGNORECASE
 )
 _TRAILING_SLASH = regex.compile(
     r"^(?P<caption>.+?[.!?”\"’)])\s+(?P<credit>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*[/\\]\s*\S.{0,60})$"
