@@ -36,6 +36,9 @@ _SIGNALS = tuple(
         ("@", r"@(?:media|font-face|import|keyframes)\b"),
         ('"', r"^\s*[{\[]\s*\"[\w@$-]+\"\s*:"),
         ('"@', r"\"@(?:context|type)\"\s*:"),
+        # An object literal with a quoted key inside a line: `f({"mode":"iframe", …})`.
+        ('"', r"[\w$]\(\s*\{\s*\"[\w@$-]+\"\s*:|:\s*\{\s*\"[\w@$-]+\"\s*:"),
+        ("({", r"[\w$]\(\s*\{\s*$"),  # a call that opens an object literal: `Widget.init({`
         ("<", r"<\/?(?:script|style|div|span|iframe)\b"),
         ("", r"\b(?:googletag|dataLayer|gtag|fbq|_gaq)\b"),
         ("typeof", r"\btypeof\s*\(?\s*[\w$]"),

@@ -20,6 +20,12 @@ CODE = [
     "for (i=0; i<arrTabNames_editorsChoice.length; i++) {",
     "_taboola.push({flush: true});",
     "}, 500 );",
+    # A widget called with an object literal: JSON-like keys, few of the symbols counted.
+    'jQuery(\'#ad_7\').Ad({"mode":"iframe","width":640,"height":360,"site":"gm.example",'
+    '"variant":"default","headline":"A Cat Costume Better Than Yours","issued":"Mon, 29 Oct 2012",'
+    '"fallback_zone":"in_story","keywords":"cats animals halloween costumes"});',
+    'config: {"root_url":"http:\\/\\/example.com\\/index.php","domain":"example.com","host":"x"},',
+    "Powwow.init({",
 ]
 PROSE = [
     "The function of the committee, he said, is to review the budget (which was approved) and report back.",
@@ -30,6 +36,7 @@ PROSE = [
     # A bracket closed before a semicolon: a recipe or a list of prices, not a statement.
     "Breakfast: 8 ounces of egg whites; black beans (canned and unsalted); and cauliflower.",
     "Super fries ($10) with cheese sauce; corn gems ($4/$7); a shake ($8.50); a couple of beers.",
+    'He wrote (in braces) {"sic": yes} to mark the quote, and signed it: "Editor" (retired).',
 ]
 
 
