@@ -239,6 +239,7 @@ def test_the_body_goes_on_over_a_subheading_when_the_prose_after_it_continues_it
     for heading, score, after in (
         ("What happens next", 0.1, 0.4),
         ("Comments", 0.3, 0.4),
+        ("Comments»", 0.3, 0.4),
         ("Leave a reply", 0.3, 0.4),
         ("What happens next", 0.3, 0.1),
     ):
