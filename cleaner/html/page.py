@@ -11,7 +11,7 @@ from ..trees import BlockModel
 from .decode import decode_html
 from .guard import tame
 from .headline import article_title
-from .jsonld import json_ld_objects
+from .jsonld import JsonObject, json_ld_objects
 from .liveblog import live_updates
 from .meta import PageMeta, absolute_url, merge, without_site
 from .prune import prune, without
@@ -36,11 +36,17 @@ class HtmlDocument:
     warnings: tuple[str, ...] = ()  # what was done to markup no parser should be handed
 
 
-def page_meta(tree: LexborHTMLParser, html: str, url: str | None = None) -> PageMeta:
-    """The page's own metadata; read before pruning, which deletes where much of it lives."""
+def page_meta(
+    tree: LexborHTMLParser,
+    html: str,
+    url: str | None = None,
+    objects: list[JsonObject] | None = None,
+) -> PageMeta:
+    """The page's own metadata; read before pruning, which deletes where much of it lives.
+    `objects`: the page's JSON-LD objects, when the caller has read them already."""
     tags = meta_tags(tree)
     stated = merge(
-        from_json_ld(json_ld_objects(tree), url),
+        from_json_ld(json_ld_objects(tree) if objects is None else objects, url),
         from_meta_tags(tags, OPENGRAPH, url),
         from_meta_tags(tags, META_TAGS, url),
     )
@@ -63,10 +69,9 @@ class Page:
     def __init__(self, html: str, url: str | None = None) -> None:
         self.html = html
         self._tree = LexborHTMLParser(html)
-        self.meta = page_meta(self._tree, html, url)
-        # a live blog's entries as its JSON-LD lists them, read before pruning takes the scripts
-        live = "LiveBlogPosting" in html
-        self.updates = live_updates(json_ld_objects(self._tree)) if live else []
+        objects = json_ld_objects(self._tree)  # read before pruning takes the scripts
+        self.meta = page_meta(self._tree, html, url, objects)
+        self.updates = live_updates(objects)  # a live blog's entries as its JSON-LD lists them
 
     def prune(self, remove: Sequence[str] = ()) -> LexborNode | None:
         """The body without what can never be article text; prunes the parsed page in place."""
