@@ -4,8 +4,10 @@ heading marks are removed here so a heading's words read as a plain paragraph.""
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+from typing import Any
 
 import regex
 
@@ -60,6 +62,14 @@ def normalize_space(text: str) -> str:
     if not text.isascii() and any(c in text for c in _INVISIBLE_CHARS):
         text = _INVISIBLE.sub("", text)
     return " ".join(text.split())
+
+
+def stated_text(value: Any) -> str | None:
+    """A value a page states (JSON-LD, a meta tag, an element's text) as plain text: entities
+    decoded, spaces normalised; None when it is no string or holds nothing."""
+    if not isinstance(value, str):
+        return None
+    return normalize_space(html.unescape(value)) or None
 
 
 def has_markup(text: str) -> bool:

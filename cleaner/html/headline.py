@@ -17,8 +17,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..inline import stated_text
 from ..urls import hostname
-from .meta import clean_text
 
 MAX_HEADINGS = 3  # of each level; a page prints its headline once, near the top
 HEADING_LEVELS = ("h1", "h2", "h3")  # under a logo's `<h1>`, old templates and blogs print it lower
@@ -121,12 +121,12 @@ def article_title(
     if not title:
         return None
     element = tree.css_first("title")
-    page = clean_text(element.text()) if element else None
+    page = stated_text(element.text()) if element else None
     known = _site_names(site_name, url)
     within, holding = [], []
     for level in HEADING_LEVELS:
         for node in tree.css(level)[:MAX_HEADINGS]:
-            heading = clean_text(node.text(separator=" "))
+            heading = stated_text(node.text(separator=" "))
             if (
                 not heading
                 or len(heading.split()) < MIN_WORDS

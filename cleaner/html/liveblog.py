@@ -13,11 +13,10 @@ paragraph breaks and may be cut short.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
 
-from ..inline import normalize_space
+from ..inline import normalize_space, stated_text
 from .blocks import DomBlock, row_lines
 from .jsonld import article_record, listed, types_of
 
@@ -35,16 +34,12 @@ def live_updates(objects: list[dict[str, Any]]) -> list[tuple[str, str]]:
     if record is None or "liveblogposting" not in types_of(record):
         return []
     updates = [
-        (_text(update.get("headline")), _text(update.get("articleBody")))
+        (stated_text(update.get("headline")) or "", stated_text(update.get("articleBody")) or "")
         for update in listed(record.get("liveBlogUpdate"))
         if isinstance(update, dict)
     ]
     stated = [(headline, body) for headline, body in updates if body]
     return stated if len(stated) >= MIN_UPDATES else []
-
-
-def _text(value: Any) -> str:
-    return normalize_space(html.unescape(value)) if isinstance(value, str) else ""
 
 
 def entry_lines(blocks: Sequence[DomBlock], updates: Sequence[tuple[str, str]]) -> list[str]:

@@ -19,13 +19,12 @@ a publisher's declared data is more exact than what a rule reads off the text.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, fields
 from typing import Any, NamedTuple
 
 from ..dates import find_date
-from ..inline import normalize_space
+from ..inline import stated_text
 from ..metadata import parse_byline
 from ..urls import resolved
 
@@ -71,14 +70,8 @@ class PageMeta:
     image: str | None = None  # the lead image the page names (og:image, JSON-LD `image`)
 
 
-def clean_text(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    return normalize_space(html.unescape(value)) or None
-
-
 def iso_date(value: Any) -> str | None:
-    text = clean_text(value)
+    text = stated_text(value)
     if text is None:
         return None
     if m := _COMPACT_DATE.match(text):
@@ -104,7 +97,7 @@ def person_names(values: list[Any]) -> tuple[str, ...]:
     looks like a URL or handle; duplicates go."""
     names: list[str] = []
     for value in values:
-        if text := clean_text(value):
+        if text := stated_text(value):
             names.extend(n for n in parse_byline(text)[0] if _is_person(n))
     unique: dict[str, str] = {}
     for name in names:
@@ -122,13 +115,13 @@ def without_site(authors: tuple[str, ...], site_name: str | None) -> tuple[str, 
 
 def absolute_url(value: Any, base: str | None) -> str | None:
     """An http(s) URL, resolved against `base` and without its #fragment."""
-    text = clean_text(value)
+    text = stated_text(value)
     url = resolved(text, base) if text else None
     return url if url and url.startswith(("http://", "https://")) else None
 
 
 def language_tag(value: Any) -> str | None:
-    text = (clean_text(value) or "").replace("_", "-")
+    text = (stated_text(value) or "").replace("_", "-")
     return text if _LANGUAGE.match(text) else None
 
 

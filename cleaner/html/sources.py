@@ -19,7 +19,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..heuristics import lexicon
 from ..heuristics.captions import split_credit
 from .jsonld import ORGANIZATION_TYPES, JsonObject, article_record, listed, site_record, types_of
-from .meta import Image, PageMeta, absolute_url, clean_text, iso_date, language_tag, person_names
+from ..inline import stated_text
+from .meta import Image, PageMeta, absolute_url, iso_date, language_tag, person_names
 
 OPENGRAPH = {
     "title": ("og:title",),
@@ -121,18 +122,18 @@ def from_json_ld(objects: list[JsonObject], base: str | None) -> PageMeta:
     article, site = article_record(objects) or {}, site_record(objects) or {}
     language = article.get("inLanguage")
     return PageMeta(
-        title=clean_text(article.get("headline")) or clean_text(article.get("name")),
+        title=stated_text(article.get("headline")) or stated_text(article.get("name")),
         authors=person_names(_people(article.get("author"))),
         published=iso_date(article.get("datePublished")) or iso_date(article.get("dateCreated")),
         url=absolute_url(article.get("url"), base)
         or absolute_url(_entity_url(article.get("mainEntityOfPage")), base),
-        site_name=clean_text(_named(article.get("publisher"))) or clean_text(site.get("name")),
+        site_name=stated_text(_named(article.get("publisher"))) or stated_text(site.get("name")),
         language=language_tag(
             language.get("alternateName") if isinstance(language, dict) else language
         ),
-        description=clean_text(article.get("description")),
+        description=stated_text(article.get("description")),
         image=next(
-            filter(None, (clean_text(_entity_url(i)) for i in listed(article.get("image")))), None
+            filter(None, (stated_text(_entity_url(i)) for i in listed(article.get("image")))), None
         ),
     )
 
@@ -164,14 +165,14 @@ def from_meta_tags(
         )
 
     return PageMeta(
-        title=first("title", clean_text),
+        title=first("title", stated_text),
         authors=person_names([c for key in keys["authors"] for c in tags.get(key, ())]),
         published=first("published", iso_date),
         url=first("url", lambda c: absolute_url(c, base)),
-        site_name=first("site_name", clean_text),
+        site_name=first("site_name", stated_text),
         language=first("language", language_tag),
-        description=first("description", clean_text),
-        image=first("image", clean_text),  # made absolute once the page's own URL is known
+        description=first("description", stated_text),
+        image=first("image", stated_text),  # made absolute once the page's own URL is known
     )
 
 
@@ -214,7 +215,7 @@ def figure_images(tree: LexborHTMLParser, base: str | None = None) -> tuple[Imag
         ]  # outermost
         for credit_text in credits:
             text = text.replace(credit_text, " ")
-        caption, credit = clean_text(text), clean_text(" ".join(credits))
+        caption, credit = stated_text(text), stated_text(" ".join(credits))
         if caption and not credit and (split := split_credit(caption, caption, lexicon())):
             caption, credit = split
         image = Image(caption, credit, _figure_picture(node, base))
@@ -228,7 +229,7 @@ def from_elements(tree: LexborHTMLParser, stated: PageMeta, base: str | None = N
     the metadata comes first, and each look is a pass over the tree."""
     title, root = tree.css_first("title"), tree.root
     return PageMeta(
-        title=None if stated.title or not title else clean_text(title.text()),
+        title=None if stated.title or not title else stated_text(title.text()),
         authors=() if stated.authors else markup_authors(tree),
         language=None if stated.language or not root else language_tag(root.attributes.get("lang")),
         images=() if stated.images else figure_images(tree, base),
