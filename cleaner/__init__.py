@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import compiled
-from .version import __version__
 
 compiled.install()  # the compiled build of these sources, when one was made (#16)
 
 if TYPE_CHECKING:
+    __version__: str
     from .budget import OutOfTime
     from .packs import PackError
     from .pipeline import Cleaner
@@ -33,6 +33,7 @@ _LAZY = {
     "PackError": "packs",
     "OutOfTime": "budget",
     "RecordError": "records",
+    "__version__": "version",
 }
 _default: Cleaner | None = None
 

@@ -26,7 +26,7 @@ from .inline import MARKDOWN_AUTOLINK, MARKDOWN_LINK
 from .model import Block, Document
 from .result import Counts, Extraction, Image, Metadata, Outlet, Related, Removal, Route
 from .stoplists import language_code
-from .version import __version__
+from .version import package_version
 
 if TYPE_CHECKING:  # html.meta reads bylines with this module's parser
     from .html.meta import PageMeta
@@ -249,6 +249,6 @@ def build(doc: Document, outlet: OutletMatch | None, text: str) -> Metadata:
         removed=removed,
         removed_by_kind=dict(Counter(r.kind for r in removed)),
         text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        cleaner_version=__version__,
+        cleaner_version=package_version(),
         warnings=list(doc.warnings),  # the result's own lists, as a model's were
     )

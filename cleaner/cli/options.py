@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..version import __version__
+from ..version import package_version
 from .common import flag, require_stdout
 
 DEFAULT_MAX_BYTES = 50 * 2**20  # far above any article; keeps one input's memory bounded
@@ -30,7 +30,7 @@ class FieldChoice(str, Enum):
 def _version(value: bool) -> None:
     if value:
         require_stdout("the version")
-        typer.echo(f"cleaner {__version__}")
+        typer.echo(f"cleaner {package_version()}")
         raise typer.Exit()
 
 
