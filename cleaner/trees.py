@@ -23,6 +23,17 @@ import numpy as np
 CHUNK_ROWS = 128  # rows scored at once: 128 rows x 56 columns x 150 trees of masks are 2 MB
 MAX_LEAVES = 64  # a tree's leaves are bits of one unsigned integer
 MASKS = (np.uint8, np.uint16, np.uint32, np.uint64)  # the smallest that holds the leaves is used
+GRID = 2**24  # model inputs and outputs are rounded to multiples of 1 / GRID (see `settle`)
+
+
+def settle(values: np.ndarray) -> np.ndarray:
+    """`values` rounded to multiples of 1 / GRID, so that a model reads the same numbers on
+    every machine. numpy computes log, exp, log1p and expm1 on the CPU's vector units where it
+    can (AVX-512), and their last bits then differ from another CPU's: enough to move a fit's
+    splits. A value rounds differently only when it lies within those last bits of a midpoint
+    between two multiples: fewer than one in ten million values under 10. NaN and infinities
+    stay; -0.0 becomes 0.0."""
+    return np.round(np.asarray(values, dtype=np.float64) * GRID) / GRID + 0.0
 
 
 class Scorer(Protocol):
@@ -160,14 +171,14 @@ class Forest:
             chunks = range(0, count, CHUNK_ROWS)
             return np.concatenate([self.predict(rows[i : i + CHUNK_ROWS]) for i in chunks])
         tables = self.tables
-        values = np.asarray(rows, dtype=np.float64).T.take(tables.used, axis=0)
+        values = settle(rows).T.take(tables.used, axis=0)
         np.fmax(values, -np.inf, out=values)  # NaN is over no threshold: a walk goes left
         rank = np.searchsorted(tables.cuts, values) + tables.starts
         lookups = tables.ruled_out.take(tables.rows.take(rank), axis=0)
         ruled_out = np.bitwise_or.reduce(lookups, axis=0)  # (rows, trees)
         ones = ruled_out ^ (ruled_out + 1)  # the lowest 0 bit and the 1 bits under it
         leaf = np.bitwise_count(ones) + tables.firsts
-        return 1.0 / (1.0 + np.exp(-tables.values.take(leaf).sum(axis=1)))
+        return settle(1.0 / (1.0 + np.exp(-tables.values.take(leaf).sum(axis=1))))
 
 
 @dataclass(frozen=True)

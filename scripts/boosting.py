@@ -9,8 +9,12 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+
+from cleaner.trees import settle
 
 FOLDS = 5
 # Small trees, large leaves, half the columns per tree: on folds by site, deeper trees fit the
@@ -47,19 +51,33 @@ def site_folds(sites: Sequence[str], folds: int = FOLDS) -> dict[str, int]:
     return fold_of
 
 
+@dataclass(frozen=True)
+class Fitted:
+    """A LightGBM booster that reads and gives numbers as `cleaner.trees.Forest` does: settled
+    on its grid, so that a fit on one machine scores what it would on another."""
+
+    booster: Any
+
+    def predict(self, rows: np.ndarray) -> np.ndarray:
+        """The probability of label 1 for each row."""
+        return settle(self.booster.predict(settle(rows)))
+
+    def dump_model(self) -> dict:
+        return self.booster.dump_model()
+
+
 def fit(
     rows: np.ndarray,
     labels: np.ndarray,
     weights: np.ndarray,
     rounds: int = ROUNDS,
     **overrides: object,
-):
-    """A LightGBM booster with PARAMS (and `overrides`) fitted on weighted rows; its `predict`
-    gives the probability of label 1."""
+) -> Fitted:
+    """A LightGBM booster with PARAMS (and `overrides`) fitted on weighted rows, settled."""
     import lightgbm
 
-    data = lightgbm.Dataset(rows, label=labels, weight=weights, params={"verbose": -1})
-    return lightgbm.train(PARAMS | overrides, data, num_boost_round=rounds)
+    data = lightgbm.Dataset(settle(rows), label=labels, weight=weights, params={"verbose": -1})
+    return Fitted(lightgbm.train(PARAMS | overrides, data, num_boost_round=rounds))
 
 
 def export(model, names: Sequence[str]) -> dict:

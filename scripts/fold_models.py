@@ -5,11 +5,11 @@
 
 The fold models live under out/models, which a fresh checkout lacks. Running fit_blocks.py there
 would not bring them back: it refits on the features today's code computes, and writes a new
-shipped model with folds of its own. The fit is deterministic on one machine, so the folds of
-the model that ships come back, on a machine like the one that fitted it (another CPU's floating
-point may move a split), from fit_blocks.py run at the commit that last wrote that model: in a
-git worktree under out/fits (../shared reached through a link beside it), whose model must come
-out byte-identical to the shipped one, or nothing is copied. A model whose selector alone was
+shipped model with folds of its own. The fit is deterministic (one thread, a fixed seed, and
+rows settled on a grid that another CPU's last bits do not move: `cleaner.trees.settle`), so
+the folds of the model that ships come back from fit_blocks.py run at the commit that last
+wrote that model: in a git worktree under out/fits (../shared reached through a link beside
+it), whose model must come out byte-identical to the shipped one, or nothing is copied. A model whose selector alone was
 fitted last (`fit_blocks.py --keep-blocks`) names the commit of its block models
 (`blocks_from`): they are fitted there first, and the selector over their folds at the model's
 own commit. Each kind's folds are recorded with the digest of the model they belong to;
@@ -141,8 +141,7 @@ def rebuild(kind: str, uv: str) -> None:
     if (trees[-1] / model).read_bytes() != (ROOT / model).read_bytes():
         raise SystemExit(
             f"fold_models: the fit at {commit[:12]} did not give the shipped {model} "
-            "(has the evaluation data changed, or does this machine's floating point differ "
-            "from the one that fitted it?); its folds are not copied"
+            "(has the evaluation data or a library it reads changed?); its folds are not copied"
         )
     _copy_folds(kind, trees[-1] / "out" / "models", MODELS)
     record(kind, ROOT / model)

@@ -15,7 +15,7 @@ from cleaner.html.features import BLOCK_FEATURES, STAGE_TWO
 from cleaner.html.route import MODEL_FILE
 from cleaner.html.routes import ROUTE_FEATURES, ROUTES
 from cleaner.lexicon import BODY_MODEL_FILE
-from cleaner.trees import CHUNK_ROWS, MAX_LEAVES, BlockModel, Forest
+from cleaner.trees import CHUNK_ROWS, MAX_LEAVES, BlockModel, Forest, settle
 
 from .conftest import load_script
 
@@ -54,8 +54,9 @@ def test_a_forest_refuses_rows_of_another_width() -> None:
 
 
 def walk(data: dict, rows: np.ndarray) -> np.ndarray:
-    """The reference `Forest.predict` must equal bit for bit: each row down each tree node by
-    node, the leaf values of a row summed tree by tree as numpy sums a row of an array."""
+    """The reference `Forest.predict` must equal bit for bit: each row, settled, down each tree
+    node by node, the leaf values of a row summed tree by tree as numpy sums a row of an array."""
+    rows = settle(rows)
     leaves = np.zeros((len(rows), len(data["trees"])))
     for r, row in enumerate(rows):
         for t, tree in enumerate(data["trees"]):
@@ -64,12 +65,47 @@ def walk(data: dict, rows: np.ndarray) -> np.ndarray:
                 right = row[tree["feature"][node]] > tree["threshold"][node]
                 node = tree["right" if right else "left"][node]
             leaves[r, t] = tree["value"][node]
-    return 1.0 / (1.0 + np.exp(-leaves.sum(axis=1)))
+    return settle(1.0 / (1.0 + np.exp(-leaves.sum(axis=1))))
 
 
 # Thresholds drawn from a few values, so nodes share them and rows meet them exactly.
-CUTS = np.array([-2.5, -0.0, 0.0, 0.5, 1.0, 1.0 + 1e-12, 3.0, 1e300])
-ODD = np.array([np.nan, np.inf, -np.inf, -0.0, 0.0, 1.0 + 5e-13])
+CUTS = np.array([-2.5, -0.0, 0.0, 0.5, 1.0, 1.0 + 2**-24, 3.0, 1e300])
+ODD = np.array([np.nan, np.inf, -np.inf, -0.0, 0.0, 1.0 + 2**-25, 1.0 + 5e-13])
+
+
+def nudged(values: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """`values` moved by up to four units in their last place, as another CPU's log may be."""
+    out = values.copy()
+    for _ in range(4):
+        step = np.where(np.isfinite(out), rng.choice([-np.inf, np.inf, 0.0], size=out.shape), 0)
+        out = np.where(step == 0.0, out, np.nextafter(out, step))
+    return out
+
+
+def feature_like(rng: np.random.Generator, size: int) -> np.ndarray:
+    """Values as the features and scores are: logs of counts, shares, signed logs, -1 fills."""
+    counts = rng.integers(0, 5000, size)
+    return np.concatenate(
+        [
+            np.log1p(counts),
+            counts / np.maximum(1, rng.integers(1, 5000, size)),
+            np.sign(counts - 2500) * np.log1p(np.abs(counts - 2500)),
+            1 / (1 + np.exp(-rng.normal(scale=4, size=size))),
+            [-1.0, 0.0, 1.0, np.nan, np.inf, -np.inf],
+        ]
+    )
+
+
+def test_settled_values_do_not_depend_on_their_last_bits() -> None:
+    rng = np.random.default_rng(11)
+    values = feature_like(rng, 20000)
+    settled = settle(values)
+    assert settle(nudged(values, rng)).tobytes() == settled.tobytes()
+    assert settle(settled).tobytes() == settled.tobytes()
+    finite = np.isfinite(values)
+    assert np.abs(settled[finite] - values[finite]).max() <= 2**-25
+    assert list(settled[-6:-3]) == [-1.0, 0.0, 1.0] and np.isnan(settled[-3])
+    assert list(settled[-2:]) == [np.inf, -np.inf]
 
 
 def random_tree(rng: np.random.Generator, leaves: int, columns: int) -> dict:
@@ -147,7 +183,22 @@ def test_an_exported_booster_scores_as_lightgbm_does() -> None:
     labels = (rows[:, 0] + 0.5 * rows[:, 1] > 0.8).astype(int)
     model = boosting.fit(rows, labels, np.ones(len(labels)), min_child_samples=5)
     forest = Forest.from_dict(json.loads(json.dumps(boosting.export(model, ["a", "b", "c", "d"]))))
-    assert forest.predict(rows) == pytest.approx(model.predict(rows), abs=1e-9)
+    assert forest.predict(rows).tobytes() == model.predict(rows).tobytes()
+
+
+def test_a_fit_does_not_depend_on_the_last_bits_of_its_rows() -> None:
+    """What a fit on a machine whose log differs in the last place would give: the same trees,
+    and the same scores of rows so computed."""
+    boosting = load_script("boosting")
+    rng = np.random.default_rng(4)
+    rows = feature_like(rng, 2000)[:8000].reshape(2000, 4)
+    labels = (rows[:, 0] + 0.5 * rows[:, 1] > 4).astype(int)
+    fits = [
+        boosting.fit(r, labels, np.ones(len(labels)), min_child_samples=5)
+        for r in (rows, nudged(rows, rng))
+    ]
+    assert fits[0].dump_model() == fits[1].dump_model()
+    assert fits[0].predict(nudged(rows, rng)).tobytes() == fits[1].predict(rows).tobytes()
 
 
 def test_site_folds_never_split_a_site_and_are_near_equal() -> None:
