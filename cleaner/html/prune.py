@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..lexicon import lexicon
+
 # Code, embeds and widgets: never article text.
 CODE_TAGS = (
     "script",
@@ -59,6 +61,11 @@ COMMENT_CANDIDATES = ", ".join(
     for attr in ("class", "id")
 )
 COMMENT_SHARE = 0.5
+# A blog engine's thread (MovableType's, TypePad's) may have no container: a heading named for
+# comments (`<h2 id="comments">`, or an anchor so named inside it) that reads as a comment
+# section's ("Comments", "7 Comments »"), and the comments as the siblings after it. A heading
+# that links ("3 Comments" pointing at the thread) is a count over the article, not the thread.
+HEADINGS = "h1, h2, h3, h4, h5, h6"
 MAX_WRAPPERS = 20  # comment-named elements holding more than that share: past this many, stop
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A form holding more than this share of the page's text wraps the page (ASP.NET WebForms put one
@@ -110,6 +117,29 @@ def _comment_threads(root: LexborNode) -> list[LexborNode]:
             continue
         found.append(node)
         inside.update(n.mem_id for n in node.css(COMMENT_CANDIDATES))
+    return found
+
+
+def _named(node: LexborNode) -> bool:
+    names = (node.attributes.get(a) or "" for a in ("class", "id", "name"))
+    return any(map(_COMMENT_NAME.search, " ".join(names).split()))
+
+
+def _headed_threads(root: LexborNode) -> list[LexborNode]:
+    """Each heading of a comment section that no container holds, and the siblings after it."""
+    heading = lexicon().comment_heading
+    found: list[LexborNode] = []
+    taken: set[int] = set()
+    for node in root.css(HEADINGS):
+        if node.mem_id in taken or node.css_first("a[href]") is not None:
+            continue
+        named = _named(node) or any(map(_named, node.css("a")))
+        if named and heading.search(" ".join(node.text(deep=True).split())):
+            sibling: LexborNode | None = node
+            while sibling is not None and sibling.mem_id not in taken:
+                found.append(sibling)
+                taken.update(n.mem_id for n in (sibling, *sibling.css("*")))
+                sibling = sibling.next
     return found
 
 
@@ -171,6 +201,7 @@ def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | No
     _break_empty(tree, root)
     _flatten_deep(root)
     _drop(_comment_threads(root))
+    _drop(_headed_threads(root))
     return root
 
 
@@ -185,6 +216,7 @@ def without(tree: LexborHTMLParser, remove: Sequence[str]) -> str:
         _drop(tree.css(selector))
     if tree.body is not None:
         _drop(_comment_threads(tree.body))
+        _drop(_headed_threads(tree.body))
     return tree.html or ""
 
 

@@ -138,6 +138,35 @@ def test_comment_thread_goes(thread: str) -> None:
     assert text_of(pruned(f"{ARTICLE}{thread}")) == text_of(pruned(ARTICLE))
 
 
+FOOTER = "<p>Footer line.</p>"
+COMMENT = "<div id='c1'><p>Ha! Our lows were in the 80s.</p></div><p>Posted by: Ellen</p>"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h2 id='comments'>Comments</h2>",  # MovableType
+        "<h2><a id='comments'></a>Comments</h2>",  # TypePad
+        "<h3 class='comments-header'>7 Comments »</h3>",
+    ],
+)
+def test_thread_a_heading_opens_goes_with_the_heading(heading: str) -> None:
+    page = f"<div class='entry'>{ARTICLE}{heading}{COMMENT * 3}</div>{FOOTER}"
+    assert text_of(pruned(page)) == text_of(pruned(f"<div class='entry'>{ARTICLE}</div>{FOOTER}"))
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h3 class='comments-link'><a href='#comments'>3 Comments</a></h3>",  # a count, a link
+        "<h2 id='comments'>Why the comments matter</h2>",  # an article's subheading
+        "<h2 class='section'>Comments</h2>",  # named for nothing
+    ],
+)
+def test_heading_that_opens_no_thread_keeps_what_follows(heading: str) -> None:
+    assert "Ha! Our lows" in text_of(pruned(f"{heading}{ARTICLE}{COMMENT}"))
+
+
 @pytest.mark.parametrize(
     "element",
     [
