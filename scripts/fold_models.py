@@ -1,18 +1,18 @@
 """Rebuild the fold models of the shipped article models, which eval.py's `cleaner-cv` rows use.
 
-    uv run --group eval python scripts/fold_models.py                # html and text (~10 min)
+    uv run --group eval python scripts/fold_models.py                # html and text (~20 min)
     uv run --group eval python scripts/fold_models.py --input text
 
 The fold models live under out/models, which a fresh checkout lacks. Running fit_blocks.py there
 would not bring them back: it refits on the features today's code computes, and writes a new
 shipped model with folds of its own. The fit is deterministic (one thread, a fixed seed, and
-rows settled on a grid that another CPU's last bits do not move: `cleaner.trees.settle`), so
-the folds of the model that ships come back from fit_blocks.py run at the commit that last
-wrote that model: in a git worktree under out/fits (../shared reached through a link beside
-it), whose model must come out byte-identical to the shipped one, or nothing is copied. A model whose selector alone was
-fitted last (`fit_blocks.py --keep-blocks`) names the commit of its block models
-(`blocks_from`): they are fitted there first, and the selector over their folds at the model's
-own commit. Each kind's folds are recorded with the digest of the model they belong to;
+rows settled on a grid that another CPU's last bits do not move: `cleaner.trees.settle`), so the
+folds of the model that ships come back from fit_blocks.py run at the commit that last wrote
+that model: in a git worktree under out/fits (../shared reached through a link beside it), whose
+model must come out byte-identical to the shipped one, or nothing is copied. A model whose
+selector alone was fitted last (`fit_blocks.py --keep-blocks`) names the commit of its block
+models (`blocks_from`): they are fitted there first, and the selector over their folds at the
+model's own commit. Each kind's folds are recorded with the digest of the model they belong to;
 eval.py refuses folds whose digest is not the shipped model's.
 """
 
