@@ -92,7 +92,8 @@ PARAGRAPH_TAGS = frozenset(
 
 
 def _drop(nodes: Sequence[LexborNode]) -> None:
-    """Delete matches innermost first (they come in document order), so no node outlives its parent."""
+    """Delete matches innermost first (they come in document order), so no node outlives its
+    parent."""
     for node in reversed(nodes):
         node.decompose()
 
