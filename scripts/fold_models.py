@@ -1,6 +1,6 @@
 """Rebuild the fold models of the shipped article models, which eval.py's `cleaner-cv` rows use.
 
-    uv run --group eval python scripts/fold_models.py                # html and text (~20 min)
+    uv run --group eval python scripts/fold_models.py                # html and text (~15 min)
     uv run --group eval python scripts/fold_models.py --input text
 
 The fold models live under out/models, which a fresh checkout lacks. Running fit_blocks.py there
