@@ -66,6 +66,7 @@ COMMENT_SHARE = 0.5
 # section's ("Comments", "7 Comments »"), and the comments as the siblings after it. A heading
 # that links ("3 Comments" pointing at the thread) is a count over the article, not the thread.
 HEADINGS = "h1, h2, h3, h4, h5, h6"
+ANCHOR_NAMES = ("class", "id", "name")  # `<a name="comments">` marks where a thread begins
 MAX_WRAPPERS = 20  # comment-named elements holding more than that share: past this many, stop
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A form holding more than this share of the page's text wraps the page (ASP.NET WebForms put one
@@ -108,8 +109,7 @@ def _comment_threads(root: LexborNode) -> list[LexborNode]:
     more (a chain of nested ones on a hostile page would be read again at every level)."""
     total, found, inside, wrappers = len(root.text(deep=True)), list[LexborNode](), set[int](), 0
     for node in root.css(COMMENT_CANDIDATES):
-        named = " ".join(filter(None, (node.attributes.get(a) for a in ("class", "id"))))
-        if node.mem_id in inside or not any(map(_COMMENT_NAME.search, named.split())):
+        if node.mem_id in inside or not _named(node):
             continue
         if len(node.text(deep=True)) > total * COMMENT_SHARE:
             wrappers += 1
@@ -121,9 +121,10 @@ def _comment_threads(root: LexborNode) -> list[LexborNode]:
     return found
 
 
-def _named(node: LexborNode) -> bool:
-    names = (node.attributes.get(a) or "" for a in ("class", "id", "name"))
-    return any(map(_COMMENT_NAME.search, " ".join(names).split()))
+def _named(node: LexborNode, attributes: Sequence[str] = ("class", "id")) -> bool:
+    """Whether a word of the node's `attributes` names it for comments."""
+    names = " ".join(node.attributes.get(a) or "" for a in attributes)
+    return any(map(_COMMENT_NAME.search, names.split()))
 
 
 def _headed_threads(root: LexborNode) -> list[LexborNode]:
@@ -134,7 +135,7 @@ def _headed_threads(root: LexborNode) -> list[LexborNode]:
     for node in root.css(HEADINGS):
         if node.mem_id in taken or node.css_first("a[href]") is not None:
             continue
-        named = _named(node) or any(map(_named, node.css("a")))
+        named = any(_named(n, ANCHOR_NAMES) for n in (node, *node.css("a")))
         if named and heading.search(" ".join(node.text(deep=True).split())):
             sibling: LexborNode | None = node
             while sibling is not None and sibling.mem_id not in taken:
@@ -142,6 +143,12 @@ def _headed_threads(root: LexborNode) -> list[LexborNode]:
                 taken.update(n.mem_id for n in (sibling, *sibling.css("*")))
                 sibling = sibling.next
     return found
+
+
+def _drop_comments(root: LexborNode) -> None:
+    """Delete the comment threads: those a container holds, then those a heading opens."""
+    _drop(_comment_threads(root))
+    _drop(_headed_threads(root))
 
 
 def _widget_forms(root: LexborNode) -> list[LexborNode]:
@@ -201,8 +208,7 @@ def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | No
     _drop(_widget_forms(root))
     _break_empty(tree, root)
     _flatten_deep(root)
-    _drop(_comment_threads(root))
-    _drop(_headed_threads(root))
+    _drop_comments(root)
     return root
 
 
@@ -216,8 +222,7 @@ def without(tree: LexborHTMLParser, remove: Sequence[str]) -> str:
     for selector in remove:
         _drop(tree.css(selector))
     if tree.body is not None:
-        _drop(_comment_threads(tree.body))
-        _drop(_headed_threads(tree.body))
+        _drop_comments(tree.body)
     return tree.html or ""
 
 
