@@ -171,7 +171,7 @@ class Forest:
             chunks = range(0, count, CHUNK_ROWS)
             return np.concatenate([self.predict(rows[i : i + CHUNK_ROWS]) for i in chunks])
         tables = self.tables
-        values = settle(rows).T.take(tables.used, axis=0)
+        values = settle(np.asarray(rows).T.take(tables.used, axis=0))  # the columns it reads
         np.fmax(values, -np.inf, out=values)  # NaN is over no threshold: a walk goes left
         rank = np.searchsorted(tables.cuts, values) + tables.starts
         lookups = tables.ruled_out.take(tables.rows.take(rank), axis=0)
