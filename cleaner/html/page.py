@@ -37,16 +37,13 @@ class HtmlDocument:
 
 
 def page_meta(
-    tree: LexborHTMLParser,
-    html: str,
-    url: str | None = None,
-    objects: list[JsonObject] | None = None,
+    tree: LexborHTMLParser, html: str, url: str | None, objects: list[JsonObject]
 ) -> PageMeta:
-    """The page's own metadata; read before pruning, which deletes where much of it lives.
-    `objects`: the page's JSON-LD objects, when the caller has read them already."""
+    """The page's own metadata, given its JSON-LD `objects`; read before pruning, which deletes
+    where much of it lives."""
     tags = meta_tags(tree)
     stated = merge(
-        from_json_ld(json_ld_objects(tree) if objects is None else objects, url),
+        from_json_ld(objects, url),
         from_meta_tags(tags, OPENGRAPH, url),
         from_meta_tags(tags, META_TAGS, url),
     )

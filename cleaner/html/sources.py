@@ -18,8 +18,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..heuristics import lexicon
 from ..heuristics.captions import split_credit
-from .jsonld import ORGANIZATION_TYPES, JsonObject, article_record, listed, site_record, types_of
 from ..inline import stated_text
+from .jsonld import ORGANIZATION_TYPES, JsonObject, article_record, listed, site_record, types_of
 from .meta import Image, PageMeta, absolute_url, iso_date, language_tag, person_names
 
 OPENGRAPH = {

@@ -10,10 +10,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.html.meta import PageMeta
-from cleaner.html.page import page_meta
+from cleaner.html.page import Page
 
 BENCH = Path(__file__).resolve().parents[3] / "shared" / "bench"
 MIN_FOUND = 0.9
@@ -72,7 +71,7 @@ def pages() -> list[tuple[str, PageMeta]]:
     found = []
     for path in sorted((BENCH / "html").glob("*.html")):
         html = path.read_text(encoding="utf-8")
-        found.append((html, page_meta(LexborHTMLParser(html), html)))
+        found.append((html, Page(html).meta))
     return found
 
 

@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.html.headline import article_title, is_part, title_without_site
-from cleaner.html.page import page_meta
+from cleaner.html.page import Page
 
 
 def _title(body: str, stated: str | None, element: str = "", site: str | None = None) -> str | None:
@@ -108,7 +108,7 @@ def test_the_page_metadata_reports_the_printed_headline() -> None:
         '<html><head><meta property="og:title" content="NEWS | World | Storm closes schools">'
         "</head><body><h1>Storm closes schools</h1><p>Text.</p></body></html>"
     )
-    assert page_meta(LexborHTMLParser(html), html).title == "Storm closes schools"
+    assert Page(html).meta.title == "Storm closes schools"
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.html.meta import Image, PageMeta
-from cleaner.html.page import page_meta
+from cleaner.html.page import Page
 from cleaner.html.jsonld import article_record, json_ld_objects
 from cleaner.html.meta import (
     absolute_url,
@@ -20,7 +20,7 @@ from .conftest import fixture
 
 
 def meta_of(html: str, url: str | None = None) -> PageMeta:
-    return page_meta(LexborHTMLParser(html), html, url)
+    return Page(html, url).meta
 
 
 def test_article_page() -> None:
