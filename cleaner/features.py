@@ -186,8 +186,9 @@ def log1p_count(count: int) -> float:
     return _LOG1P[count] if count < len(_LOG1P) else float(np.log1p(count))
 
 
-def text_features(texts: Sequence[str], lex: Lexicon) -> np.ndarray:
-    """One row of TEXT_FEATURES per block of a page."""
+def text_features(texts: Sequence[str], lex: Lexicon, cells: Sequence[bool] = ()) -> np.ndarray:
+    """One row of TEXT_FEATURES per block of a page. `cells` (HTML only) marks the blocks that
+    are a table cell beside other cells: a column headed "Comment" opens no comment section."""
     facts = [block_facts(t) for t in texts]
     language = guess_language(w for ws, _ in facts for w in ws)
     stops = stopwords(language) if language else lex.stopwords
@@ -197,7 +198,7 @@ def text_features(texts: Sequence[str], lex: Lexicon) -> np.ndarray:
     for i, (text, (words, own)) in enumerate(zip(texts, facts)):
         count = len(words)
         log_words, ends, digits, upper, commas, separators, bullet, colon, caps, capitals, url = own
-        marker = bool(
+        marker = not (cells and cells[i]) and bool(
             lex.comment_start.search(text) or (count <= 6 and lex.comment_heading.search(text))
         )
         rows.append(

@@ -10,6 +10,7 @@ the class and id names of its ancestors (`comment`, `related`, `article-body`).
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ BLOCK_TAGS = frozenset(
 BREAKS = frozenset({"br", "hr"})
 CELLS = frozenset({"td", "th"})
 MAX_CELL_WORDS = 20  # a data table's cell: a name, a figure, a short note
+GRID_ROWS = 3  # rows of one-block cells that make a table a grid of values
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Words in class and id names, by what they say of the text inside. A name is split into words at
 # case changes, digits and punctuation ("articleBody", "post-content_2": article body, post
@@ -102,6 +104,7 @@ class DomBlock:
     near_names: frozenset[str] = frozenset()  # class and id words of its element and the parent
     far_names: frozenset[str] = frozenset()  # class and id words of all its ancestors
     table: int = -1  # id of the innermost <table> around it (-1: none)
+    cell: int = -1  # id of the innermost `td` or `th` around it (-1: none)
 
     @property
     def link_density(self) -> float:
@@ -175,6 +178,7 @@ class _Walk:
                 near_names=frozenset().union(*(o.names for o in self.open[-2:])),
                 far_names=frozenset().union(*(o.names for o in self.open)),
                 table=next((o.id for o in reversed(self.open) if o.tag == "table"), -1),
+                cell=next((o.id for o in reversed(self.open) if o.tag in CELLS), -1),
             )
         )
 
@@ -201,8 +205,9 @@ def dom_blocks(root: LexborNode) -> list[DomBlock]:
 
 
 def _row(block: DomBlock) -> int | None:
-    """The row a cell (a `td` or `th` holding text only) stands in."""
-    return block.ancestors[-2] if block.tag in CELLS and len(block.ancestors) > 1 else None
+    """The row of the innermost cell around the block (the element the cell stands in)."""
+    at = block.ancestors.index(block.cell) if block.cell >= 0 else 0
+    return block.ancestors[at - 1] if at else None
 
 
 def data_rows(blocks: Sequence[DomBlock]) -> set[int]:
@@ -214,7 +219,7 @@ def data_rows(blocks: Sequence[DomBlock]) -> set[int]:
     for block in blocks:
         if not block.in_table:
             continue
-        if (row := _row(block)) is not None:
+        if block.tag in CELLS and (row := _row(block)) is not None:
             cells.setdefault(row, []).append(block)
             nested.update(block.ancestors[:-2])  # the rows of any table around this one
         else:  # a block inside a cell: its row is no data row
@@ -276,3 +281,20 @@ def _inside_tables(
         if table in kept_in and outside[0] < first and last < outside[-1]
         for row in rows[table]
     }
+
+
+def grid_cells(blocks: Sequence[DomBlock]) -> list[bool]:
+    """Per block: it is all the text of its cell, in a row of such cells (two or more), in a
+    table of GRID_ROWS such rows or more: a grid of values and column headings, where a cell
+    that says "Comment" names a column. A share bar or a layout table has fewer such rows."""
+    blocks_in: Counter[int] = Counter(b.cell for b in blocks)
+    cells_in: dict[int | None, set[int]] = defaultdict(set)
+    for block in blocks:
+        cells_in[_row(block)].add(block.cell)
+    grid = {
+        row
+        for row, cells in cells_in.items()
+        if row is not None and len(cells) > 1 and all(blocks_in[c] == 1 for c in cells)
+    }
+    rows_in = Counter(b.table for b in {_row(b): b for b in blocks if _row(b) in grid}.values())
+    return [_row(b) in grid and rows_in[b.table] >= GRID_ROWS for b in blocks]

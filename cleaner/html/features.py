@@ -25,7 +25,7 @@ from ..features import (
     words_of,
 )
 from ..lexicon import Lexicon
-from .blocks import CUE_NAMES, DomBlock
+from .blocks import CUE_NAMES, DomBlock, grid_cells
 
 TAGS = (
     "p",
@@ -193,7 +193,7 @@ def block_features(
         offset = np.arange(n) - title_at
         dom[:, at], dom[:, at + 1] = np.sign(offset), signed_log(offset)
     dom[:, at + 2 : at + 4] = _twins(blocks)
-    return np.hstack([text_features(texts, lex), dom])
+    return np.hstack([text_features(texts, lex, grid_cells(blocks)), dom])
 
 
 def context(blocks: Sequence[DomBlock], first: np.ndarray, words: np.ndarray) -> np.ndarray:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.html.blocks import data_rows, dom_blocks, row_lines
+from cleaner.features import TEXT_FEATURES
+from cleaner.html.blocks import data_rows, dom_blocks, grid_cells, row_lines
+from cleaner.html.features import block_features
+from cleaner.lexicon import lexicon
 
 RESULTS = (
     "<table><tr><th>Pos</th><th>Athlete</th><th>Time</th></tr>"
@@ -70,3 +73,31 @@ def test_a_cell_cut_by_line_breaks_or_holding_a_table_is_no_data_row() -> None:
     nested = f"<table><tr><td>Left</td><td>{RESULTS}</td></tr></table>"
     assert row_lines(_blocks(broken)) == ["First paragraph.", "Second paragraph."]
     assert row_lines(_blocks(nested))[:2] == ["Left", "Pos Athlete Time"]
+
+
+STATES = "".join(
+    f"<tr><td><p>{state}</p></td><td><p>{when}</p></td><td><p>{note}</p></td></tr>"
+    for state, when, note in (
+        ("Status", "Timestamp", "Comment"),
+        ("new", "scheduled", "Picked up when ready."),
+        ("started", "claimed", "Retried after a timeout."),
+    )
+)
+PROSE = (
+    "<p>The scheduler was rebuilt last year after the old queue lost tasks twice in one week,"
+    " and the team wrote down every state a task can be in.</p>"
+)
+
+
+# A column headed "Comment" in a table of the article took every block after it for a comment
+# section (after_comments), and the model dropped the last third of a long post.
+def test_a_column_named_comment_opens_no_comment_section() -> None:
+    share_bar = "<table><tr><td>Print</td><td>Leave a Comment</td></tr></table>"
+    for table, grid in ((f"<table>{STATES}</table>", True), (share_bar, False)):
+        blocks = _blocks(f"{PROSE}{table}<p>After the table.</p>")
+        heading = next(i for i, b in enumerate(blocks) if "omment" in b.text)
+        assert grid_cells(blocks)[heading] is grid
+        rows = block_features(blocks, None, [0.0] * len(blocks), lexicon())
+        marker = TEXT_FEATURES.index("comment_marker")
+        assert rows[heading, marker] == (0.0 if grid else 1.0)
+        assert rows[-1, TEXT_FEATURES.index("after_comments")] == (0.0 if grid else 1.0)
