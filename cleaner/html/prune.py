@@ -69,9 +69,11 @@ HEADINGS = "h1, h2, h3, h4, h5, h6"
 ANCHOR_NAMES = ("class", "id", "name")  # `<a name="comments">` marks where a thread begins
 MAX_WRAPPERS = 20  # comment-named elements holding more than that share: past this many, stop
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# A form holding more than this share of the page's text wraps the page (ASP.NET WebForms put one
-# around the whole body); any other form is a widget: search, login, newsletter, comment box.
+# A form holding more than this share of the page's text wraps the page; any other form is a
+# widget (search, login, newsletter, comment box) unless it is ASP.NET WebForms' one server form,
+# marked by its __VIEWSTATE field, which wraps the content even where menus stand outside it.
 FORM_WRAPPER_SHARE = 0.5
+PAGE_FORM = 'input[name="__VIEWSTATE"]'
 # Trafilatura's precision mode deletes an empty element together with the text that follows it
 # ("…on Wednesday.<div class="fake-br"></div>The stabbing…"): empty blocks that separate text
 # become line breaks and empty inline elements go.
@@ -156,7 +158,11 @@ def _widget_forms(root: LexborNode) -> list[LexborNode]:
     if not forms:
         return []
     total = len(root.text(deep=True))
-    return [f for f in forms if len(f.text(deep=True)) <= total * FORM_WRAPPER_SHARE]
+    return [
+        f
+        for f in forms
+        if len(f.text(deep=True)) <= total * FORM_WRAPPER_SHARE and f.css_first(PAGE_FORM) is None
+    ]
 
 
 def _only_child(node: LexborNode) -> bool:

@@ -73,6 +73,19 @@ def test_form_wrapping_the_page_stays() -> None:
     assert words in html and "Search" not in html
 
 
+def test_the_asp_net_server_form_stays_when_menus_stand_outside_it() -> None:
+    """WebForms wraps the content in its one form even where most of the page's text (menus,
+    lists of links) stands outside it: that form holds the article, not a widget."""
+    article = " ".join(["word"] * 50)
+    menus = "".join(
+        f"<div><a href='/{i}'>Section number {i} of the site</a></div>" for i in range(40)
+    )
+    html = pruned(
+        f"{menus}<form><input type='hidden' name='__VIEWSTATE' value='x'><p>{article}</p></form>"
+    )
+    assert article in html
+
+
 def test_empty_block_between_text_becomes_a_line_break() -> None:
     html = pruned(
         "<div>First part.<div class='fake-br'></div>Second part.<span></span>Third part.</div>"
