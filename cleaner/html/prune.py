@@ -85,6 +85,12 @@ EMPTY_INLINE = ", ".join(f"{tag}:empty" for tag in INLINE_TAGS)
 # (`<div class="social-media-embed">`), so the wrappers are unwrapped.
 EMBEDDED_POSTS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
 WRAPPER_TAGS = frozenset({"div", "span", "figure", "section"})
+# A hover card set inside a sentence (a person's photo, full name and latest headlines, shown on
+# hover): a `<span>` in a paragraph that holds an image and CARD_LINKS links or more, and almost
+# no text outside them. The sentence keeps the name it links.
+CARD_HOSTS = "p span, li span"
+CARD_LINKS = 2
+CARD_LINK_SHARE = 0.9
 # libxml2, which trafilatura parses with, gives up past 256 levels and the article is lost; below
 # this depth every element but those that hold paragraphs is unwrapped (its content kept).
 MAX_DEPTH = 200
@@ -165,6 +171,15 @@ def _widget_forms(root: LexborNode) -> list[LexborNode]:
     ]
 
 
+def _drop_cards(root: LexborNode) -> None:
+    for span in reversed(root.css(CARD_HOSTS)):  # the innermost first: it takes the image along
+        links = span.css("a") if span.css_first("img") is not None else []
+        text = span.text(deep=True)
+        linked = sum(len(link.text(deep=True).strip()) for link in links)
+        if len(links) >= CARD_LINKS and linked >= CARD_LINK_SHARE * len(text.strip()):
+            span.decompose()
+
+
 def _only_child(node: LexborNode) -> bool:
     siblings = (
         [n for n in node.parent.iter(include_text=True) if not n.is_empty_text_node]
@@ -198,8 +213,8 @@ def _flatten_deep(root: LexborNode) -> None:
 
 
 def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | None:
-    """Delete code, furniture, hidden elements, widget forms, comment threads and the `remove`
-    selectors (a pack's) from the page's body, in place; returns the body, or None for a page
+    """Delete code, furniture, hidden elements, widget forms, hover cards, comment threads and the
+    `remove` selectors (a pack's) from the page's body, in place; returns the body, or None for a page
     without one."""
     root = tree.body
     if root is None:
@@ -212,6 +227,7 @@ def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | No
     for selector in remove:
         _drop(root.css(selector))
     _drop(_widget_forms(root))
+    _drop_cards(root)
     _break_empty(tree, root)
     _flatten_deep(root)
     _drop_comments(root)
@@ -219,15 +235,17 @@ def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | No
 
 
 def without(tree: LexborHTMLParser, remove: Sequence[str]) -> str:
-    """Delete code, the `remove` selectors' elements (a pack's) and the comment threads from the
-    parsed page, in place, and return it as HTML: what an extractor that reads the whole page
-    gets, so that a pack's removals hold on every route and no route reads the comments. (Code
+    """Delete code, the `remove` selectors' elements (a pack's), hover cards and the comment
+    threads from the parsed page, in place, and return it as HTML: what an extractor that reads
+    the whole page gets, so that a pack's removals hold on every route and no route reads the
+    comments or a card's headlines inside a sentence. (Code
     goes first: a script's text would make the article's comment-named wrapper look like a small
     share of the page.)"""
     tree.strip_tags(list(CODE_TAGS))
     for selector in remove:
         _drop(tree.css(selector))
     if tree.body is not None:
+        _drop_cards(tree.body)
         _drop_comments(tree.body)
     return tree.html or ""
 

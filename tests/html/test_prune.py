@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.html.prune import body_html, prune
+from cleaner.html.prune import body_html, prune, without
 from cleaner.packs.schema import selector_error
 
 TEXT = "<p>Kept paragraph.</p>"
@@ -17,6 +17,10 @@ def pruned(body: str, remove: Sequence[str] = ()) -> str:
     )
     assert root is not None
     return root.html or ""
+
+
+def for_extractors(body: str) -> str:
+    return without(LexborHTMLParser(f"<html><body>{body}</body></html>"), ())
 
 
 GONE = [
@@ -196,3 +200,25 @@ def test_element_named_otherwise_stays(element: str) -> None:
 def test_comment_named_wrapper_of_the_article_stays() -> None:
     html = pruned(f"<div class='entry has-comments'>{ARTICLE}<div id='comments'>Nice.</div></div>")
     assert "An article's paragraph" in html and "Nice." not in html
+
+
+CARD = (
+    "<p>The mayor, <span class='people'><a href='/people/ana-ruiz'>Ana Ruiz</a>"
+    "<span class='card'><span><img src='/ruiz.jpg'><a href='/people/ana-ruiz'>Ana Maria Ruiz"
+    "</a><a href='/news/1'>Mayor defends the harbour plan</a> <a href='/news/2'>City drops"
+    " parking rules</a></span></span></span> (L), defended the budget.</p>"
+)
+
+
+@pytest.mark.parametrize("page", [pruned, for_extractors], ids=["prune", "without"])
+def test_a_hover_card_inside_a_sentence_goes_and_the_name_stays(page: Callable[[str], str]) -> None:
+    """A person's card (photo, full name, latest headlines) sits inside the sentence that names
+    them; every route read its headlines as part of the paragraph."""
+    html = page(
+        CARD + "<p>A photo of <span><img src='/x.jpg'><a href='/a'>the</a> harbour</span>"
+        " and <span><a href='/b'>two</a> <a href='/c'>links</a></span> stay.</p>"
+    )
+    text = " ".join(LexborHTMLParser(html).body.text(separator=" ").split())
+    assert "The mayor, Ana Ruiz (L), defended the budget." in text
+    assert "Maria" not in text and "parking rules" not in text
+    assert "the harbour" in text and "two links stay." in text
