@@ -296,5 +296,5 @@ def grid_cells(blocks: Sequence[DomBlock]) -> list[bool]:
         for row, cells in cells_in.items()
         if row is not None and len(cells) > 1 and all(blocks_in[c] == 1 for c in cells)
     }
-    rows_in = Counter(b.table for b in {_row(b): b for b in blocks if _row(b) in grid}.values())
+    rows_in = Counter({_row(b): b.table for b in blocks if _row(b) in grid}.values())
     return [_row(b) in grid and rows_in[b.table] >= GRID_ROWS for b in blocks]

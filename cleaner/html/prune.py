@@ -88,7 +88,9 @@ WRAPPER_TAGS = frozenset({"div", "span", "figure", "section"})
 # A hover card set inside a sentence (a person's photo, full name and latest headlines, shown on
 # hover): a `<span>` in a paragraph that holds an image and CARD_LINKS links or more, and almost
 # no text outside them. The sentence keeps the name it links.
-CARD_HOSTS = "p span, li span"
+CARD_STOPS = frozenset({"p", "li"})  # the sentence's element
+CARD_DEPTH = 8  # elements between an image and the sentence's element, at most
+CARD_LEVELS = 3  # spans around an image that may be its card
 CARD_LINKS = 2
 CARD_LINK_SHARE = 0.9
 # libxml2, which trafilatura parses with, gives up past 256 levels and the article is lost; below
@@ -171,13 +173,36 @@ def _widget_forms(root: LexborNode) -> list[LexborNode]:
     ]
 
 
+def _is_card(span: LexborNode) -> bool:
+    links = span.css("a")
+    linked = sum(len(link.text(deep=True).strip()) for link in links)
+    text = span.text(deep=True).strip()
+    return len(links) >= CARD_LINKS and linked >= CARD_LINK_SHARE * len(text)
+
+
 def _drop_cards(root: LexborNode) -> None:
-    for span in reversed(root.css(CARD_HOSTS)):  # the innermost first: it takes the image along
-        links = span.css("a") if span.css_first("img") is not None else []
-        text = span.text(deep=True)
-        linked = sum(len(link.text(deep=True).strip()) for link in links)
-        if len(links) >= CARD_LINKS and linked >= CARD_LINK_SHARE * len(text.strip()):
-            span.decompose()
+    """Each image's innermost card among the CARD_LEVELS spans around it, in a paragraph or list
+    item at most CARD_DEPTH elements up. Ancestors are walked by hand, a bounded number: a
+    descendant selector ("p span") reads every ancestor of every span, and in a deep nest a span's
+    text is long. The cards go after the search, innermost first."""
+    judged: dict[int, bool] = {}
+    for image in root.css("img"):
+        spans: list[LexborNode] = []
+        node = image.parent
+        for _ in range(CARD_DEPTH):
+            if node is None or node.tag in CARD_STOPS:
+                break
+            if node.tag == "span" and len(spans) < CARD_LEVELS:
+                spans.append(node)
+            node = node.parent
+        if node is None or node.tag not in CARD_STOPS:
+            continue  # no sentence around the image
+        for span in spans:
+            if span.mem_id not in judged:
+                judged[span.mem_id] = _is_card(span)
+            if judged[span.mem_id]:
+                break
+    _drop([span for span in root.css("span") if judged.get(span.mem_id)])
 
 
 def _only_child(node: LexborNode) -> bool:
@@ -214,8 +239,8 @@ def _flatten_deep(root: LexborNode) -> None:
 
 def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | None:
     """Delete code, furniture, hidden elements, widget forms, hover cards, comment threads and the
-    `remove` selectors (a pack's) from the page's body, in place; returns the body, or None for a page
-    without one."""
+    `remove` selectors (a pack's) from the page's body, in place; returns the body, or None for a
+    page without one."""
     root = tree.body
     if root is None:
         return None
@@ -238,9 +263,8 @@ def without(tree: LexborHTMLParser, remove: Sequence[str]) -> str:
     """Delete code, the `remove` selectors' elements (a pack's), hover cards and the comment
     threads from the parsed page, in place, and return it as HTML: what an extractor that reads
     the whole page gets, so that a pack's removals hold on every route and no route reads the
-    comments or a card's headlines inside a sentence. (Code
-    goes first: a script's text would make the article's comment-named wrapper look like a small
-    share of the page.)"""
+    comments or a card's headlines inside a sentence. (Code goes first: a script's text would
+    make the article's comment-named wrapper look like a small share of the page.)"""
     tree.strip_tags(list(CODE_TAGS))
     for selector in remove:
         _drop(tree.css(selector))

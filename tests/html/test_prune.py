@@ -5,6 +5,7 @@ from collections.abc import Callable, Sequence
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from cleaner.html import prune as prune_module
 from cleaner.html.prune import body_html, prune, without
 from cleaner.packs.schema import selector_error
 
@@ -222,3 +223,13 @@ def test_a_hover_card_inside_a_sentence_goes_and_the_name_stays(page: Callable[[
     assert "The mayor, Ana Ruiz (L), defended the budget." in text
     assert "Maria" not in text and "parking rules" not in text
     assert "the harbour" in text and "two links stay." in text
+
+
+def test_cards_are_sought_near_images_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph of spans nested 400 deep, an image at every level: only the spans near the
+    paragraph are judged, each once (judging every span reads the nest's text at every level)."""
+    judged: list[object] = []
+    real = prune_module._is_card
+    monkeypatch.setattr(prune_module, "_is_card", lambda span: judged.append(span) or real(span))
+    pruned("<p>" + "<span><img src='/x.jpg'>" * 400 + "Text." + "</span>" * 400 + "</p>")
+    assert 0 < len(judged) <= prune_module.CARD_DEPTH
