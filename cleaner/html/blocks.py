@@ -284,17 +284,17 @@ def _inside_tables(
 
 
 def grid_cells(blocks: Sequence[DomBlock]) -> list[bool]:
-    """Per block: it is all the text of its cell, in a row of such cells (two or more), in a
-    table of GRID_ROWS such rows or more: a grid of values and column headings, where a cell
-    that says "Comment" names a column. A share bar or a layout table has fewer such rows."""
+    """Per block: all the text of its cell, in a row of two such cells or more, in a table of
+    GRID_ROWS such rows or more: a grid of values, where "Comment" names a column, not a bar."""
+    rows = [_row(b) for b in blocks]
     blocks_in: Counter[int] = Counter(b.cell for b in blocks)
     cells_in: dict[int | None, set[int]] = defaultdict(set)
-    for block in blocks:
-        cells_in[_row(block)].add(block.cell)
+    for block, row in zip(blocks, rows):
+        cells_in[row].add(block.cell)
     grid = {
         row
         for row, cells in cells_in.items()
         if row is not None and len(cells) > 1 and all(blocks_in[c] == 1 for c in cells)
     }
-    rows_in = Counter({_row(b): b.table for b in blocks if _row(b) in grid}.values())
-    return [_row(b) in grid and rows_in[b.table] >= GRID_ROWS for b in blocks]
+    rows_in = Counter({row: b.table for b, row in zip(blocks, rows) if row in grid}.values())
+    return [row in grid and rows_in[b.table] >= GRID_ROWS for b, row in zip(blocks, rows)]

@@ -202,7 +202,8 @@ def _drop_cards(root: LexborNode) -> None:
                 judged[span.mem_id] = _is_card(span)
             if judged[span.mem_id]:
                 break
-    _drop([span for span in root.css("span") if judged.get(span.mem_id)])
+    if any(judged.values()):  # most pages have no card: no need to list their spans
+        _drop([span for span in root.css("span") if judged.get(span.mem_id)])
 
 
 def _only_child(node: LexborNode) -> bool:
