@@ -27,7 +27,9 @@ PROSE_WORDS = 20  # a block this long that ends like a sentence is article prose
 NEIGHBOURS = 2  # the first stage reads these facts of this many blocks on each side
 REACH = 3  # the second stage reads the first's scores of this many blocks on each side
 WINDOWS = (5, 15)  # and its word-weighted mean over these many blocks on each side
-_WORD = regex.compile(r"\w+")
+# Chinese and Japanese are written without spaces: each of their characters counts as a word, so
+# a paragraph of them is as long as its meaning and its particles can be counted as stopwords.
+_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\W\p{Han}\p{Hiragana}\p{Katakana}]+")
 _ASCII_WORD = re.compile(r"\w+", re.ASCII)  # _WORD on an ASCII text, in half the time
 _BULLET = regex.compile(r"^\s*(?:[-*+•·▪►»]|\d{1,3}[.)])\s")
 _URL = regex.compile(r"https?://|www\.|\.(?:com|org|net)\b")
@@ -82,8 +84,9 @@ def terminal(text: str) -> bool:
 
 
 def words_of(text: str) -> list[str]:
-    """The text's words, lower-cased. An ASCII text is lowered whole: A-Z are its only capitals
-    and stay word characters, so the words are the same and one call lowers them all."""
+    """The text's words, lower-cased, a Chinese or Japanese character each a word. An ASCII text
+    is lowered whole: A-Z are its only capitals and stay word characters, so the words are the
+    same and one call lowers them all."""
     if text.isascii():
         return _ASCII_WORD.findall(text.lower())
     return [w.lower() for w in _WORD.findall(text)]
@@ -113,7 +116,7 @@ def _shingles(tokens: Sequence[str]) -> set[tuple[str, ...]]:
 def _tokens(text: str) -> tuple[str, ...]:
     """A text's words as `covered` counts them. Memoised per document (`heuristics.forget`):
     an HTML page's blocks and candidate texts are each measured against several references."""
-    return tuple(_WORD.findall(text))
+    return tuple(_ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text))
 
 
 @lru_cache(maxsize=8)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleaner.heuristics import lexicon, run
+from cleaner.features import words_of
 from cleaner.heuristics import classify as cl
+from cleaner.heuristics import lexicon, run
 from cleaner.heuristics.body import BODY, BODY_FEATURES, continues_body, page_rows
 from cleaner.heuristics.classify import Class, classify, features
 from cleaner.model import Mark
@@ -137,6 +138,36 @@ def test_a_page_in_a_language_the_lexicon_lacks_is_read_with_its_own_stopwords()
     assert guess_language(w.lower() for line in dutch for w in line.split()) == "Dutch"
     blocks = blocks_of(*MENU, *dutch, *FOOTER)
     assert not removed(blocks) & set(dutch) and "Home" in removed(blocks)
+
+
+JAPANESE = [  # the council story of PROSE, in Japanese: no spaces, particles in hiragana
+    "市議会は火曜日、図書館と公園に新しい予算をつける来年度の計画を賛成多数で可決した。",
+    "批判する人たちは、この計画では子どものいる家庭への支援が足りず、新しい住宅も狭すぎると話している。",
+    "市長は、今回の採決は町にとって大きな節目であり、工事は春から始まると述べた。",
+    "最初の新しい図書館の工事は四月に始まり、公園の整備は秋になってから続く予定だという。",
+]
+JAPANESE_MENU = [
+    "ホーム",
+    "ニュース",
+    "スポーツ",
+    "サイトマップ",
+    "プライバシーポリシー",
+    "お問い合わせ",
+]
+
+
+def test_a_page_in_japanese_counts_its_characters_as_words_and_its_particles_as_stopwords() -> None:
+    """A paragraph written without spaces was one or two words of no language, and read as a
+    menu line: the model kept none of the article."""
+    assert words_of("Kindle書籍を読む") == ["kindle", "書", "籍", "を", "読", "む"]
+    assert guess_language(w for line in JAPANESE for w in words_of(line)) == "Japanese"
+    assert guess_language(words_of("我们在这个城市的图书馆里看到了很多新的书。")) == "Chinese"
+    rows = page_rows(blocks_of(*JAPANESE_MENU, *JAPANESE), lexicon())
+    density, words = BODY_FEATURES.index("stop_density"), BODY_FEATURES.index("log_words")
+    assert np.all(rows[6:, density] > 0.25) and np.all(rows[:5, density] == 0)  # katakana menu
+    assert np.all(rows[6:, words] > np.log1p(30))
+    blocks = blocks_of(*JAPANESE_MENU, *JAPANESE, *FOOTER)
+    assert not removed(blocks) & set(JAPANESE) and "サイトマップ" in removed(blocks)
 
 
 def test_features_read_the_marks_of_the_neighbours() -> None:
