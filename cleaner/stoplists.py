@@ -28,19 +28,14 @@ CHARACTER_LISTS = {
 }
 
 
-def _lists() -> dict[str, frozenset[str]]:
-    return {**{name: frozenset(get_stoplist(name)) for name in get_stoplists()}, **CHARACTER_LISTS}
-
-
 @cache
 def _table() -> tuple[tuple[str, ...], dict[str, int], np.ndarray]:
     """The languages; for each stopword, the row of the matrix that says which languages' lists
     hold it (one row per distinct set of languages, 0/1 per language)."""
-    lists = _lists()
-    languages = tuple(sorted(lists))
+    languages = tuple(sorted({*get_stoplists(), *CHARACTER_LISTS}))
     masks: dict[str, int] = {}
     for bit, language in enumerate(languages):
-        for word in lists[language]:
+        for word in stopwords(language):
             masks[word] = masks.get(word, 0) | (1 << bit)
     distinct = sorted(set(masks.values()))
     row_of = {mask: row for row, mask in enumerate(distinct)}
@@ -71,8 +66,9 @@ Maltese=mt Marathi=mr Neapolitan=nap Nepali=ne Newar=new Norwegian_Bokmal=nb
 Norwegian_Nynorsk=nn Occitan=oc Persian=fa Piedmontese=pms Polish=pl Portuguese=pt Quechua=qu
 Romanian=ro Russian=ru Samogitian=sgs Serbian=sr Serbo_Croatian=sh Sicilian=scn
 Simple_English=en Slovak=sk Slovenian=sl Spanish=es Sundanese=su Swahili=sw Swedish=sv
-Tagalog=tl Tamil=ta Telugu=te Turkish=tr Turkmen=tk Ukrainian=uk Urdu=ur Uzbek=uz Vietnamese=vi
-Volapuk=vo Walloon=wa Waray_Waray=war Welsh=cy West_Frisian=fy Western_Panjabi=pnb Yoruba=yo""".split()
+Tagalog=tl Tamil=ta Telugu=te Turkish=tr Turkmen=tk Ukrainian=uk Urdu=ur Uzbek=uz
+Vietnamese=vi Volapuk=vo Walloon=wa Waray_Waray=war Welsh=cy West_Frisian=fy
+Western_Panjabi=pnb Yoruba=yo""".split()
 )
 MIN_STOPWORDS = 5  # fewer are no evidence of a language (a headline, a list of names)
 

@@ -84,3 +84,11 @@ def test_comment_widgets_mark_where_comments_begin(line: str) -> None:
         "Read them below or add one of your own to the list.",
     ):
         assert text_features([paragraph, sentence, reply], lexicon())[1, marker] == 0.0
+
+
+def test_a_chinese_or_japanese_character_is_a_word_held_once() -> None:
+    """A page of them has a word per character: one string each, not one per occurrence."""
+    words = words_of("図書館と図書館")
+    assert words == ["図", "書", "館", "と", "図", "書", "館"]
+    assert words[0] is words[4] and words_of("館")[0] is words[2]
+    assert words_of("한국어 문장") == ["한국어", "문장"]  # Korean keeps its spaces

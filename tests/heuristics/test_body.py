@@ -157,8 +157,8 @@ JAPANESE_MENU = [
 
 
 def test_a_page_in_japanese_counts_its_characters_as_words_and_its_particles_as_stopwords() -> None:
-    """A paragraph written without spaces was one or two words of no language, and read as a
-    menu line: the model kept none of the article."""
+    """A paragraph written without spaces was two or three words of no language, and read as a
+    menu line: the body rule found no article on this page and removed nothing."""
     assert words_of("Kindle書籍を読む") == ["kindle", "書", "籍", "を", "読", "む"]
     assert guess_language(w for line in JAPANESE for w in words_of(line)) == "Japanese"
     assert guess_language(words_of("我们在这个城市的图书馆里看到了很多新的书。")) == "Chinese"
