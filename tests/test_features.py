@@ -63,6 +63,7 @@ def test_words_of_a_text_beyond_ascii_are_lowered_one_by_one() -> None:
         "{ 7 comments… read them below or add one }",
         "{ 1 comment… read it below or add one }",
         "{ 0 comments… add one now }",
+        "{ 167 comments }",
     ],
 )
 def test_comment_widgets_mark_where_comments_begin(line: str) -> None:
