@@ -59,6 +59,10 @@ class Features:
 
     @property
     def density(self) -> float:
+        """The share of stopwords; in Chinese, Japanese or Korean text, which no list here
+        splits into words, GOOD_MIN_DENSITY when it ends like a sentence, else none."""
+        if self.cjk:
+            return GOOD_MIN_DENSITY if self.terminal else 0.0
         return self.stopwords / self.words if self.words else 0.0
 
 
@@ -95,15 +99,14 @@ def features(text: str, stopwords: frozenset[str]) -> Features:
 
 def classify(f: Features) -> Class:
     """jusText-style class of a block."""
-    density = (GOOD_MIN_DENSITY if f.terminal else 0.0) if f.cjk else f.density
     if f.words <= SHORT_MAX_WORDS:
         sentence = f.terminal and f.words >= SENTENCE_MIN_WORDS and (f.stopwords or f.cjk)
         return Class.NEAR if sentence else Class.SHORT
-    if f.words >= GOOD_MIN_WORDS and density >= GOOD_MIN_DENSITY and f.terminal:
+    if f.words >= GOOD_MIN_WORDS and f.density >= GOOD_MIN_DENSITY and f.terminal:
         return Class.GOOD
-    if f.terminal and density >= NEAR_MIN_DENSITY:
+    if f.terminal and f.density >= NEAR_MIN_DENSITY:
         return Class.NEAR
-    if f.words >= UNENDED_MIN_WORDS and density >= UNENDED_MIN_DENSITY:
+    if f.words >= UNENDED_MIN_WORDS and f.density >= UNENDED_MIN_DENSITY:
         return Class.NEAR
     return Class.BAD
 

@@ -84,6 +84,25 @@ def test_duplicate_paragraph_keeps_the_first_occurrence() -> None:
     assert list(DUPLICATE.find(blocks, lexicon())) == [blocks[2]]
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "市議会は火曜日、図書館と公園に新しい予算をつける来年度の計画を賛成多数で可決した。",
+        "市议会周二以多数票通过了明年为图书馆和公园增加预算的计划，新馆预计两年后开放。",
+    ],
+    ids=["japanese", "chinese"],
+)
+def test_a_chinese_or_japanese_paragraph_printed_twice_goes_as_an_english_one_does(
+    paragraph: str,
+) -> None:
+    """No stoplist splits these scripts into words: a sentence's ending stands in for its
+    stopwords, as it does where a block's class is judged, so the repeat is prose repeated."""
+    blocks = blocks_of(paragraph, P2, paragraph)
+    assert list(DUPLICATE.find(blocks, lexicon())) == [blocks[2]]
+    unended = paragraph.rstrip("。")
+    assert list(DUPLICATE.find(blocks_of(unended, P2, unended), lexicon())) == []
+
+
 def test_short_repeats_are_not_duplicates() -> None:
     blocks = blocks_of(P1, "Yes.", P2, "Yes.")
     assert list(DUPLICATE.find(blocks, lexicon())) == []
