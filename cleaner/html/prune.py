@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..lexicon import lexicon
+from .cards import inline_images
 
 # Code, embeds and widgets: never article text.
 CODE_TAGS = (
@@ -85,14 +86,6 @@ EMPTY_INLINE = ", ".join(f"{tag}:empty" for tag in INLINE_TAGS)
 # (`<div class="social-media-embed">`), so the wrappers are unwrapped.
 EMBEDDED_POSTS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
 WRAPPER_TAGS = frozenset({"div", "span", "figure", "section"})
-# A hover card set inside a sentence (a person's photo, full name and latest headlines, shown on
-# hover): a `<span>` in a paragraph that holds an image and CARD_LINKS links or more, and almost
-# no text outside them. The sentence keeps the name it links.
-CARD_STOPS = frozenset({"p", "li"})  # the sentence's element
-CARD_DEPTH = 8  # elements between an image and the sentence's element, at most
-CARD_LEVELS = 3  # spans around an image that may be its card
-CARD_LINKS = 2
-CARD_LINK_SHARE = 0.9
 # libxml2, which trafilatura parses with, gives up past 256 levels and the article is lost; below
 # this depth every element but those that hold paragraphs is unwrapped (its content kept).
 MAX_DEPTH = 200
@@ -173,37 +166,13 @@ def _widget_forms(root: LexborNode) -> list[LexborNode]:
     ]
 
 
-def _is_card(span: LexborNode) -> bool:
-    links = span.css("a")
-    linked = sum(len(link.text(deep=True).strip()) for link in links)
-    text = span.text(deep=True).strip()
-    return len(links) >= CARD_LINKS and linked >= CARD_LINK_SHARE * len(text)
-
-
-def _drop_cards(root: LexborNode) -> None:
-    """Each image's innermost card among the CARD_LEVELS spans around it, in a paragraph or list
-    item at most CARD_DEPTH elements up. Ancestors are walked by hand, a bounded number: a
-    descendant selector ("p span") reads every ancestor of every span, and in a deep nest a span's
-    text is long. The cards go after the search, innermost first."""
-    judged: dict[int, bool] = {}
-    for image in root.css("img"):
-        spans: list[LexborNode] = []
-        node = image.parent
-        for _ in range(CARD_DEPTH):
-            if node is None or node.tag in CARD_STOPS:
-                break
-            if node.tag == "span" and len(spans) < CARD_LEVELS:
-                spans.append(node)
-            node = node.parent
-        if node is None or node.tag not in CARD_STOPS:
-            continue  # no sentence around the image
-        for span in spans:
-            if span.mem_id not in judged:
-                judged[span.mem_id] = _is_card(span)
-            if judged[span.mem_id]:
-                break
-    if any(judged.values()):  # most pages have no card: no need to list their spans
-        _drop([span for span in root.css("span") if judged.get(span.mem_id)])
+def _set_apart(tree: LexborHTMLParser, root: LexborNode) -> None:
+    """Delete the hover cards inside sentences; set captioned photos on lines of their own."""
+    cards, photos = inline_images(root)
+    _drop(cards)
+    for photo in photos:
+        photo.insert_before(tree.create_node("br"))
+        photo.insert_after(tree.create_node("br"))
 
 
 def _only_child(node: LexborNode) -> bool:
@@ -253,7 +222,7 @@ def prune(tree: LexborHTMLParser, remove: Sequence[str] = ()) -> LexborNode | No
     for selector in remove:
         _drop(root.css(selector))
     _drop(_widget_forms(root))
-    _drop_cards(root)
+    _set_apart(tree, root)
     _break_empty(tree, root)
     _flatten_deep(root)
     _drop_comments(root)
@@ -270,7 +239,7 @@ def without(tree: LexborHTMLParser, remove: Sequence[str]) -> str:
     for selector in remove:
         _drop(tree.css(selector))
     if tree.body is not None:
-        _drop_cards(tree.body)
+        _set_apart(tree, tree.body)
         _drop_comments(tree.body)
     return tree.html or ""
 

@@ -5,7 +5,8 @@ from collections.abc import Callable, Sequence
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.html import prune as prune_module
+from cleaner import Cleaner
+from cleaner.html import cards as cards_module
 from cleaner.html.prune import body_html, prune, without
 from cleaner.packs.schema import selector_error
 
@@ -229,7 +230,42 @@ def test_cards_are_sought_near_images_only(monkeypatch: pytest.MonkeyPatch) -> N
     """A paragraph of spans nested 400 deep, an image at every level: only the spans near the
     paragraph are judged, each once (judging every span reads the nest's text at every level)."""
     judged: list[object] = []
-    real = prune_module._is_card
-    monkeypatch.setattr(prune_module, "_is_card", lambda span: judged.append(span) or real(span))
+    real = cards_module._is_card
+    monkeypatch.setattr(cards_module, "_is_card", lambda span: judged.append(span) or real(span))
     pruned("<p>" + "<span><img src='/x.jpg'>" * 400 + "Text." + "</span>" * 400 + "</p>")
-    assert 0 < len(judged) <= prune_module.CARD_DEPTH
+    assert 0 < len(judged) <= cards_module.CARD_DEPTH
+
+
+PHOTO = (
+    "<span class='storyimage'><span><img src='/bridge.jpg'></span><span class='caption'>"
+    "<span>© Provided by Harbour Press</span> <span>The old harbour bridge</span></span></span>"
+)
+LEDE = (
+    "The council voted on Tuesday to close the old harbour bridge for repairs next spring, after"
+    " engineers found corrosion in two of its supports during an inspection in May."
+)
+
+
+@pytest.mark.parametrize("page", [pruned, for_extractors], ids=["prune", "without"])
+def test_a_captioned_photo_inside_a_paragraph_gets_a_line_of_its_own(
+    page: Callable[[str], str],
+) -> None:
+    """Inline, the photo's credit opened the paragraph's text: "© Provided by Harbour Press The
+    old harbour bridge The council voted…", which the copyright rule removed whole."""
+    before, photo, after = page(f"<p>{PHOTO} {LEDE}</p>").split("<br>")
+    assert "Harbour Press" in photo and LexborHTMLParser(after).body.text().strip() == LEDE
+    byline = page(f"<p>By <span><img src='/ana.jpg'> Ana Ruiz</span>, March 3</p>")
+    assert "<br>" not in byline  # an avatar beside a name, in a paragraph of little else
+
+
+def test_a_paragraph_opened_by_a_photo_credit_stays() -> None:
+    rest = (
+        "Drivers will be sent over the new ring road while the work goes on, the council said.",
+        "Shops on the quay fear they will lose trade for the months the bridge stays shut.",
+        "The engineers' report, published on Monday, found two of the supports rusted through.",
+        "A ferry will carry people on foot across the harbour every twenty minutes from March.",
+    )
+    body = f"<p>{PHOTO} {LEDE}</p>" + "".join(f"<p>{p}</p>" for p in rest)
+    page = f"<html><head><title>Bridge</title></head><body><article>{body}</article></body></html>"
+    text = Cleaner().clean_text(page, html=True).text
+    assert text.startswith(LEDE) and "Provided by" not in text
