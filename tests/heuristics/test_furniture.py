@@ -289,6 +289,12 @@ NOT_FURNITURE = [
     ("generic.promo", "Öffnen Sie keine Anhänge, die unerwartet in Ihr Postfach gelangen."),
     ("generic.promo", "Inscrivez-vous sur les listes électorales, rappelle la lettre du maire."),
     ("generic.promo", "Regístrate en la web del ayuntamiento para recibir el boletín de ayudas."),
+    # a blogger's aside after the label: prose, where a link line is a headline or a list of them
+    (
+        "generic.related",
+        "RELATED: The mayor's endorsees did not fare well. Aside from the two incumbents who were"
+        " never in danger, most of the slate went down in flames on election night.",
+    ),
 ]
 
 
