@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import regex
 
+from ..features import PROSE_WORDS, terminal
 from ..model import Block
 from ..lexicon import Lexicon
 
@@ -124,3 +125,9 @@ def is_prose(block: Block, lex: Lexicon, strict: bool = True) -> bool:
     not just a sentence). Asked of the same blocks by several heuristics, so remembered."""
     c = _class_alone(block.text, lex.stopwords)
     return c is Class.GOOD or (not strict and c is Class.NEAR)
+
+
+def long_sentence(text: str) -> bool:
+    """A block of PROSE_WORDS words or more that ends like a sentence: prose in any language,
+    whether or not a stoplist knows its words (a headline does not end so; a blurb is short)."""
+    return len(text.split()) >= PROSE_WORDS and terminal(text)

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..features import PROSE_WORDS, terminal
 from ..lexicon import Lexicon, may_be_furniture
 from ..model import Block
 from .base import Heuristic, kept
-from .classify import is_separator
+from .classify import is_separator, long_sentence
 
 
 # A link line is a headline or a list of them: prose after its label ("RELATED: The endorsees
-# did not fare well. Aside from…", PROSE_WORDS words or more, ending like a sentence) is an aside.
+# did not fare well. Aside from…", a `long_sentence`) is an aside.
 LINK_KINDS = frozenset({"related"})
 
 
@@ -29,7 +28,7 @@ def furniture_heuristic(name: str, lex: Lexicon) -> Heuristic:
             for b in kept(blocks)
             if may_be_furniture(b.text)
             and patterns.matches(b.text)
-            and not (links and len(b.text.split()) >= PROSE_WORDS and terminal(b.text))
+            and not (links and long_sentence(b.text))
         )
 
     return Heuristic(f"generic.{name}", patterns.kind, find, field=patterns.field)

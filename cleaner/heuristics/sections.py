@@ -13,8 +13,7 @@ from collections.abc import Iterator, Sequence
 from ..model import Block
 from ..lexicon import Lexicon
 from .base import Heuristic
-from ..features import PROSE_WORDS, terminal
-from .classify import is_prose
+from .classify import is_prose, long_sentence
 
 RELATED_HEADING_MAX_CHARS = 60
 
@@ -36,9 +35,7 @@ def find_related_lists(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]
 def _ends_list(block: Block, lex: Lexicon) -> bool:
     """Prose, or in a language the stopwords lack, a long block that ends like a sentence: a
     teaser's headline does not, and its blurb is short."""
-    return is_prose(block, lex, strict=False) or (
-        len(block.text.split()) >= PROSE_WORDS and terminal(block.text)
-    )
+    return is_prose(block, lex, strict=False) or long_sentence(block.text)
 
 
 RELATED_LISTS = Heuristic("generic.related-list", "related", find_related_lists)
