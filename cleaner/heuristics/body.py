@@ -12,8 +12,8 @@ that reads as prose and follows the kept body, with only furniture other rules m
 between, continues the article: a last paragraph next to the footer scores low for its
 neighbours, not for itself; so does a subheading between the two, and a list item between two
 kept items of the list. What the model cannot judge cell by cell is judged whole: a table printed
-one cell per line (`tables`) and a live blog's entries (`entries`) are kept once the body reaches
-them, and the model reads the page without its fenced code listings (`segment`), keeping each
+one cell per line (`tables`), a list printed one row per line (`rows`) and a live blog's entries
+(`entries`) are kept once the body reaches them, and the model reads the page without its fenced code listings (`segment`), keeping each
 listing that follows the body.
 
 The model is data (`body_model.json`), fitted by `scripts/fit_blocks.py --input text` on the
@@ -43,6 +43,7 @@ from . import extent
 from .base import Heuristic, title_block
 from .classify import is_prose, is_separator
 from .entries import keep_entries
+from .rows import keep_rows
 from .tables import keep_tables
 
 MIN_KEPT_WORDS = 25  # the model keeping fewer words than this found no article
@@ -224,7 +225,7 @@ def _kept(blocks: Sequence[Block], lex: Lexicon) -> np.ndarray | None:
         found = extent.evidence(rows, BODY_FEATURES, probability, unmarked, ends, model.threshold)
         best = extent.pick(model.routes, found)
         kept = extent.candidates(kept, unmarked, ends)[best] if best else kept
-    kept = keep_entries(blocks, keep_tables(blocks, kept, lex), lex)
+    kept = keep_entries(blocks, keep_rows(blocks, keep_tables(blocks, kept, lex)), lex)
     outside = sum(b.mark is None and not keep for b, keep in zip(blocks, kept))
     dropped = sum(b.mark is not None and b.mark.field is None for b in blocks)
     if outside + dropped < MIN_OUTSIDE_BLOCKS:

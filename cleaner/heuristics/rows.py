@@ -1,0 +1,77 @@
+"""Lists a dump printed one row per line, found by the lead their rows share.
+
+A tour's dates ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"), a race's splits, a
+schedule: no row reads as prose, so the body model scores each low and dropped the list that
+ends the article (bench: a tour announcement at page F1 0.74, its 30 dates lost). Lines that open
+with a short lead of words or figures and a separator (" -- ", " – ", " @ ", " | ", " : "), leads
+and separators shaped alike, MIN_ROWS lines in a row, are a list's rows. The list continues the
+body when the block right above it is kept, or is a short line introducing it ("Tour dates:")
+right under a kept block: the introduction and the rows are kept, up to the first line of
+another shape. Menus and code print such runs too, but not right under the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import regex
+
+from ..model import Block
+
+MIN_ROWS = 4
+ROW_MAX_CHARS = 120
+INTRO_MAX_WORDS = 12
+_LEAD = regex.compile(
+    r"^([\p{L}\p{N}][\p{L}\p{N}.,'’&]*(?: [\p{L}\p{N}][\p{L}\p{N}.,'’&]*){0,2})"
+    r" (--|[-–—@|:]) (?=\S)"
+)
+
+
+def _shape(text: str) -> tuple[str, ...] | None:
+    """A row's lead as word classes (a figure or a word) and its separator; None for no row."""
+    found = _LEAD.match(text) if len(text) <= ROW_MAX_CHARS else None
+    if found is None:
+        return None
+    lead = tuple("9" if word[0].isdigit() else "a" for word in found[1].split())
+    return (*lead, found[2])
+
+
+def keep_rows(blocks: Sequence[Block], kept: np.ndarray) -> np.ndarray:
+    """`kept` with the lists that continue the body kept, their introductions with them."""
+    out = kept.copy()
+    unmarked = [i for i, block in enumerate(blocks) if block.mark is None]
+    shapes = [_shape(blocks[i].text) for i in unmarked]
+    at = 0
+    while at < len(unmarked):
+        end = at + 1
+        while shapes[at] is not None and end < len(unmarked) and shapes[end] == shapes[at]:
+            end += 1
+        if end - at >= MIN_ROWS and _continues(blocks, unmarked, at, out):
+            for i in unmarked[max(0, at - 1) : end]:
+                out[i] = True
+        at = end
+    return out
+
+
+def _continues(blocks: Sequence[Block], unmarked: list[int], at: int, kept: np.ndarray) -> bool:
+    """Whether the body reaches the rows from `unmarked[at]` on: the block right above them is
+    kept, or introduces them and is right under a kept block (no furniture between)."""
+    first = unmarked[at]
+    if first == 0 or blocks[first - 1].mark is not None:
+        return False
+    if kept[first - 1]:
+        return True
+    above = first >= 2 and blocks[first - 2].mark is None and bool(kept[first - 2])
+    return above and _introduces(blocks[first - 1].text)
+
+
+def _introduces(text: str) -> bool:
+    """A short line that may head a list: "Tour dates:", "The 2020 dates" (not "/*" or a row)."""
+    words = len(text.split())
+    return (
+        0 < words <= INTRO_MAX_WORDS
+        and text[0].isalnum()
+        and not text.endswith((".", ",", ";"))
+        and _shape(text) is None
+    )
