@@ -138,6 +138,30 @@ def test_a_related_heading_in_another_language_takes_its_list(heading: str) -> N
     assert list(RELATED_LISTS.find(blocks, lexicon())) == blocks[1:3]
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "More world stories from Harbour News:",
+        "Related content from harbourgazette.com:",
+        "Related coverage from How to Sail: Basics:",
+        "More gardening news:",
+        "Related Recipes & Stories:",
+        "ALSO:",
+        "Read more:",
+        "More on Harbour Gazette:",
+    ],
+)
+def test_a_related_heading_naming_its_stories_or_source_takes_its_list(heading: str) -> None:
+    blocks = blocks_of(P1, heading, "Council Rejects Park Plan", "Mayor Quits Amid Row", P2)
+    assert list(RELATED_LISTS.find(blocks, lexicon())) == blocks[1:4]
+
+
+@pytest.mark.parametrize("line", ["Also", "More news is expected on Monday", "Read more"])
+def test_a_line_that_only_starts_like_a_related_heading_takes_nothing(line: str) -> None:
+    blocks = blocks_of(P1, line, "Council Rejects Park Plan", P2)
+    assert list(RELATED_LISTS.find(blocks, lexicon())) == []
+
+
 def test_a_related_list_ends_at_a_long_sentence_in_a_language_the_stopwords_lack() -> None:
     """A Polish article's paragraph after a 'Czytaj także:' box is no prose by the stopwords,
     and the list ran on to the end of the page."""
