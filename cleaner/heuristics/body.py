@@ -43,7 +43,7 @@ from . import extent
 from .base import Heuristic, title_block
 from .classify import is_prose, is_separator
 from .entries import keep_entries
-from .rows import keep_rows
+from .rows import keep_lists
 from .tables import keep_tables
 
 MIN_KEPT_WORDS = 25  # the model keeping fewer words than this found no article
@@ -225,7 +225,7 @@ def _kept(blocks: Sequence[Block], lex: Lexicon) -> np.ndarray | None:
         found = extent.evidence(rows, BODY_FEATURES, probability, unmarked, ends, model.threshold)
         best = extent.pick(model.routes, found)
         kept = extent.candidates(kept, unmarked, ends)[best] if best else kept
-    kept = keep_entries(blocks, keep_rows(blocks, keep_tables(blocks, kept, lex)), lex)
+    kept = keep_entries(blocks, keep_lists(blocks, keep_tables(blocks, kept, lex)), lex)
     outside = sum(b.mark is None and not keep for b, keep in zip(blocks, kept))
     dropped = sum(b.mark is not None and b.mark.field is None for b in blocks)
     if outside + dropped < MIN_OUTSIDE_BLOCKS:

@@ -1,4 +1,5 @@
-"""Lists a dump printed one row per line, found by the lead their rows share.
+"""Lists a dump printed one item per line, found by the lead their rows share or by the line
+that announces them.
 
 A tour's dates ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"), a race's splits, a
 schedule: no row reads as prose, so the body model scores each low and dropped the list that
@@ -8,6 +9,13 @@ and separators shaped alike, MIN_ROWS lines in a row, are a list's rows. The lis
 body when the block right above it is kept, or is a short line introducing it ("Tour dates:")
 right under a kept block: the introduction and the rows are kept, up to the first line of
 another shape. Menus and code print such runs too, but not right under the article.
+
+A list whose items share no lead is found by its announcement: a kept block, then right under it
+a short line ending with a colon ("The game offers:") and MIN_ITEMS lines or more of
+ITEM_MIN_WORDS words or more each (an app's features, 0.50 page F1 without them). A related
+heading ("More stories from X:", `Lexicon.related_heading`) announces teasers, not the article's
+list (`sections` has marked it by then), and a menu's items are shouted or split by bars
+("NEWS | HELP").
 """
 
 from __future__ import annotations
@@ -20,8 +28,11 @@ import regex
 from ..model import Block
 
 MIN_ROWS = 4
+MIN_ITEMS = 3
+ITEM_MIN_WORDS = 4
 ROW_MAX_CHARS = 120
 INTRO_MAX_WORDS = 12
+_MENU = regex.compile(r"[|»·]")
 _LEAD = regex.compile(
     r"^([\p{L}\p{N}][\p{L}\p{N}.,'’&]*(?: [\p{L}\p{N}][\p{L}\p{N}.,'’&]*){0,2})"
     r" (--|[-–—@|:]) (?=\S)"
@@ -37,8 +48,12 @@ def _shape(text: str) -> tuple[str, ...] | None:
     return (*lead, found[2])
 
 
-def keep_rows(blocks: Sequence[Block], kept: np.ndarray) -> np.ndarray:
+def keep_lists(blocks: Sequence[Block], kept: np.ndarray) -> np.ndarray:
     """`kept` with the lists that continue the body kept, their introductions with them."""
+    return _keep_announced(blocks, _keep_rows(blocks, kept))
+
+
+def _keep_rows(blocks: Sequence[Block], kept: np.ndarray) -> np.ndarray:
     out = kept.copy()
     unmarked = [i for i, block in enumerate(blocks) if block.mark is None]
     shapes = [_shape(blocks[i].text) for i in unmarked]
@@ -75,3 +90,30 @@ def _introduces(text: str) -> bool:
         and not text.endswith((".", ",", ";"))
         and _shape(text) is None
     )
+
+
+def _keep_announced(blocks: Sequence[Block], kept: np.ndarray) -> np.ndarray:
+    out = kept.copy()
+    for at in range(1, len(blocks)):
+        if not (_follows_body(blocks, at, kept) and _announces(blocks[at].text)):
+            continue
+        end = at + 1
+        while end < len(blocks) and blocks[end].mark is None and _item(blocks[end].text):
+            end += 1
+        if end - at > MIN_ITEMS:
+            out[at:end] = True
+    return out
+
+
+def _follows_body(blocks: Sequence[Block], at: int, kept: np.ndarray) -> bool:
+    """An unmarked block the body does not hold, right under a kept one."""
+    above = blocks[at - 1]
+    return blocks[at].mark is None and above.mark is None and bool(kept[at - 1] and not kept[at])
+
+
+def _announces(text: str) -> bool:
+    return 0 < len(text.split()) <= INTRO_MAX_WORDS and text.endswith(":")
+
+
+def _item(text: str) -> bool:
+    return len(text.split()) >= ITEM_MIN_WORDS and not text.isupper() and not _MENU.search(text)

@@ -3,9 +3,13 @@ ends, and a menu of the same shape away from the article stays out."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from cleaner import clean
+from cleaner.heuristics.rows import keep_lists
+
+from ..conftest import blocks_of
 
 MENU = ["Home", "News", "Music", "Charts", "Video", "Subscribe", "Sign in", "Search"]
 ARTICLE = [
@@ -50,3 +54,40 @@ def test_rows_of_the_same_shape_under_furniture_stay_out() -> None:
     text = clean("\n".join(lines)).text
     assert ARTICLE[-1] in text
     assert not any(row in text for row in DATES)
+
+
+FEATURES = [
+    "Forty new walks along the coast path, each with its own tide table",
+    "Offline maps that keep working where the phone signal drops away",
+    "A logbook that remembers every route you finished and how long it took",
+    "Weekly challenges that you can share with a friend or a walking club",
+]
+APP = [
+    "Tideway 3 is out, and it is the biggest update the walking app has had since its launch.",
+    "The team behind it spent the winter rebuilding the maps from scratch, after walkers said "
+    "the old ones lost their way on the northern cliffs and in the dunes.",
+    "It costs nothing to try, and the first ten walks stay free for good.",
+]
+
+
+def test_a_list_a_kept_paragraph_announces_with_a_colon_is_kept() -> None:
+    lines = [*MENU, "Tideway 3 is here", *APP, "What Tideway 3 brings:", *FEATURES, *FOOTER]
+    text = clean("\n".join(lines)).text
+    assert f"{APP[-1]}\n\nWhat Tideway 3 brings:\n\n" in text
+    assert all(item in text for item in FEATURES)
+    assert "Customer Service" not in text
+
+
+def test_teasers_under_a_related_heading_are_no_list_of_the_article() -> None:
+    lines = [*MENU, "Tideway 3 is here", *APP, "More walking stories from Tideway:", *FEATURES]
+    text = clean("\n".join([*lines, *FOOTER])).text
+    assert APP[-1] in text and not any(item in text for item in FEATURES)
+
+
+def test_a_menu_under_a_colon_is_no_list() -> None:
+    menu = ["National News HOME | HELP", "MEMBER SERVICES SIGN UP", "Walks · Maps · Tides"]
+    blocks = blocks_of(*APP, "Our sites:", *menu, *FEATURES[:2])
+    kept = np.array([True] * len(APP) + [False] * (len(blocks) - len(APP)))
+    assert list(keep_lists(blocks, kept)) == list(kept)
+    items = blocks_of(*APP, "Our sites:", *FEATURES[:3])
+    assert all(keep_lists(items, np.array([True] * len(APP) + [False] * 4)))
