@@ -131,6 +131,8 @@ class Lexicon:
     comment_start: AnyOf
     comment_heading: AnyOf
     related_heading: AnyOf
+    about_heading: AnyOf  # "About Jane Doe": a note about someone may follow
+    person_words: AnyOf  # pronouns of one person: a note about someone speaks of them
     self_url_label: AnyOf
     job_title: AnyOf  # a byline part that is the author's role
     agency: regex.Pattern[str]
@@ -178,6 +180,8 @@ def lexicon() -> Lexicon:
         comment_start=any_of(data["comment_start"]),
         comment_heading=any_of(data["comment_heading"]),
         related_heading=any_of(data["related_heading"]),
+        about_heading=any_of(data["about_heading"]),
+        person_words=any_of(data["person_words"]),
         self_url_label=any_of(data["self_url_labels"]),
         job_title=any_of(data["job_titles"]),
         # Agency names are matched case-sensitively: "AP" is an agency, "ap" is not.

@@ -27,7 +27,7 @@ from .fields import SELF_URL, SELF_URL_LABEL
 from .furniture import BETWEEN, SEPARATOR, furniture_heuristic
 from .head import BYLINE, DATELINE, DEK, HEADING_TITLE, HEADLINE, KICKER, SECOND_HEADLINE
 from .repeats import DUPLICATE, REPEATED_ALTERNATE, REPEATED_HEADLINE, REPEATED_TITLE
-from .sections import RELATED_LISTS
+from .sections import AUTHOR_NOTES, RELATED_LISTS
 
 
 @cache
@@ -53,6 +53,7 @@ def heuristics() -> tuple[Heuristic, ...]:
         KICKER,
         SECOND_HEADLINE,
         RELATED_LISTS,
+        AUTHOR_NOTES,
         REPEATED_TITLE,
         REPEATED_ALTERNATE,
         REPEATED_HEADLINE,

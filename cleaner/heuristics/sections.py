@@ -1,4 +1,5 @@
-"""Sections that are not the article: lists of links under a "Related" or "Most read" heading.
+"""Sections that are not the article: lists of links under a "Related" or "Most read" heading,
+and a note about the writer under "About Jane Doe".
 
 Comment sections are the article-body model's to find (`body.py`): its features say where a
 comment marker stands after the article's first paragraph. A rule that cut from the first
@@ -39,3 +40,20 @@ def _ends_list(block: Block, lex: Lexicon) -> bool:
 
 
 RELATED_LISTS = Heuristic("generic.related-list", "related", find_related_lists)
+
+
+def find_author_notes(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    """A heading "About <Name>" and the paragraph under it, when that paragraph speaks of one
+    person ("He covers...", "Hi, I'm Becky"): the writer's note under the article, which a
+    company's "About Logitech" blurb, part of its press release, is not."""
+    unmarked = [block for block in blocks if block.mark is None]
+    for heading, note in zip(unmarked, unmarked[1:]):
+        if (
+            lex.about_heading.match(heading.text)
+            and (is_prose(note, lex, strict=False) or long_sentence(note.text))
+            and lex.person_words.search(note.text)
+        ):
+            yield from (heading, note)
+
+
+AUTHOR_NOTES = Heuristic("generic.about-author", "author-bio", find_author_notes)

@@ -320,7 +320,14 @@ def _lexicon_lists() -> dict[str, list[str]]:
     lists = {name: entry["patterns"] for name, entry in data["furniture"].items()}
     return lists | {
         key: data[key]
-        for key in ("comment_start", "comment_heading", "related_heading", "self_url_labels")
+        for key in (
+            "comment_start",
+            "comment_heading",
+            "related_heading",
+            "about_heading",
+            "person_words",
+            "self_url_labels",
+        )
     }
 
 

@@ -7,7 +7,7 @@ from cleaner.heuristics import lexicon, run
 from cleaner.heuristics.fields import SELF_URL, SELF_URL_LABEL
 from cleaner.heuristics.head import BYLINE, DATELINE, HEADING_TITLE, is_byline
 from cleaner.heuristics.repeats import DUPLICATE, REPEATED_HEADLINE, REPEATED_TITLE
-from cleaner.heuristics.sections import RELATED_LISTS
+from cleaner.heuristics.sections import AUTHOR_NOTES, RELATED_LISTS
 
 from ..conftest import blocks_of
 
@@ -171,6 +171,50 @@ def test_a_related_list_ends_at_a_long_sentence_in_a_language_the_stopwords_lack
     )
     blocks = blocks_of(P1, "Czytaj także:", "Remont mostu na Wiśle potrwa do grudnia", paragraph)
     assert list(RELATED_LISTS.find(blocks, lexicon())) == blocks[1:3]
+
+
+@pytest.mark.parametrize(
+    ("heading", "note"),
+    [
+        (
+            "About Mara Quill",
+            "Mara Quill has covered the harbour towns for a decade. She lives in Tarrow with two "
+            "dogs and a boat that does not float.",
+        ),
+        ("About Me", "Hi, I'm Becky. I live by the sea and write about gardens and old houses."),
+        (
+            "Über Moritz Bachmann",
+            "Als Redakteur schreibt Moritz Bachmann über Handel, seit er 2010 sein Studium in "
+            "Mannheim abschloss und zur Zeitung kam.",
+        ),
+    ],
+)
+def test_a_note_about_the_writer_under_about_their_name_goes(heading: str, note: str) -> None:
+    blocks = blocks_of(P1, P2, heading, note, "View all posts")
+    assert list(AUTHOR_NOTES.find(blocks, lexicon())) == blocks[2:4]
+
+
+@pytest.mark.parametrize(
+    ("heading", "note"),
+    [
+        (  # a press release's company blurb is the release's own
+            "About Harbourline",
+            "Harbourline is a ferry operator serving twelve ports, with 1,300 staff and a fleet "
+            "of twenty vessels across the north.",
+        ),
+        (  # an article's own section: not a name
+            "About the harbour:",
+            "He said the harbour had silted up again and that dredging would start in May.",
+        ),
+        (  # a possessive names a work, not a person
+            "About Quill's Harbour Book",
+            "Tapping into his decades on the coast, the book follows the ferries year by year.",
+        ),
+    ],
+)
+def test_other_about_sections_stay(heading: str, note: str) -> None:
+    blocks = blocks_of(P1, P2, heading, note)
+    assert list(AUTHOR_NOTES.find(blocks, lexicon())) == []
 
 
 def test_markdown_headline_byline_and_date_move_to_metadata() -> None:
