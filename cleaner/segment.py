@@ -69,7 +69,7 @@ def wrap_width(lines: list[str]) -> int | None:
     if not lengths:
         return None
     width = lengths[min(len(lengths) - 1, int(len(lengths) * WRAP_PERCENTILE))]
-    if width > MAX_WRAP_WIDTH:
+    if not MIN_RUN_WIDTH <= width <= MAX_WRAP_WIDTH:  # narrower: a page of menus and tickers
         return None
     followed = [a.rstrip() for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
     full = [line for line in followed if len(line) >= WRAP_FILL * width]

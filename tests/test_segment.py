@@ -81,3 +81,19 @@ def test_a_quotes_blank_line_separates_its_paragraphs() -> None:
 def test_a_line_after_a_sentence_in_emphasis_starts_its_own_block() -> None:
     blocks = segment("_A dek that ends like a sentence._\n\nby [Jo Lee](https://x.example/jo)")
     assert [b.text for b in blocks] == ["A dek that ends like a sentence.", "by Jo Lee"]
+
+
+def test_a_page_of_ticker_names_is_not_hard_wrapped_at_their_width() -> None:
+    """Most lines of a market page are short names; the lines of its article, each a paragraph
+    of its own, stayed joined into one block with the menu above them (page F1 0.68)."""
+    tickers = [f"Harbour Ind {i}" for i in range(60)]
+    article = [
+        "Mutual Funds | Portfolio Tracker | RSS Feeds | News | Feedback",
+        "Rupee at 39.28 against US dollar",
+        "The rupee on Monday ended marginally better against the greenback in quiet trade.",
+        "The central bank was not active during the day but is believed to be very alert.",
+        "There was very little activity in the exchange market as traders stayed away.",
+    ]
+    lines = [*article, *tickers]
+    assert wrap_width(lines) is None
+    assert [b.text for b in segment("\n".join(lines))][: len(article)] == article
