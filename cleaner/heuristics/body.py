@@ -12,9 +12,9 @@ that reads as prose and follows the kept body, with only furniture other rules m
 between, continues the article: a last paragraph next to the footer scores low for its
 neighbours, not for itself; so does a subheading between the two, and a list item between two
 kept items of the list. What the model cannot judge cell by cell is judged whole: a table printed
-one cell per line (`tables`), a list printed one row per line (`rows`) and a live blog's entries
-(`entries`) are kept once the body reaches them, and the model reads the page without its fenced code listings (`segment`), keeping each
-listing that follows the body.
+one cell per line (`tables`), a list printed one item per line (`rows`) and a live blog's entries
+(`entries`) are kept once the body reaches them, and the model reads the page without its fenced
+code listings (`segment`), keeping each listing that follows the body.
 
 The model is data (`body_model.json`), fitted by `scripts/fit_blocks.py --input text` on the
 evaluation pages with folds by site; `Lexicon.body_model()` is the one in use.
