@@ -11,6 +11,12 @@ name a photo agency (a gallery's slides: year, caption, "By X/Getty Images.") is
 article's kind. Such a table continues the body when the model kept a block just above it
 (within two rows: its header row may stand between): its unmarked blocks are kept, down to the
 last row's sentence.
+
+A column of labels keeps the same rhythm: a short label and its value ("See it now: Amazon",
+"Q: Favourite apps?") heading each of a product round-up's or an interview's rows, the label
+recurring MIN_ROWS times or more. A label line another rule marked (a button printed six times
+is taken for a repeated headline) still beats the rhythm; a dateline ("Posted by: Ann at
+September 10, 2012 9:01 AM") heads a comment, not a row.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import regex
 from ..lexicon import Lexicon
 from ..model import Block
 from .captions import CREDIT_MAX_CHARS
+from .bylines import is_dateline
 from .classify import ends_sentence
 
 PERIODS = range(2, 7)  # cells a row
@@ -31,8 +38,10 @@ MIN_ROWS = 4
 PROSE_MIN_WORDS = 6
 MIN_PROSE_SHARE = 0.5  # of the rows, holding a sentence
 MAX_FIGURE_CHARS = 20
+LABEL_MAX_WORDS = 3
 _DATE = regex.compile(r"^\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}$")  # 13.03.2024, 2024-03-13
 _FIGURE = regex.compile(r"^[\d\s.,:;/%+±–—()$€£-]*\d[\d\s.,:;/%+±–—()$€£-]*$")
+_LABEL = regex.compile(r"^(\p{L}[\p{L}\p{N} ]{0,24}):\s+\S.{0,40}$")
 
 
 def _figure(text: str) -> bool:
@@ -44,15 +53,29 @@ def _sentence(text: str) -> bool:
     return len(text.split()) >= PROSE_MIN_WORDS and ends_sentence(text)
 
 
-def tables(blocks: Sequence[Block], lex: Lexicon) -> list[tuple[int, int, int]]:
-    """Each table's first figure, last figure and period (indices into `blocks`)."""
+def _columns(blocks: Sequence[Block]) -> list[list[int]]:
+    """The cells of each column that may give a table its rhythm: the figures, and the lines of
+    each label (up to LABEL_MAX_WORDS words before a colon, a short value after it)."""
     figures = [i for i, b in enumerate(blocks) if b.mark is None and _figure(b.text)]
-    if len(figures) < MIN_ROWS:
-        return []
+    labels: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        found = _LABEL.match(b.text)
+        if found and len(found[1].split()) <= LABEL_MAX_WORDS and not is_dateline(b.text):
+            labels.setdefault(found[1].casefold(), []).append(i)
+    return [c for c in (figures, *labels.values()) if len(c) >= MIN_ROWS]
+
+
+def tables(blocks: Sequence[Block], lex: Lexicon) -> list[tuple[int, int, int]]:
+    """Each table's first cell, last cell and period (indices into `blocks`)."""
+    return [table for cells in _columns(blocks) for table in _rhythms(blocks, cells, lex)]
+
+
+def _rhythms(blocks: Sequence[Block], cells: list[int], lex: Lexicon) -> list[tuple[int, int, int]]:
+    """The runs of one column's cells that recur at a period, in rows that hold sentences."""
     found: list[tuple[int, int, int]] = []
-    at, taken = set(figures), set[int]()
+    at, taken = set(cells), set[int]()
     for period in PERIODS:
-        for start in figures:
+        for start in cells:
             if start in taken or start - period in at:
                 continue
             rows = 1

@@ -83,3 +83,49 @@ def test_the_last_row_s_sentence_is_kept_without_a_header_row() -> None:
     rows = [*ROWS[:-1], (ROWS[-1][0], ROWS[-1][1], last)]
     source = dump(rows).replace("Ferries by year\nName\nYear\nNotes\n", "")
     assert last in clean(source).text
+
+
+PRODUCTS = [
+    (
+        "Harbour Lamp for $40",
+        "A lamp that runs for a week on one charge and folds flat for the bag.",
+    ),
+    ("Tide Clock for $25", "It shows the next high water at a glance, and it never needs setting."),
+    ("Deck Speaker for $90", "The speaker survives rain and salt spray and still sounds clear."),
+    ("Rope Kit for $15", "Six lengths of rope and a card of knots for anyone new to boats."),
+    (
+        "Chart Case for $30",
+        "A waterproof case that keeps paper charts dry on the wettest crossing.",
+    ),
+]
+GIFTS = [
+    "Some of this year's best gifts for sailors",
+    "Our writers tested dozens of gadgets on the water this summer, and these are the few that "
+    "came back with us, still working, after a season of wind, rain and salt.",
+]
+
+
+def round_up(label: str) -> str:
+    rows = [line for name, note in PRODUCTS for line in (name, label, note)]
+    return "\n".join([*MENU, *GIFTS, *rows, *FOOTER])
+
+
+def test_a_round_up_s_rows_under_a_recurring_label_are_a_table() -> None:
+    blocks = segment(round_up("See it now: Chandlery"))
+    found = {
+        (blocks[first].text, blocks[last].text, p) for first, last, p in tables(blocks, lexicon())
+    }
+    assert ("See it now: Chandlery", "See it now: Chandlery", 3) in found
+    text = clean(round_up("See it now: Chandlery")).text
+    assert all(note in text for _, note in PRODUCTS)
+    assert "Privacy policy" not in text
+
+
+def test_a_comment_thread_s_datelines_are_no_label() -> None:
+    """'Posted by: Ann at September 10, 2012 9:01 AM' heads each comment, prose under it."""
+    comments = [
+        line
+        for i, (_, note) in enumerate(PRODUCTS)
+        for line in (f"Posted by: Reader{i} at September 10, 2012 9:0{i} AM", note)
+    ]
+    assert tables(segment("\n".join([*GIFTS, *comments])), lexicon()) == []
