@@ -74,6 +74,7 @@ CASES = [
             "Continue lendo após o anúncio",
             "Advertisement:",
             "Continue reading the main story",
+            "Continue Reading Below",
             "Article continues below",
             "Story continues",
             "ADVERTISEMENT — SCROLL TO KEEP READING",
