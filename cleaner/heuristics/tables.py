@@ -15,8 +15,8 @@ last row's sentence.
 A column of labels keeps the same rhythm: a short label and its value ("See it now: Amazon",
 "Q: Favourite apps?") heading each of a product round-up's or an interview's rows, the label
 recurring MIN_ROWS times or more. A label line another rule marked (a button printed six times
-is taken for a repeated headline) still beats the rhythm; a dateline ("Posted by: Ann at
-September 10, 2012 9:01 AM") heads a comment, not a row.
+is taken for a repeated headline) still counts in the rhythm, and stays out of the text; a
+dateline ("Posted by: Ann at September 10, 2012 9:01 AM") heads a comment, not a row.
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def _rhythms(blocks: Sequence[Block], cells: list[int], lex: Lexicon) -> list[tu
 
 
 def _prose_rows(blocks: Sequence[Block], start: int, rows: int, period: int, lex: Lexicon) -> bool:
-    """Whether most rows (the blocks a period either side of each figure) hold a sentence, and
+    """Whether most rows (the blocks a period either side of each cell) hold a sentence, and
     fewer name a photo agency."""
     cells = [[blocks[j] for j in _row(blocks, start + r * period, period)] for r in range(rows)]
     prose = sum(any(_sentence(b.text) for b in row) for row in cells)
