@@ -27,15 +27,16 @@ def find_related_lists(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]
             continue
         if len(block.text) <= RELATED_HEADING_MAX_CHARS and lex.related_heading.match(block.text):
             in_list = True
-        elif in_list and _ends_list(block, lex):
+        elif in_list and _reads_as_prose(block, lex):
             in_list = False
         if in_list:
             yield block
 
 
-def _ends_list(block: Block, lex: Lexicon) -> bool:
-    """Prose, or in a language the stopwords lack, a long block that ends like a sentence: a
-    teaser's headline does not, and its blurb is short."""
+def _reads_as_prose(block: Block, lex: Lexicon) -> bool:
+    """Prose, or in a language the stopwords lack, a long block that ends like a sentence: it
+    ends a related list (a teaser's headline does not end so, and its blurb is short), and an
+    author's note is one."""
     return is_prose(block, lex, strict=False) or long_sentence(block.text)
 
 
@@ -50,7 +51,7 @@ def find_author_notes(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     for heading, note in zip(unmarked, unmarked[1:]):
         if (
             lex.about_heading.match(heading.text)
-            and (is_prose(note, lex, strict=False) or long_sentence(note.text))
+            and _reads_as_prose(note, lex)
             and lex.person_words.search(note.text)
         ):
             yield from (heading, note)
