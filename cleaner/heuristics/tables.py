@@ -17,6 +17,13 @@ A column of labels keeps the same rhythm: a short label and its value ("See it n
 recurring MIN_ROWS times or more. A label line another rule marked (a button printed six times
 is taken for a repeated headline) still counts in the rhythm, and stays out of the text; a
 dateline ("Posted by: Ann at September 10, 2012 9:01 AM") heads a comment, not a row.
+
+A ranked table needs no sentence: a standings or results table whose first column counts its
+rows, 1, 2, 3 ..., every `period` blocks (three to twelve: a rank, a name, figures), each row
+holding a figure besides its rank, under a line that announces it with a colon ("Final
+standings after 36 races:") is the article's, with that line, whatever the model made of the
+blocks around it. A list of most-read headlines counts its rows too, but a headline a row and
+no figure; a sidebar's chart has no line announcing it.
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ from .classify import ends_sentence
 
 PERIODS = range(2, 7)  # cells a row
 MIN_ROWS = 4
+RANK_PERIODS = range(3, 13)  # cells a ranked row: a rank, a name, figures
+MIN_RANKS = 5
 PROSE_MIN_WORDS = 6
 MIN_PROSE_SHARE = 0.5  # of the rows, holding a sentence
 MAX_FIGURE_CHARS = 20
@@ -42,6 +51,7 @@ LABEL_MAX_WORDS = 3
 _DATE = regex.compile(r"^\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}$")  # 13.03.2024, 2024-03-13
 _FIGURE = regex.compile(r"^[\d\s.,:;/%+±–—()$€£-]*\d[\d\s.,:;/%+±–—()$€£-]*$")
 _LABEL = regex.compile(r"^(\p{L}[\p{L}\p{N} ]{0,24}):\s+\S.{0,40}$")
+_RANK = regex.compile(r"^(\d{1,3})\.?$")
 
 
 def _figure(text: str) -> bool:
@@ -108,9 +118,41 @@ def _row(blocks: Sequence[Block], figure: int, period: int) -> range:
     return range(max(0, figure - period + 1), min(len(blocks), figure + period))
 
 
+def _rank(text: str) -> int | None:
+    found = _RANK.match(text.strip())
+    return int(found[1]) if found else None
+
+
+def ranked_tables(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """Each announced ranked table's announcing line and last cell (indices into `blocks`)."""
+    ranks = [_rank(b.text) for b in blocks]
+    found: list[tuple[int, int]] = []
+    for start in (i for i, rank in enumerate(ranks) if rank == 1):
+        for period in RANK_PERIODS:
+            rows = 1
+            while start + rows * period < len(ranks) and ranks[start + rows * period] == rows + 1:
+                rows += 1
+            last = min(len(blocks), start + rows * period) - 1
+            row_starts = range(start, last + 1, period)
+            if rows < MIN_RANKS or not all(
+                any(_figure(b.text) for b in blocks[r + 1 : r + period]) for r in row_starts
+            ):
+                continue
+            above = range(start - 1, max(-1, start - period - 2), -1)  # over a header row
+            announce = next((i for i in above if blocks[i].text.rstrip().endswith(":")), None)
+            if announce is not None:
+                found.append((announce, last))
+            break
+    return found
+
+
 def keep_tables(blocks: Sequence[Block], kept: np.ndarray, lex: Lexicon) -> np.ndarray:
-    """`kept` with the tables that continue the body kept whole."""
+    """`kept` with the tables that continue the body, and the announced ranked tables, kept
+    whole."""
     out = kept.copy()
+    for announce, last in ranked_tables(blocks):
+        for i in range(announce, last + 1):
+            out[i] = out[i] or blocks[i].mark is None
     for first, last, period in sorted(tables(blocks, lex)):  # a table the one above continues, too
         above = range(max(0, first - 2 * period), first)
         body = [i for i in above if out[i]]

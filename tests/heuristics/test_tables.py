@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from cleaner import clean
 from cleaner.heuristics import lexicon
-from cleaner.heuristics.tables import tables
+from cleaner.heuristics.tables import keep_tables, ranked_tables, tables
 from cleaner.segment import segment
 
 MENU = ["Main menu", "Search", "Create account", "Log in", "Contents", "Talk", "Read", "Edit"]
@@ -129,3 +131,40 @@ def test_a_comment_thread_s_datelines_are_no_label() -> None:
         for line in (f"Posted by: Reader{i} at September 10, 2012 9:0{i} AM", note)
     ]
     assert tables(segment("\n".join([*GIFTS, *comments])), lexicon()) == []
+
+
+DRIVERS = ["Ann Lee", "Bo Park", "Cy Diaz", "Di Moss", "Ed Holt", "Fay Ruiz", "Gus Tam"]
+STANDINGS_INTRO = [
+    "The Harrow karting club keeps this page up to date after every race of the season, so "
+    "drivers can check where they stand before the next meeting.",
+    "Final standings of the Harrow Cup after 12 races:",
+]
+
+
+def standings(announce: str, figures: bool = True) -> str:
+    """A standings table printed one cell per line: rank, driver, points, wins."""
+    rows = [
+        [str(rank), name, *((str(400 - 30 * rank), str(7 - rank)) if figures else ("Harrow",))]
+        for rank, name in enumerate(DRIVERS, start=1)
+    ]
+    header = ["Pos.", "Driver", "Points", "Wins"] if figures else ["Pos.", "Driver", "Club"]
+    cells = [cell for row in rows for cell in row]
+    return "\n".join([*MENU, *STANDINGS_INTRO[:1], announce, *header, *cells, *FOOTER])
+
+
+def test_an_announced_ranked_table_is_kept_with_its_announcement() -> None:
+    """Kept whole even where the model kept nothing: the page is the table."""
+    blocks = segment(standings(STANDINGS_INTRO[1]))
+    kept = keep_tables(blocks, np.zeros(len(blocks), dtype=bool), lexicon())
+    texts = [b.text for b, keep in zip(blocks, kept) if keep]
+    assert texts[:6] == [STANDINGS_INTRO[1], "Pos.", "Driver", "Points", "Wins", "1"]
+    assert texts[-3:] == ["Gus Tam", "190", "0"] and "Privacy policy" not in texts
+
+
+def test_ranked_rows_without_an_announcement_or_figures_are_no_table() -> None:
+    """A sidebar's chart has no line announcing it; a most-read list has no figures."""
+    assert ranked_tables(segment(standings(STANDINGS_INTRO[1]))) != []
+    assert ranked_tables(segment(standings("Final standings"))) == []
+    assert ranked_tables(segment(standings(STANDINGS_INTRO[1], figures=False))) == []
+    most_read = [line for rank, name in enumerate(DRIVERS, 1) for line in (str(rank), name)]
+    assert ranked_tables(segment("\n".join(["Most read:", *most_read]))) == []
