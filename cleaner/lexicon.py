@@ -61,15 +61,16 @@ def _union(alternatives: list[str], prefix: str = "") -> regex.Pattern[str] | No
 class AnyOf:
     """Lexicon patterns searched as one. The alternatives anchored at the start are tried there
     once, the others in one search: in a single pattern, the `regex` module tries the anchored
-    ones at every position too, which made the furniture check three times slower. A text that
-    starts with an ASCII character is tried only against the anchored alternatives that can
-    start with it (a partial match of that character says which), about one in seven. With the
-    `fast` extra, a hyperscan prefilter first rules out most texts in one scan (#16)."""
+    ones at every position too, which made the furniture check three times slower. With the
+    `fast` extra, a hyperscan prefilter first rules out most texts in one scan (#16).
+
+    Unions of only the anchored alternatives that can start with a text's first character, built
+    as first met, saved nothing measurable (`scripts/stages.py`: 25.8 and 26.4 ms a document
+    without them, 24.3 and 26.1 with; without the prefilter 31.1 and 32.5 against 32.6 and
+    33.3), and a process paid some 2 s compiling them over its first hundred pages."""
 
     anchored: regex.Pattern[str] | None
     floating: regex.Pattern[str] | None
-    starts: tuple[str, ...] = ()  # the anchored alternatives, one by one
-    by_first: dict[str, regex.Pattern[str] | None] = field(default_factory=dict, compare=False)
     prefilter: Prefilter | None = field(default=None, compare=False)
     ids: frozenset[int] = frozenset()  # the alternatives' ids in `prefilter`
 
@@ -81,20 +82,12 @@ class AnyOf:
         return cls(
             _union(anchored, "^"),
             _union([a for a in alternatives if not a.startswith("^")]),
-            tuple(anchored),
             prefilter=prefilter,
             ids=prefilter.add(alternatives) if prefilter else frozenset(),
         )
 
     def _at_start(self, text: str) -> bool:
-        first = text[:1]
-        if not first or first > "\x7f":  # empty, or beyond ASCII: the whole union
-            return bool(self.anchored and self.anchored.match(text))
-        if first not in self.by_first:  # at most 127 entries, each built once, when first met
-            fits = [a for a in self.starts if regex.match(a, first, FLAGS, partial=True)]
-            self.by_first[first] = _union(fits, "^")
-        pattern = self.by_first[first]
-        return bool(pattern and pattern.match(text))
+        return bool(self.anchored and self.anchored.match(text))
 
     def _ruled_out(self, text: str) -> bool:
         return self.prefilter is not None and self.ids.isdisjoint(self.prefilter.hits(text))
