@@ -15,7 +15,10 @@ a short line ending with a colon ("The game offers:") and MIN_ITEMS lines or mor
 ITEM_MIN_WORDS words or more each (an app's features, 0.50 page F1 without them). A related
 heading ("More stories from X:", `Lexicon.related_heading`) announces teasers, not the article's
 list (`sections` has marked it by then), and a menu's items are shouted or split by bars
-("NEWS | HELP").
+("NEWS | HELP"). A kept sentence of the article may announce its list itself ("Below is the
+list of players who have been invited to the combine:"): then items of two to 25 words follow
+it (a name and a club), up to a paragraph; a run of capitalised words with a colon at its end
+is a menu's title, no sentence. A dateline ends either list: a comment's header.
 """
 
 from __future__ import annotations
@@ -26,10 +29,13 @@ import numpy as np
 import regex
 
 from ..model import Block
+from .bylines import is_dateline
 
 MIN_ROWS = 4
 MIN_ITEMS = 3
 ITEM_MIN_WORDS = 4
+SENTENCE_MIN_WORDS = 8  # a kept block this long that ends with a colon announces a list
+SENTENCE_ITEMS_WORDS = (2, 25)  # the items it announces: a name and a club, a short note
 ROW_MAX_CHARS = 120
 INTRO_MAX_WORDS = 12
 _MENU = regex.compile(r"[|»·]")
@@ -94,13 +100,20 @@ def _introduces(text: str) -> bool:
 
 def _keep_announced(blocks: Sequence[Block], kept: np.ndarray) -> np.ndarray:
     out = kept.copy()
+    words: tuple[int, int | None]  # an item's least and most words
     for at in range(1, len(blocks)):
-        if not (_follows_body(blocks, at, kept) and _announces(blocks[at].text)):
+        if not _follows_body(blocks, at, kept):
             continue
-        end = at + 1
-        while end < len(blocks) and blocks[end].mark is None and _item(blocks[end].text):
+        if _announces(blocks[at].text):
+            first, words = at + 1, (ITEM_MIN_WORDS, None)
+        elif _announcing_sentence(blocks[at - 1].text):
+            first, words = at, SENTENCE_ITEMS_WORDS
+        else:
+            continue
+        end = first
+        while end < len(blocks) and blocks[end].mark is None and _item(blocks[end].text, *words):
             end += 1
-        if end - at > MIN_ITEMS:
+        if end - first >= MIN_ITEMS:
             out[at:end] = True
     return out
 
@@ -115,5 +128,21 @@ def _announces(text: str) -> bool:
     return 0 < len(text.split()) <= INTRO_MAX_WORDS and text.endswith(":")
 
 
-def _item(text: str) -> bool:
-    return len(text.split()) >= ITEM_MIN_WORDS and not text.isupper() and not _MENU.search(text)
+def _announcing_sentence(text: str) -> bool:
+    words = [w for w in text.split() if w[0].isalpha()]
+    capitalised = sum(w[0].isupper() for w in words)
+    return (
+        len(text.split()) >= SENTENCE_MIN_WORDS
+        and text.endswith(":")
+        and capitalised < 0.5 * len(words)
+    )
+
+
+def _item(text: str, least: int, most: int | None) -> bool:
+    words = len(text.split())
+    return (
+        least <= words <= (most or words)
+        and not text.isupper()
+        and not _MENU.search(text)
+        and not is_dateline(text)
+    )

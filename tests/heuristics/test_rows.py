@@ -91,3 +91,33 @@ def test_a_menu_under_a_colon_is_no_list() -> None:
     assert list(keep_lists(blocks, kept)) == list(kept)
     items = blocks_of(*APP, "Our sites:", *FEATURES[:3])
     assert all(keep_lists(items, np.array([True] * len(APP) + [False] * 4)))
+
+
+SQUAD = [
+    "Ann Lee (Harrow Rovers)",
+    "Bo Park (Tarrow Town)",
+    "Cy Diaz (Saltmarsh United)",
+    "Di Moss (Quay Wanderers)",
+]
+CALLED_UP = "These are the players the coach has called up for the spring tour:"
+COMMENT = (
+    "I was at the match where she scored twice, and I still think that the coach should have "
+    "picked her for the winter tour as well, the team missed her pace on the wing all season."
+)
+
+
+def test_a_kept_sentence_announcing_a_list_keeps_its_short_items() -> None:
+    """Items of two words or more, up to a long paragraph or a dateline: a comment's."""
+    lines = [*APP, CALLED_UP, *SQUAD, "March 3, 2024 at 9:14 am", "Kim said,", COMMENT]
+    kept = np.array([True] * (len(APP) + 1) + [False] * (len(lines) - len(APP) - 1))
+    out = keep_lists(blocks_of(*lines), kept)
+    assert list(out) == [True] * (len(APP) + 1 + len(SQUAD)) + [False] * 3
+    blocks = blocks_of(*APP, CALLED_UP, *SQUAD[:2], COMMENT, *SQUAD[2:])
+    assert list(keep_lists(blocks, kept[: len(blocks)])) == list(kept[: len(blocks)])
+
+
+def test_a_menu_title_ending_with_a_colon_announces_nothing() -> None:
+    title = "Harrow News Politics Sport Weather Arts Food And Drink:"
+    kept = np.array([True] * (len(APP) + 1) + [False] * len(SQUAD))
+    blocks = blocks_of(*APP, title, *SQUAD)
+    assert list(keep_lists(blocks, kept)) == list(kept)
