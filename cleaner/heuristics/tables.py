@@ -23,7 +23,8 @@ rows, 1, 2, 3 ..., every `period` blocks (three to twelve: a rank, a name, figur
 holding a figure besides its rank, under a line that announces it with a colon ("Final
 standings after 36 races:") is the article's, with that line, whatever the model made of the
 blocks around it. A list of most-read headlines counts its rows too, but a headline a row and
-no figure; a sidebar's chart has no line announcing it.
+no figure, under a related heading another rule marked; a sidebar's chart has no line
+announcing it.
 """
 
 from __future__ import annotations
@@ -139,11 +140,16 @@ def ranked_tables(blocks: Sequence[Block]) -> list[tuple[int, int]]:
             ):
                 continue
             above = range(start - 1, max(-1, start - period - 2), -1)  # over a header row
-            announce = next((i for i in above if blocks[i].text.rstrip().endswith(":")), None)
+            announce = next((i for i in above if _announces(blocks[i])), None)
             if announce is not None:
                 found.append((announce, last))
             break
     return found
+
+
+def _announces(block: Block) -> bool:
+    """A line ending with a colon that no rule took: a related heading ("Most read:") is marked."""
+    return block.mark is None and block.text.rstrip().endswith(":")
 
 
 def keep_tables(blocks: Sequence[Block], kept: np.ndarray, lex: Lexicon) -> np.ndarray:

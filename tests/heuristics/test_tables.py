@@ -7,6 +7,7 @@ import numpy as np
 from cleaner import clean
 from cleaner.heuristics import lexicon
 from cleaner.heuristics.tables import keep_tables, ranked_tables, tables
+from cleaner.model import Mark
 from cleaner.segment import segment
 
 MENU = ["Main menu", "Search", "Create account", "Log in", "Contents", "Talk", "Read", "Edit"]
@@ -168,3 +169,7 @@ def test_ranked_rows_without_an_announcement_or_figures_are_no_table() -> None:
     assert ranked_tables(segment(standings(STANDINGS_INTRO[1], figures=False))) == []
     most_read = [line for rank, name in enumerate(DRIVERS, 1) for line in (str(rank), name)]
     assert ranked_tables(segment("\n".join(["Most read:", *most_read]))) == []
+    blocks = segment(standings("Most viewed this week:"))
+    [(announce, _)] = ranked_tables(blocks)
+    blocks[announce].mark = Mark("related", "generic.related-list")  # a related heading
+    assert ranked_tables(blocks) == []
