@@ -156,9 +156,9 @@ def keep_tables(blocks: Sequence[Block], kept: np.ndarray, lex: Lexicon) -> np.n
     """`kept` with the tables that continue the body, and the announced ranked tables, kept
     whole."""
     out = kept.copy()
+    unmarked = np.array([b.mark is None for b in blocks], dtype=bool)  # a span keeps these
     for announce, last in ranked_tables(blocks):
-        for i in range(announce, last + 1):
-            out[i] = out[i] or blocks[i].mark is None
+        out[announce : last + 1] |= unmarked[announce : last + 1]
     for first, last, period in sorted(tables(blocks, lex)):  # a table the one above continues, too
         above = range(max(0, first - 2 * period), first)
         body = [i for i in above if out[i]]
@@ -173,6 +173,5 @@ def keep_tables(blocks: Sequence[Block], kept: np.ndarray, lex: Lexicon) -> np.n
         # a row's sentence also stands within reach of the next row's figure: on a tie, after
         offset = max(offsets, key=lambda o: (offsets[o], o)) if offsets else 0
         end = last + max(0, offset)
-        for i in range(body[-1] + 1, min(len(blocks), end + 1)):
-            out[i] = out[i] or blocks[i].mark is None
+        out[body[-1] + 1 : end + 1] |= unmarked[body[-1] + 1 : end + 1]
     return out
