@@ -1,11 +1,12 @@
 """Generic heuristics: always on, in this order; a pack can switch one off by its id.
 
-Order matters where one heuristic reads another's marks: furniture words first, the page's URL
-before bare URL lines, credits before captions, captions before the article's head (so a credit
-is never a headline), the headline and its dek before the byline and date line (a dek that reads
-as prose would end the head above them), the head before link lists can swallow it, titles
-before repeated headlines, and the article body last, but for the wordless lines it kept (the
-body model was fitted on pages where no rule had marked them).
+Order matters where one heuristic reads another's marks: an archive's capture banner and
+furniture words first (their sentences would read as the article's first paragraph), the page's
+URL before bare URL lines, credits before captions, captions before the article's head (so a
+credit is never a headline), the headline and its dek before the byline and date line (a dek
+that reads as prose would end the head above them), the head before link lists can swallow it,
+titles before repeated headlines, and the article body last, but for the wordless lines it kept
+(the body model was fitted on pages where no rule had marked them).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .. import prefilter
 from ..model import Block
 from ..features import MEMOS as FEATURE_MEMOS
 from ..lexicon import Lexicon, lexicon, may_be_furniture
+from .archive import ARCHIVE_BANNER
 from .base import Heuristic
 from .body import BODY
 from .bylines import is_dateline
@@ -36,6 +38,7 @@ def heuristics() -> tuple[Heuristic, ...]:
     furniture = {name: furniture_heuristic(name, lex) for name in lex.furniture}
     return (
         SCRIPT,
+        ARCHIVE_BANNER,
         *(h for name, h in furniture.items() if name not in ("related", "bare-url")),
         BETWEEN,
         SELF_URL_LABEL,
