@@ -45,6 +45,7 @@ MODULES = (
     "heuristics/repeats.py",
     "heuristics/classify.py",
     "heuristics/head.py",
+    "heuristics/headline.py",
     "heuristics/archive.py",
     "heuristics/captions.py",
     "heuristics/furniture.py",

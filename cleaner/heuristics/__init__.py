@@ -27,7 +27,8 @@ from .classify import MEMOS as CLASS_MEMOS
 from .code import SCRIPT
 from .fields import SELF_URL, SELF_URL_LABEL
 from .furniture import BETWEEN, SEPARATOR, furniture_heuristic
-from .head import BYLINE, DATELINE, DEK, HEADING_TITLE, HEADLINE, KICKER, SECOND_HEADLINE
+from .head import BYLINE, DATELINE, DEK, KICKER
+from .headline import HEADING_TITLE, HEADLINE, SECOND_HEADLINE
 from .repeats import DUPLICATE, REPEATED_ALTERNATE, REPEATED_HEADLINE, REPEATED_TITLE
 from .sections import AUTHOR_NOTES, RELATED_LISTS
 

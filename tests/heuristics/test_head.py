@@ -7,12 +7,13 @@ from cleaner.heuristics import lexicon, run
 from cleaner.heuristics.head import (
     BYLINE,
     DATELINE,
-    HEADLINE,
     KICKER,
+    first_paragraph,
     head,
     is_byline,
     is_dateline,
 )
+from cleaner.heuristics.headline import HEADLINE
 
 from ..conftest import blocks_of
 
@@ -264,3 +265,57 @@ def test_the_line_over_the_dek_and_byline_wins_over_a_nearer_line_the_lead_repea
         P2,
     )
     assert found == [headline]
+
+
+def test_a_notice_standing_alone_above_the_menus_opens_no_article() -> None:
+    """The head is looked for above the first paragraph another follows: a lone notice above
+    the page's menus (it reads as prose) would put it among the menus."""
+    headline = "Harbour bridge reopens after two years of repairs"
+    notice = (
+        "It looks like you have blocked notifications. Please update your browser permissions "
+        "so that we can send you the news as it happens."
+    )
+    menus = ["Sign In", "World", "Sports", "Business", "Find out more"]
+    found = _headline("Alerts", notice, *menus, headline, "By Jane Doe", P1, P2)
+    assert found == [headline]
+
+
+def test_a_brief_of_one_paragraph_keeps_its_headline() -> None:
+    headline = "Harbour bridge reopens after two years of repairs"
+    assert _headline("World", headline, P1, "Most Popular", "Subscribe") == [headline]
+
+
+def test_the_headline_the_lead_repeats_wins_over_nearer_lines_that_say_nothing_of_it() -> None:
+    """A credit, a button or a link to another story often stands between the headline and the
+    lead; the headline says what the lead says, and that outweighs a few lines of distance."""
+    headline = "Tourism is the county's first employer, a new report shows"
+    lead = (
+        "Tourism now employs more people in the county than any other industry, a report "
+        "released on Tuesday shows, as visitors returned to its beaches and theatres."
+    )
+    between = [
+        "Share",
+        "Tweet",
+        "Related coverage",
+        "County budget talks resume next week",
+        "See the full gallery",
+        "Mel Melcon / County Times",
+    ]
+    assert _headline("Business", headline, *between, lead, P2) == [headline]
+
+
+def test_a_paragraph_a_list_goes_on_from_opens_the_article() -> None:
+    """A list under the first paragraph continues the article; were the head looked for above
+    the next run of paragraphs, the list items would stand in it."""
+    opening = (
+        "Inspectors cited the restaurant for eleven violations on Tuesday, the county said. "
+        "The owner said that he would put every one of them right within the week."
+    )
+    items = [
+        "- Rodent droppings found in the dry storage room",
+        "- No hot water at the kitchen hand sink",
+        "- Raw chicken stored above ready-to-eat vegetables",
+    ]
+    headline = "Downtown restaurant closed after inspectors find no hot water"
+    blocks = blocks_of("News", headline, opening, *items, "Comments", P1, P2)
+    assert blocks[first_paragraph(blocks, lexicon()) or 0].text == opening

@@ -5,7 +5,8 @@ import pytest
 from cleaner import clean
 from cleaner.heuristics import lexicon, run
 from cleaner.heuristics.fields import SELF_URL, SELF_URL_LABEL
-from cleaner.heuristics.head import BYLINE, DATELINE, HEADING_TITLE, is_byline
+from cleaner.heuristics.head import BYLINE, DATELINE, is_byline
+from cleaner.heuristics.headline import HEADING_TITLE
 from cleaner.heuristics.repeats import DUPLICATE, REPEATED_HEADLINE, REPEATED_TITLE
 from cleaner.heuristics.sections import AUTHOR_NOTES, RELATED_LISTS
 
