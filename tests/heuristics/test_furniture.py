@@ -254,6 +254,20 @@ CASES = [
             "Comments are moderated, and will not appear until the author has approved them.",
         ],
     ),
+    (
+        "generic.noscript",
+        "boilerplate",
+        [
+            "This site requires that JavaScript be enabled and the Flash plug-in be installed.",
+            "Please enable JavaScript to view the comments powered by Disqus.",
+            "To view this video please enable JavaScript, and consider upgrading your browser",
+            "Javascript is not enabled on your browser. Please enable javascript to use the "
+            "community features on this page.",
+            "You need to have javascript enabled to view this page correctly",
+            "We have detected that you currently have Javascript disabled.",
+            "This slideshow requires JavaScript.",
+        ],
+    ),
 ]
 
 
@@ -488,6 +502,9 @@ ARTICLE_SENTENCES = [
     "You must be logged in to post a comment on the council's consultation page, it said.",
     "A TikTok video by a 19-year-old nursing student in Ohio, filmed during a night shift, has "
     "drawn 40 million views.",
+    "Even if you have JavaScript disabled, the exploit still works, the researchers said.",
+    "The new browser runs most pages when JavaScript is disabled, the company said.",
+    "Researchers advised users to disable JavaScript in Adobe Reader until a patch ships.",
 ]
 
 
