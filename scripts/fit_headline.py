@@ -31,8 +31,7 @@ LEAD_BONUS = (1.0, 1.5, 2.0, 3.0, 4.0)
 DISTANCE_COST = (0.03, 0.05, 0.1, 0.15, 0.2, 0.3)
 WINDOW = (12, 16, 20, 25, 30, 40)
 Weights = tuple[float, float, int]
-# per candidate: looks, echoed, distance, placed, whether it is the gold's headline
-Row = tuple[float, float, int, float, bool]
+Row = tuple[headline.Candidate, bool]  # a candidate, and whether it is the gold's headline
 
 
 def page_candidates(page: corpora.Page) -> tuple[str, list[Row]]:
@@ -41,17 +40,7 @@ def page_candidates(page: corpora.Page) -> tuple[str, list[Row]]:
     blocks = segment(page.text)
     run(blocks, disabled=after)
     found, _ = headline.candidates(blocks, lexicon(), MAX_WINDOW)
-    gold = page.gold
-    return page.site, [
-        (
-            c.looks,
-            c.echoed,
-            c.distance,
-            c.placed,
-            titles.is_headline(c.block.text, page.source, gold),
-        )
-        for c in found
-    ]
+    return page.site, [(c, titles.is_headline(c.block.text, page.source, page.gold)) for c in found]
 
 
 def right(pages: list[list[Row]], weights: Weights) -> int:
@@ -60,9 +49,7 @@ def right(pages: list[list[Row]], weights: Weights) -> int:
     count = 0
     for rows in pages:
         scored = [
-            (looks + (bonus * echoed - cost * d if looks else 0.0) + placed, -d, gold)
-            for looks, echoed, d, placed, gold in rows
-            if d < window
+            (c.score(bonus, cost), -c.distance, gold) for c, gold in rows if c.distance < window
         ]
         best = max(scored, default=None, key=lambda s: s[:2])
         count += bool(best and best[0] >= headline.HEADLINE_MIN_SCORE and best[2])
@@ -97,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"shipped {shipped}: {right(every, shipped)}; best on all pages {best}: {right(every, best)}"
     )
-    print(f"the headline among the candidates: {sum(any(r[4] for r in rows) for rows in every)}")
+    print(f"the headline among the candidates: {sum(any(g for _, g in rows) for rows in every)}")
     return 0
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from .conftest import load_script
+from cleaner.heuristics.headline import Candidate
 
-# looks, echoed, distance, placed, is the headline: a nearer credit the lead does not repeat,
-# and the headline five lines up, which it does
-PAGE = [(1.5, 0.0, 0, 0.0, False), (1.6, 0.8, 5, 0.0, True)]
+from .conftest import blocks_of, load_script
+
+# a nearer credit the lead does not repeat, and the headline five lines up, which it does
+CREDIT, HEADLINE = blocks_of("Mel Melcon / County Times", "Tourism is the county's first employer")
+PAGE = [(Candidate(CREDIT, 1.5, 0.0, 0, 0.0), False), (Candidate(HEADLINE, 1.6, 0.8, 5, 0.0), True)]
 
 
 def test_a_weighting_is_scored_by_the_pages_whose_best_candidate_is_the_headline() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from ..features import is_list_item
 from ..model import Block
 from ..lexicon import Lexicon
 from .base import Heuristic, nearest_shown, shown, title_block
@@ -21,7 +22,6 @@ from .bylines import (
     is_dateline,
     is_role_line,
 )
-from ..features import is_list_item
 from .classify import is_prose
 
 RUN_REACH = 2  # unmarked blocks at most between the first two paragraphs of an article
@@ -60,7 +60,8 @@ def _goes_on(blocks: Sequence[Block], index: int, lex: Lexicon) -> bool:
     """Whether a sentence or a list item stands among the RUN_REACH + 1 unmarked blocks after
     `blocks[index]`."""
     seen = 0
-    for block in blocks[index + 1 :]:
+    for j in range(index + 1, len(blocks)):  # no slice: asked of each lone paragraph in turn
+        block = blocks[j]
         if block.mark is not None:
             continue
         if is_prose(block, lex, strict=False) or is_list_item(block.text):
