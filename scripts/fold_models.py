@@ -93,6 +93,24 @@ def blocks_commit(kind: str) -> str:
     return _git("log", "-1", "--format=%H", "--", str(model))
 
 
+def difference(fitted: object, shipped: object, where: str = "") -> str:
+    """Where two model records first differ, and by how much for numbers: a value settled to
+    the other side of a grid midpoint moves one threshold by 2**-25, a changed input moves
+    many."""
+    if isinstance(fitted, dict) and isinstance(shipped, dict):
+        for key in [*shipped, *(k for k in fitted if k not in shipped)]:  # the file's order
+            if fitted.get(key) != shipped.get(key):
+                return difference(fitted.get(key), shipped.get(key), f"{where}/{key}")
+    elif isinstance(fitted, list) and isinstance(shipped, list) and len(fitted) == len(shipped):
+        changed = [i for i, (a, b) in enumerate(zip(fitted, shipped)) if a != b]
+        if len(changed) == 1 or not all(isinstance(v, (int, float)) for v in fitted):
+            return difference(fitted[changed[0]], shipped[changed[0]], f"{where}[{changed[0]}]")
+        return f"{where}: {len(changed)} of {len(fitted)} values differ"
+    elif isinstance(fitted, (int, float)) and isinstance(shipped, (int, float)):
+        return f"{where}: {fitted!r} against {shipped!r} (by {abs(fitted - shipped):.3g})"
+    return f"{where}: differs"
+
+
 def _copy_folds(kind: str, source: Path, target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for path in source.glob(f"{kind}-fold*.json"):
@@ -141,7 +159,9 @@ def rebuild(kind: str, uv: str) -> None:
     if (trees[-1] / model).read_bytes() != (ROOT / model).read_bytes():
         raise SystemExit(
             f"fold_models: the fit at {commit[:12]} did not give the shipped {model} "
-            "(has the evaluation data or a library it reads changed?); its folds are not copied"
+            f"({difference(_record(trees[-1] / model), shipped)}; has the evaluation data or a "
+            "library it reads changed, or a value landed on another side of a grid midpoint?); "
+            "its folds are not copied"
         )
     _copy_folds(kind, trees[-1] / "out" / "models", MODELS)
     record(kind, ROOT / model)

@@ -291,3 +291,20 @@ def test_fold_models_fitted_beside_another_model_stop_the_run_before_any_page(
     fm.record("html", root / fm.MODEL_FILES["html"], models)
     (models / "text-fold0.json").unlink()
     assert "text-fold0.json" in ev.stale_folds()
+
+
+def test_a_refit_that_differs_says_where_and_by_how_much() -> None:
+    """A value settled to the other side of a grid midpoint moves one threshold by 2**-25
+    (seen on a second machine); a changed input moves many."""
+    tree = {"feature": [3, -1], "threshold": [0.29415240883827215, 0.0], "value": [0.0, 0.1]}
+    shipped = {"first": {"trees": [tree]}, "routes": {"all": {"trees": [tree, tree]}}}
+    moved = {**tree, "threshold": [0.29415243864059454, 0.0]}
+    fitted = {"first": {"trees": [tree]}, "routes": {"all": {"trees": [tree, moved]}}}
+    assert fm.difference(fitted, shipped) == (
+        "/routes/all/trees[1]/threshold[0]: 0.29415243864059454 against 0.29415240883827215"
+        " (by 2.98e-08)"
+    )
+    many = {**tree, "value": [0.5, 0.6]}
+    assert fm.difference({"first": {"trees": [many]}}, {"first": {"trees": [tree]}}) == (
+        "/first/trees[0]/value: 2 of 2 values differ"
+    )
