@@ -30,7 +30,7 @@ from .furniture import BETWEEN, SEPARATOR, furniture_heuristic
 from .head import BYLINE, DATELINE, DEK, KICKER
 from .headline import HEADING_TITLE, HEADLINE, SECOND_HEADLINE
 from .repeats import DUPLICATE, REPEATED_ALTERNATE, REPEATED_HEADLINE, REPEATED_TITLE
-from .sections import AUTHOR_NOTES, RELATED_LISTS
+from .sections import AUTHOR_NOTES, COMMENT_LINKS, RELATED_LISTS
 
 
 @cache
@@ -57,6 +57,7 @@ def heuristics() -> tuple[Heuristic, ...]:
         KICKER,
         SECOND_HEADLINE,
         RELATED_LISTS,
+        COMMENT_LINKS,
         AUTHOR_NOTES,
         REPEATED_TITLE,
         REPEATED_ALTERNATE,

@@ -1,5 +1,6 @@
 """Sections that are not the article: lists of links under a "Related" or "Most read" heading,
-and a note about the writer under "About Jane Doe".
+a blog's list of its latest comments ("Nick on An important storage bug"), and a note about
+the writer under "About Jane Doe".
 
 Comment sections are the article-body model's to find (`body.py`): its features say where a
 comment marker stands after the article's first paragraph. A rule that cut from the first
@@ -11,12 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+import regex
+
 from ..model import Block
 from ..lexicon import Lexicon
 from .base import Heuristic
 from .classify import is_prose, long_sentence
 
 RELATED_HEADING_MAX_CHARS = 60
+COMMENT_LINKS_MIN = 3  # lines in a row: fewer may be an article's list
+# "<commenter> on <post title>": a blog platform's recent-comments widget, a link on each line;
+# a title may ask or exclaim, but does not end with a full stop as a sentence does
+_COMMENT_LINK = regex.compile(r"[\w.'’ -]{2,40} on [\w“\"'].{8,120}(?<!\.)")
 
 
 def find_related_lists(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
@@ -41,6 +48,23 @@ def _reads_as_prose(block: Block, lex: Lexicon) -> bool:
 
 
 RELATED_LISTS = Heuristic("generic.related-list", "related", find_related_lists)
+
+
+def find_comment_links(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
+    """COMMENT_LINKS_MIN or more unmarked lines in a row that read "<name> on <title>"."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and block.mark is not None:
+            continue
+        if block is not None and _COMMENT_LINK.fullmatch(block.text):
+            run.append(block)
+            continue
+        if len(run) >= COMMENT_LINKS_MIN:
+            yield from run
+        run = []
+
+
+COMMENT_LINKS = Heuristic("generic.comment-links", "related", find_comment_links)
 
 
 def find_author_notes(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:

@@ -8,7 +8,7 @@ from cleaner.heuristics.fields import SELF_URL, SELF_URL_LABEL
 from cleaner.heuristics.head import BYLINE, DATELINE, is_byline
 from cleaner.heuristics.headline import HEADING_TITLE
 from cleaner.heuristics.repeats import DUPLICATE, REPEATED_HEADLINE, REPEATED_TITLE
-from cleaner.heuristics.sections import AUTHOR_NOTES, RELATED_LISTS
+from cleaner.heuristics.sections import AUTHOR_NOTES, COMMENT_LINKS, RELATED_LISTS
 
 from ..conftest import blocks_of
 
@@ -270,3 +270,29 @@ def test_pull_quotes_are_looked_for_in_paragraphs_of_bounded_length_only(
     assert quote.capitalize() in clean(text).text
     monkeypatch.setattr(repeats, "PULL_QUOTE_HOST_WORDS", 10 * repeats.PULL_QUOTE_HOST_WORDS)
     assert quote.capitalize() not in clean(text).text
+
+
+COMMENT_LINK_LINES = [
+    "Nick on An important vSphere 4 storage bug and workaround",
+    "Craig on Stretched vSphere Clusters? DR with SRM? Why not BOTH?",
+    "Denserov.wordpress.com on VMworld 2012 - Psst… Want to see the future of storage?",
+    "John Cousens on vSphere 5 VAAI NFS plugin for VNX available now!",
+]
+
+
+def test_a_blogs_recent_comments_are_links_to_other_posts() -> None:
+    blocks = blocks_of(P1, "Recent Comments", *COMMENT_LINK_LINES, "Archives")
+    found = list(COMMENT_LINKS.find(blocks, lexicon()))
+    assert [b.text for b in found] == COMMENT_LINK_LINES
+    assert COMMENT_LINKS.mark.kind == "related"
+
+
+def test_two_lines_or_sentences_that_read_name_on_topic_stay() -> None:
+    two = blocks_of(P1, *COMMENT_LINK_LINES[:2], P2)
+    assert list(COMMENT_LINKS.find(two, lexicon())) == []
+    sentences = [
+        "Smith on the defence: he said the team had played its best game of the season.",
+        "Jones on the budget: the council must cut spending on roads by a tenth.",
+        "Patel on schools: every pupil will have a laptop by the end of next year.",
+    ]
+    assert list(COMMENT_LINKS.find(blocks_of(P1, *sentences), lexicon())) == []
