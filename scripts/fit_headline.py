@@ -48,11 +48,8 @@ def right(pages: list[list[Row]], weights: Weights) -> int:
     bonus, cost, window = weights
     count = 0
     for rows in pages:
-        scored = [
-            (c.score(bonus, cost), -c.distance, gold) for c, gold in rows if c.distance < window
-        ]
-        best = max(scored, default=None, key=lambda s: s[:2])
-        count += bool(best and best[0] >= headline.HEADLINE_MIN_SCORE and best[2])
+        top = headline.best([c for c, _ in rows if c.distance < window], bonus, cost)
+        count += any(c is top and gold for c, gold in rows)
     return count
 
 
@@ -76,8 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         held = [rows for site, rows in found if folds[site] == k]
         # ties go to the narrower window, then to the grid's order
         best = max(grid, key=lambda w: (right(fit, w), -w[2]))
-        total += right(held, best)
-        print(f"fold {k}: best on the others {best}, {right(held, best)} of {len(held)}")
+        score = right(held, best)
+        total += score
+        print(f"fold {k}: best on the others {best}, {score} of {len(held)}")
     every = [rows for _, rows in found]
     best = max(grid, key=lambda w: (right(every, w), -w[2]))
     print(f"cross-validated: {total} of {len(every)}")

@@ -126,31 +126,39 @@ def find_heading_title(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]
         yield from (first or [b for b in head(blocks, lex) if _H1.match(b.raw)])[:1]
 
 
+def best(
+    found: Sequence[Candidate],
+    lead_bonus: float = HEADLINE_LEAD_BONUS,
+    distance_cost: float = HEADLINE_DISTANCE_COST,
+) -> Candidate | None:
+    """The candidate that scores most (the nearer on a tie), if it scores HEADLINE_MIN_SCORE."""
+    top = max(found, default=None, key=lambda c: (c.score(lead_bonus, distance_cost), -c.distance))
+    if top is None or top.score(lead_bonus, distance_cost) < HEADLINE_MIN_SCORE:
+        return None
+    return top
+
+
 def _best_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """The best headline-like block above the first paragraph."""
     found, lead = candidates(blocks, lex)
-    scored = [
-        (c.score(HEADLINE_LEAD_BONUS, HEADLINE_DISTANCE_COST), -c.distance, c.block) for c in found
-    ]
-    best = max(scored, default=None, key=lambda s: s[:2])
-    if best and best[0] >= HEADLINE_MIN_SCORE:
-        above = {s[2].index: s for s in scored}.get(best[2].index - 1)
-        yield above[2] if above and _is_dek_of(best[2], above, blocks, lead) else best[2]
+    top = best(found)
+    if top is not None:
+        above = next((c for c in found if c.block.index == top.block.index - 1), None)
+        yield above.block if above and _is_dek_of(top.block, above, blocks, lead) else top.block
 
 
-def _is_dek_of(
-    block: Block, above: tuple[float, int, Block], blocks: Sequence[Block], lead: set[str]
-) -> bool:
+def _is_dek_of(block: Block, above: Candidate, blocks: Sequence[Block], lead: set[str]) -> bool:
     """Whether `block`, headline-like itself, is the dek under the headline-like line `above`:
     it stands above the byline or date line (a bare name may stand between), and both are full
     lines, the lower saying at least as much (a kicker or a section label above a headline says
     less), and the upper says something the lead paragraphs say (a photo credit, a breadcrumb
     or a teaser for another article does not)."""
-    score, nearness, headline = above
+    headline = above.block
     words = len(WORD.findall(headline.text))
     # The headline stands above its dek, farther from the article: that costs it nothing here.
+    score = above.score(HEADLINE_LEAD_BONUS, HEADLINE_DISTANCE_COST)
     return (
-        score - HEADLINE_DISTANCE_COST * nearness >= HEADLINE_MIN_SCORE
+        score + HEADLINE_DISTANCE_COST * above.distance >= HEADLINE_MIN_SCORE
         and words >= FULL_LINE_WORDS
         and not _content_words(headline.text).isdisjoint(lead)
         and len(WORD.findall(block.text)) >= words
@@ -173,16 +181,11 @@ def find_second_headline(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Bloc
         return
     said = _content_words(title.text)
     found, _ = candidates(blocks, lex, HEAD_WINDOW)
-    scored = [
-        (c.score(HEADLINE_LEAD_BONUS, HEADLINE_DISTANCE_COST), -c.distance, c.block)
-        for c in found
-        if _next_to(blocks, c.block, title)
-    ]
-    best = max(scored, default=None, key=lambda s: s[:2])
-    if best and best[0] >= HEADLINE_MIN_SCORE:
-        words = _content_words(best[2].text)
+    top = best([c for c in found if _next_to(blocks, c.block, title)])
+    if top is not None:
+        words = _content_words(top.block.text)
         if words and len(words & said) > ALTERNATE_SHARE * len(words):
-            yield best[2]
+            yield top.block
 
 
 def _next_to(blocks: Sequence[Block], block: Block, title: Block) -> bool:
