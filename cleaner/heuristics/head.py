@@ -25,6 +25,7 @@ from .bylines import (
 from .classify import is_prose
 
 RUN_REACH = 2  # unmarked blocks at most between the first two paragraphs of an article
+WHOLE_WORDS = 150  # a paragraph this long is an article on its own (a dump that joined its lines)
 HEAD_WINDOW = 12  # unmarked blocks above the first paragraph where the head may stand
 DEK_MAX_WORDS = 60
 DEK_REACH = 3  # blocks after the title where the dek and the byline below it may stand
@@ -45,11 +46,16 @@ def head(blocks: Sequence[Block], lex: Lexicon, window: int = HEAD_WINDOW) -> li
 def first_paragraph(blocks: Sequence[Block], lex: Lexicon) -> int | None:
     """Where the article's first paragraph stands: the first prose paragraph that prose or a
     list goes on from within RUN_REACH unmarked lines. A notice standing alone above the page's
-    menus (cookies, browser alerts, a newsletter's blurb) opens no article. Without such a
-    paragraph, the first prose paragraph (a brief of one paragraph)."""
+    menus (cookies, browser alerts, a newsletter's blurb) opens no article; a paragraph of
+    WHOLE_WORDS does, ended like a sentence or not (a dump that joined an article's lines into
+    one). Without such a paragraph, the first prose paragraph (a brief of one paragraph)."""
     first = None
     for i, block in enumerate(blocks):
-        if block.mark is None and is_prose(block, lex):
+        if block.mark is not None:
+            continue
+        if is_prose(block, lex, strict=False) and len(block.text.split()) >= WHOLE_WORDS:
+            return block.index
+        if is_prose(block, lex):
             if _goes_on(blocks, i, lex):
                 return block.index
             first = block.index if first is None else first

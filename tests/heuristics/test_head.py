@@ -319,3 +319,18 @@ def test_a_paragraph_a_list_goes_on_from_opens_the_article() -> None:
     headline = "Downtown restaurant closed after inspectors find no hot water"
     blocks = blocks_of("News", headline, opening, *items, "Comments", P1, P2)
     assert blocks[first_paragraph(blocks, lexicon()) or 0].text == opening
+
+
+def test_an_article_joined_into_one_line_opens_the_article() -> None:
+    """A dump may join an article's paragraphs into one long line, ending in a contact line
+    rather than a sentence; the head stands above it, not above the next run of paragraphs
+    (the footer's, or a comment thread's)."""
+    article = " ".join([P1, P2] * 4 + ["Media contact: Jane Doe, +1 510-555-0100 Copyright 2008"])
+    headline = "Harbour bridge reopens after two years of repairs"
+    footer = ["Terms of use", "Privacy | Careers | About us"]
+    comment = "I drive over this bridge every day, and I am glad that it is open again at last."
+    blocks = blocks_of("News", headline, "Jan 5, 2008", article, *footer, comment, comment)
+    assert blocks[first_paragraph(blocks, lexicon()) or 0].text == article
+    assert _headline("News", headline, "Jan 5, 2008", article, *footer, comment, comment) == [
+        headline
+    ]
