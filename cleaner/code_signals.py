@@ -1,5 +1,5 @@
 """Whether a text reads as code (inline JavaScript, CSS, JSON) rather than prose: symbols rare in
-prose plus distinct code signals. Segmentation asks it of lines (a script line never joins a
+prose plus distinct code signals; or as HTML markup dumped as text. Segmentation asks it of lines (a script line never joins a
 paragraph) and `heuristics.code` of blocks, so it sits below both."""
 
 from __future__ import annotations
@@ -78,3 +78,17 @@ def looks_like_code(text: str) -> bool:
             if signals >= MIN_SIGNALS:
                 return True
     return signals > 0 and sum(map(text.count, CODE_SYMBOLS)) >= MIN_SYMBOL_SHARE * len(text)
+
+
+# HTML that a scraper dumped as text (a template, a JSON string holding another story): a line
+# that opens with a tag, or an anchor element whole with its attributes, `<a href="…">…</a>`.
+# A tag may be quoted in prose; neither of these stands in an article's text.
+_MARKUP = regex.compile(
+    r"^\s*</?(?:p|li|ul|ol|div|span|a|img|br|h[1-6]|table|tr|td)\b[^<>]*>"
+    r"|<a\s[^<>]*>[^<>]*</a\s*>",
+    regex.IGNORECASE,
+)
+
+
+def looks_like_markup(text: str) -> bool:
+    return "<" in text and _MARKUP.search(text) is not None

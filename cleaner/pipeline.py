@@ -31,7 +31,7 @@ from .segment import segment
 # F1 0.955 with them, 0.98 without; guessing a title from repeated lines cost 0.003 more).
 # A figure's caption is an element pruning and the block model judge; the paragraphs left
 # above a credit line are article text (taken as captions on wide: about 1,700 words of gold
-# text against 150 words of others).
+# text against 150 words of others). Tags in a page's text are ones its writer printed.
 HTML_DISABLED = frozenset(
     {
         "generic.outside-body",
@@ -39,6 +39,7 @@ HTML_DISABLED = frozenset(
         "generic.second-headline",
         "generic.repeated-title",
         "generic.caption-above-credit",
+        "generic.markup",
     }
 )
 # A pack describes its outlet's pages; the article-body model is for pages nobody wrote one for,

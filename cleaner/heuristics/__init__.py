@@ -24,7 +24,7 @@ from .body import BODY
 from .bylines import is_dateline
 from .captions import CAPTION, CAPTION_ABOVE, CREDIT
 from .classify import MEMOS as CLASS_MEMOS
-from .code import SCRIPT
+from .code import MARKUP, SCRIPT
 from .fields import SELF_URL, SELF_URL_LABEL
 from .furniture import BETWEEN, SEPARATOR, furniture_heuristic
 from .head import BYLINE, DATELINE, DEK, KICKER
@@ -39,6 +39,7 @@ def heuristics() -> tuple[Heuristic, ...]:
     furniture = {name: furniture_heuristic(name, lex) for name in lex.furniture}
     return (
         SCRIPT,
+        MARKUP,
         ARCHIVE_BANNER,
         *(h for name, h in furniture.items() if name not in ("related", "bare-url")),
         BETWEEN,

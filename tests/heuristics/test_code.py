@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.heuristics.code import SCRIPT, looks_like_code
+from cleaner import clean
+from cleaner.code_signals import looks_like_markup
+from cleaner.heuristics.code import MARKUP, SCRIPT, looks_like_code
 from cleaner.heuristics import lexicon
 
 from ..conftest import blocks_of
@@ -27,6 +29,20 @@ CODE = [
     'config: {"root_url":"http:\\/\\/example.com\\/index.php","domain":"example.com","host":"x"},',
     "Powwow.init({",
 ]
+# HTML dumped as text: another story's body held in a script string, a template's list items.
+MARKUP_LINES = [
+    'But like anything that\'s "the best," the care was <a href="http://example.com/2010/06/'
+    'report">overpriced and underperforming</a> -- if you were lucky enough to be insured.',
+    "<li>Click on your profile picture to view your reading history and delete any story.",
+    "</ul></p> reading and watching with the Social Reader.",
+    '<A HREF="/user/login?destination=home" title="">Sign In Without Facebook</A>',
+]
+# Tags named or quoted in prose are no markup.
+TAG_PROSE = [
+    "The page's <a> tag linked to the report, which the agency took down on Friday.",
+    "Use <br> for a line break, the manual says, and never a <p> to make space.",
+    "Scores ranged from <50 to >90, and the <li> list on the old site showed them all.",
+]
 PROSE = [
     "The function of the committee, he said, is to review the budget (which was approved) and report back.",
     "Prices rose 3% = the biggest jump since 2008; analysts [including ours] expected less.",
@@ -49,3 +65,47 @@ def test_code_is_claimed(text: str) -> None:
 @pytest.mark.parametrize("text", PROSE)
 def test_prose_is_not_code(text: str) -> None:
     assert not looks_like_code(text)
+
+
+PAGE = [
+    "The council met on Tuesday and approved the budget for the coming year, after a long debate.",
+    "Spending on roads rises by a tenth, and the library keeps its Sunday hours, the mayor said.",
+    "The opposition voted against it, saying the rise in parking fees would hurt the high street.",
+]
+
+
+@pytest.mark.parametrize("text", MARKUP_LINES)
+def test_html_dumped_as_text_is_claimed(text: str) -> None:
+    assert looks_like_markup(text)
+    blocks = blocks_of(PAGE[0], text, *PAGE[1:])
+    assert [b.text for b in MARKUP.find(blocks, lexicon())] == [blocks[1].text]
+
+
+def test_html_given_as_text_keeps_its_text() -> None:
+    """A document mostly of markup is HTML given as text, not a page dump with HTML in it."""
+    html = "".join(f"<p>{line}</p>\n\n" for line in PAGE)
+    assert not list(MARKUP.find(blocks_of(*html.split("\n\n")[:-1]), lexicon()))
+    assert PAGE[0] in clean(html).text
+
+
+@pytest.mark.parametrize("text", [*PROSE, *TAG_PROSE])
+def test_tags_named_in_prose_are_no_markup(text: str) -> None:
+    assert not looks_like_markup(text)
+
+
+def test_markdown_keeps_its_inline_html() -> None:
+    """Markdown may hold HTML inline: a document with a markdown link or heading keeps it."""
+    for other in ("See [the report](https://example.com/report).", "# Harbour bridge reopens"):
+        blocks = blocks_of(other, MARKUP_LINES[0], *PAGE)
+        assert not list(MARKUP.find(blocks, lexicon()))
+
+
+def test_html_pages_keep_the_tags_their_writers_printed() -> None:
+    page = (
+        "<html><body><article><h1>Links in HTML</h1><p>Write "
+        '<code>&lt;a href="https://example.com"&gt;a link&lt;/a&gt;</code> to make a link, '
+        "the guide says, and the browser shows the words between the tags.</p>"
+        "<p>The guide goes on to explain the other attributes a link may carry.</p>"
+        "</article></body></html>"
+    )
+    assert '<a href="https://example.com">a link</a>' in clean(page).text
