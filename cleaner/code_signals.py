@@ -1,6 +1,7 @@
 """Whether a text reads as code (inline JavaScript, CSS, JSON) rather than prose: symbols rare in
-prose plus distinct code signals; or as HTML markup dumped as text. Segmentation asks it of lines (a script line never joins a
-paragraph) and `heuristics.code` of blocks, so it sits below both."""
+prose plus distinct code signals. Segmentation asks it of lines (a script line never joins a
+paragraph) and `heuristics.code` of blocks, so it sits below both; `heuristics.code` also asks
+whether a block is HTML markup dumped as text."""
 
 from __future__ import annotations
 

@@ -37,7 +37,7 @@ MARKDOWN_AUTOLINK = regex.compile(
 )
 # A heading's opening marks, and its optional closing ones (searched only when it ends in `#`:
 # unanchored, that search tries every space of a long line).
-_HEADING_OPEN = regex.compile(r"^\s{0,3}#{1,6}\s+")
+HEADING_OPEN = regex.compile(r"^\s{0,3}#{1,6}\s+")
 _HEADING_CLOSE = regex.compile(r"\s+#+\s*$")
 # Emphasis spans are bounded so a long line of code full of `*` and `_` stays linear; each
 # with the markers it needs.
@@ -89,7 +89,7 @@ def strip_markdown(text: str) -> str:
     if "<" in text:
         text = MARKDOWN_AUTOLINK.sub(r"\1", text)
     if "#" in text:
-        text = _HEADING_OPEN.sub("", text, count=1)
+        text = HEADING_OPEN.sub("", text, count=1)
         if text.rstrip().endswith("#"):
             text = _HEADING_CLOSE.sub("", text)
     if "`" in text:

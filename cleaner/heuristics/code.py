@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-import regex
-
 from ..code_signals import looks_like_code, looks_like_markup
-from ..inline import MARKDOWN_LINK
+from ..inline import HEADING_OPEN, MARKDOWN_LINK
 from ..model import Block
 from ..lexicon import Lexicon
 from .base import Heuristic, kept
 
-_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+\S")
 MAX_MARKUP_SHARE = 0.5  # of a document's words: more, and it is HTML given as text
 
 
@@ -33,7 +30,7 @@ def find_markup(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     this rule out), whose text holds tags only where its writer printed them."""
     text = kept(blocks)
     found = [b for b in text if looks_like_markup(b.text)]
-    if not found or any(MARKDOWN_LINK.search(b.raw) or _HEADING.match(b.raw) for b in blocks):
+    if not found or any(MARKDOWN_LINK.search(b.raw) or HEADING_OPEN.match(b.raw) for b in blocks):
         return
     if MAX_MARKUP_SHARE * _words(text) > _words(found):
         yield from found
