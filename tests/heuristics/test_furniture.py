@@ -252,6 +252,11 @@ CASES = [
             "As a final step before posting your comment, enter the letters and numbers you see.",
             "Having trouble reading this image? View an alternate.",
             "Comments are moderated, and will not appear until the author has approved them.",
+            "By submitting this comment you agree to the Terms and Conditions",
+            "By clicking and submitting a comment I acknowledge the Harbour Post Privacy Policy and "
+            "agree to the Harbour Post Terms of Use. I understand that my comments are also being "
+            "governed by Facebook, Yahoo, AOL, or Hotmail's Terms of Use and Privacy Policies as "
+            "applicable, which can be found here.",
         ],
     ),
     (
@@ -505,6 +510,8 @@ ARTICLE_SENTENCES = [
     "Even if you have JavaScript disabled, the exploit still works, the researchers said.",
     "The new browser runs most pages when JavaScript is disabled, the company said.",
     "Researchers advised users to disable JavaScript in Adobe Reader until a patch ships.",
+    "By clicking a link in the email, staff agreed to share their passwords, the audit found.",
+    "By posting comments under a false name, he broke the forum's rules, the court heard.",
 ]
 
 
