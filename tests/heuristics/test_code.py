@@ -28,6 +28,9 @@ CODE = [
     '"fallback_zone":"in_story","keywords":"cats animals halloween costumes"});',
     'config: {"root_url":"http:\\/\\/example.com\\/index.php","domain":"example.com","host":"x"},',
     "Powwow.init({",
+    # A variable declared with a string of prose: one signal, few symbols, still a statement.
+    'var ArticleBlurb = "The One to Watch: a remote control with a touch screen, a new design and'
+    ' a button layout that won an award at the show this week, the company said on Monday.";',
 ]
 # HTML dumped as text: another story's body held in a script string, a template's list items.
 MARKUP_LINES = [
@@ -47,6 +50,7 @@ PROSE = [
     "The function of the committee, he said, is to review the budget (which was approved) and report back.",
     "Prices rose 3% = the biggest jump since 2008; analysts [including ours] expected less.",
     "“Let me be clear,” she said. “We will not back down.”",
+    "Let x = the number of voters (in millions); then the turnout rose by x/10 over the year.",
     "Standard & Poor's cut the rating (to BBB) on Friday; R&D spending fell",
     "Programmers in C++ (and C#) wrote it, in a style of their own {sic}",
     # A bracket closed before a semicolon: a recipe or a list of prices, not a statement.
