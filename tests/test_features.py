@@ -59,6 +59,7 @@ def test_words_of_a_text_beyond_ascii_are_lowered_one_by_one() -> None:
         "Comments (9) Add A Comment",
         "2 comments:",
         "martinealison said...",
+        "infamousdx said,",
         "Report Abuse | QUOTE",
         "{ 7 comments… read them below or add one }",
         "{ 1 comment… read it below or add one }",
@@ -83,6 +84,7 @@ def test_comment_widgets_mark_where_comments_begin(line: str) -> None:
         "Submit a comment on the proposed rule at regulations.gov by June 5.",
         "Register to comment at the public hearing on Thursday.",
         "Read them below or add one of your own to the list.",
+        "The mayor said,",
     ):
         assert text_features([paragraph, sentence, reply], lexicon())[1, marker] == 0.0
 
