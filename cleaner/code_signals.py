@@ -65,15 +65,18 @@ _BRACKETS_ONLY = regex.compile(
 )  # the closing "});" of a script split over lines
 _JSON = regex.compile(r"^\s*[\[{].*[\]}]\s*$", regex.DOTALL)
 JSON_MIN_KEYS = 3
-# A text that opens by declaring a variable is a statement, however much prose its string holds:
-# `var ArticleBlurb = "…";`. Prose opens a sentence with "Let", capitalised.
-_DECLARATION = regex.compile(r"^\s*(?:var|let|const)\s+[\w$.]+\s*=(?!=)")
+# A text that declares a variable, or is one assignment, is a statement however much prose its
+# string holds: `var ArticleBlurb = "…";`, `google_ad_height = 250;`. Prose opens a sentence
+# with "Let", capitalised, and no sentence opens with a name and "=" and ends with ";".
+_STATEMENT = regex.compile(
+    r"^\s*(?:(?:var|let|const)\s+[\w$.]+\s*=(?!=)|[A-Za-z_$][\w$.]*\s*[-+*/|&]?=\s*[^=\s].*;\s*$)"
+)
 
 
 def looks_like_code(text: str) -> bool:
     if not _CODE_SYMBOL.search(text):  # every signal needs one of them; most prose has none
         return False
-    if _BRACKETS_ONLY.match(text) or _DECLARATION.match(text):
+    if _BRACKETS_ONLY.match(text) or _STATEMENT.match(text):
         return True
     if _JSON.match(text) and text.count('":') >= JSON_MIN_KEYS:
         return True

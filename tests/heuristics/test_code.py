@@ -31,6 +31,9 @@ CODE = [
     # A variable declared with a string of prose: one signal, few symbols, still a statement.
     'var ArticleBlurb = "The One to Watch: a remote control with a touch screen, a new design and'
     ' a button layout that won an award at the show this week, the company said on Monday.";',
+    # One assignment on a line: no other signal, and too few symbols for a long one.
+    "google_ad_height = 250;",
+    "contcount = contcount + 1;",
 ]
 # HTML dumped as text: another story's body held in a script string, a template's list items.
 MARKUP_LINES = [
@@ -51,6 +54,7 @@ PROSE = [
     "Prices rose 3% = the biggest jump since 2008; analysts [including ours] expected less.",
     "“Let me be clear,” she said. “We will not back down.”",
     "Let x = the number of voters (in millions); then the turnout rose by x/10 over the year.",
+    "Total = 12 apples (from the orchard); half of them went to the neighbours.",
     "Standard & Poor's cut the rating (to BBB) on Friday; R&D spending fell",
     "Programmers in C++ (and C#) wrote it, in a style of their own {sic}",
     # A bracket closed before a semicolon: a recipe or a list of prices, not a statement.
