@@ -56,6 +56,7 @@ def test_words_of_a_text_beyond_ascii_are_lowered_one_by_one() -> None:
         "Report abuse",
         "Comments (3)",
         "Readers' comments (12)",
+        "Reader comments 570",
         "Comments (9) Add A Comment",
         "2 comments:",
         "martinealison said...",
@@ -85,6 +86,7 @@ def test_comment_widgets_mark_where_comments_begin(line: str) -> None:
         "Register to comment at the public hearing on Thursday.",
         "Read them below or add one of your own to the list.",
         "The mayor said,",
+        "Comments 3 and 4 of the draft were struck out.",
     ):
         assert text_features([paragraph, sentence, reply], lexicon())[1, marker] == 0.0
 
