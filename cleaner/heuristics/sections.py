@@ -57,8 +57,8 @@ def _blurb(unmarked: Sequence[Block], prose: Callable[[int], bool], i: int) -> b
         return 0 <= j < len(unmarked) and _words(unmarked[j]) <= BLURB_MAX_WORDS and prose(j)
 
     return (
-        short_prose(i)
-        and 0 < i < len(unmarked) - 1
+        0 < i < len(unmarked) - 1
+        and short_prose(i)
         and not (prose(i - 1) or prose(i + 1))
         and (short_prose(i - 2) or short_prose(i + 2))
     )
