@@ -18,7 +18,7 @@ import regex
 
 from ..model import Block
 from ..lexicon import Lexicon
-from .base import Heuristic
+from .base import Heuristic, kept
 from .classify import is_prose, long_sentence
 
 RELATED_HEADING_MAX_CHARS = 60
@@ -32,7 +32,7 @@ _COMMENT_LINK = regex.compile(r"[\w.'’ -]{2,40} on [\w“\"'].{8,120}(?<!\.)")
 def find_related_lists(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """A related-stories heading and what follows it, up to the next prose paragraph that is
     no teaser's blurb: one of BLURB_MAX_WORDS or fewer between two teasers' headlines."""
-    unmarked = [block for block in blocks if block.mark is None]
+    unmarked = kept(blocks)
 
     @cache  # asked only inside a list, of a block and its neighbours
     def prose(i: int) -> bool:
@@ -80,7 +80,7 @@ RELATED_LISTS = Heuristic("generic.related-list", "related", find_related_lists)
 
 def find_comment_links(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """COMMENT_LINKS_MIN or more unmarked lines in a row that read "<name> on <title>"."""
-    unmarked = (b for b in blocks if b.mark is None)
+    unmarked = kept(blocks)
     for links, run in groupby(unmarked, key=lambda b: bool(_COMMENT_LINK.fullmatch(b.text))):
         lines = list(run)
         if links and len(lines) >= COMMENT_LINKS_MIN:
@@ -94,7 +94,7 @@ def find_author_notes(blocks: Sequence[Block], lex: Lexicon) -> Iterator[Block]:
     """A heading "About <Name>" and the paragraph under it, when that paragraph speaks of one
     person ("He covers...", "Hi, I'm Becky"): the writer's note under the article, which a
     company's "About Logitech" blurb, part of its press release, is not."""
-    unmarked = [block for block in blocks if block.mark is None]
+    unmarked = kept(blocks)
     for heading, note in zip(unmarked, unmarked[1:]):
         if (
             lex.about_heading.match(heading.text)
