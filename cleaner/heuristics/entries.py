@@ -1,4 +1,5 @@
-"""A live blog's entries, each under a line that opens with its time of day.
+"""Entries kept together: a live blog's, each under its time of day, and a how-to's or a
+list article's numbered steps.
 
 A live blog is a run of entries, each a time ("17.45 BST 22 Oct 2024", "9:02am"), a title, a
 few paragraphs and a share bar. The body model scores each entry with the share bars around it
@@ -8,6 +9,14 @@ prose before the next furniture another rule marked, are the entries' stamps; wh
 kept a block of one entry, it keeps every entry's unmarked blocks, from its stamp to the first
 marked block or the next stamp. The stamps themselves are left as the model scored them. A
 comment's header opens with its writer's name or a date, not with a time.
+
+A how-to numbers its steps ("Step 1", "2. Check the peep hole", "#3 Say no"): the model kept
+the first steps and scored the later ones as furniture, since photos, captions and a video
+player stand between them (eHow, 0.59 page F1 cv). Short lines numbered 1, 2, 3 and on, at
+least MIN_STEPS, each followed by prose, are the steps; when the block above the first step and
+a block of one step are kept, every step's line and the prose under it are kept too, up to the
+next numbered line or the first block that is neither. A pager ("Page 1", "Page 2") has no prose between its numbers; a
+gallery counts "Image 1 of 3"; a numbered comment's line holds its date.
 """
 
 from __future__ import annotations
@@ -23,11 +32,15 @@ from .classify import is_prose
 
 MIN_ENTRIES = 3
 STAMP_MAX_CHARS = 60
+MIN_STEPS = 3
+STEP_MAX_WORDS = 14
 _STAMP = regex.compile(
     r"^(?:[01]?\d|2[0-3])[.:h][0-5]\d(?:\s*(?:[ap]\.?m\.?))?"
     r"(?:\s+(?:[A-Z]{2,4}T|BST|UTC|GMT\+?\d*|CES?T|Uhr))?(?=\s|$)",
     regex.IGNORECASE,
 )
+_STEP = regex.compile(r"^(?:\p{L}+\.?\s+)?#?(\d{1,2})(?:[.):]?(?:\s|$))(?!\s*(?:of|/)\s*\d)")
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")  # "1 Steve November 6, 2012": a numbered comment
 
 
 def _entries(blocks: Sequence[Block], lex: Lexicon) -> list[range]:
@@ -48,13 +61,62 @@ def _entries(blocks: Sequence[Block], lex: Lexicon) -> list[range]:
     return found if len(with_prose) >= MIN_ENTRIES else []
 
 
+def _step_number(block: Block) -> int | None:
+    if block.mark is not None or len(block.text.split()) > STEP_MAX_WORDS:
+        return None
+    found = _STEP.match(block.text)
+    return int(found[1]) if found and not _YEAR.search(block.text) else None
+
+
+def _steps(blocks: Sequence[Block], lex: Lexicon) -> list[range]:
+    """Each numbered step: its line and the prose under it, up to the next numbered line. The
+    longest run of lines numbered 1, 2, 3 and on in turn (other numbered lines between them, a
+    video player's "1", are passed over), each followed by prose; none when under MIN_STEPS."""
+    numbered = [(i, n) for i, b in enumerate(blocks) if (n := _step_number(b)) is not None]
+    lines = {i for i, _ in numbered}
+    best: list[range] = []
+    for k, (_, number) in enumerate(numbered):
+        if number != 1:
+            continue
+        run: list[range] = []
+        for start, n in numbered[k:]:
+            if n != len(run) + 1:
+                continue
+            after = range(start + 1, len(blocks))
+            end = next((j for j in after if j in lines or not _prose(blocks[j], lex)), len(blocks))
+            if end == start + 1:
+                break
+            run.append(range(start, end))
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= MIN_STEPS else []
+
+
+def _prose(block: Block, lex: Lexicon) -> bool:
+    return block.mark is None and is_prose(block, lex, strict=False)
+
+
 def keep_entries(blocks: Sequence[Block], kept: np.ndarray, lex: Lexicon) -> np.ndarray:
-    """`kept` with every entry of a live blog kept when the body kept a block of one."""
-    entries = _entries(blocks, lex)
-    if not any(kept[i] for entry in entries for i in entry):
-        return kept
+    """`kept` with every entry of a live blog kept when the body kept a block of one, and every
+    numbered step when it kept the block above the steps and a block of one."""
     out = kept.copy()
-    for entry in entries:
-        for i in entry:
-            out[i] = out[i] or blocks[i].mark is None
+    entries = _entries(blocks, lex)
+    if any(kept[i] for entry in entries for i in entry):
+        for entry in entries:
+            for i in entry:
+                out[i] = out[i] or blocks[i].mark is None
+    steps = _steps(blocks, lex)
+    if (
+        steps
+        and _kept_above(blocks, kept, steps[0].start)
+        and any(kept[i] for r in steps for i in r)
+    ):
+        for step in steps:
+            out[step.start : step.stop] = True
     return out
+
+
+def _kept_above(blocks: Sequence[Block], kept: np.ndarray, index: int) -> bool:
+    """Whether the nearest unmarked block above `index` is kept."""
+    above = next((i for i in range(index - 1, -1, -1) if blocks[i].mark is None), None)
+    return above is not None and bool(kept[above])

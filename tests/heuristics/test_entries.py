@@ -1,8 +1,15 @@
-"""A live blog's entries are kept together: each under its time, between share bars."""
+"""Entries are kept together: a live blog's, each under its time, between share bars; a
+how-to's numbered steps, each under its number, between photos and a video player."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from cleaner import clean
+from cleaner.heuristics import lexicon
+from cleaner.heuristics.entries import keep_entries
+
+from ..conftest import blocks_of
 
 NAV = ["Skip to main content", "News", "Opinion", "Sport", "Culture", "Lifestyle", "UK news"]
 SHARE = ["Share", "Facebook", "X", "Email", "Copy link"]
@@ -75,3 +82,46 @@ def test_comments_under_their_writers_names_are_no_entries() -> None:
         [*NAV, "Bus strike called off", *article, *SHARE, "3 Comments", *comments, *FOOTER]
     )
     assert "Josephine" not in clean(source).text
+
+
+INTRO = "Glass terrariums are easy to make at home, and they keep a bit of the garden indoors."
+STEPS = [
+    "Step 1",
+    "Measure the base of the jar and cut the foam about two centimetres smaller than that.",
+    "Dig a hole in the foam. (Photo: Lucy Akins)",
+    "Step 2",
+    "Insert your plant into the hole.",
+    "Play Video",
+    "0:00",
+    "This is a modal window.",
+    "Step 3",
+    "Using floral pins, attach enough moss around the foam to cover it.",
+    "Attach moss (Photo: Lucy Akins)",
+    "Step 4",
+    "Gently place the glass over the foam, pulling down any moss it catches.",
+]
+
+
+def kept_steps(paragraphs: list[str], kept: list[int]) -> list[str]:
+    blocks = blocks_of(*paragraphs)
+    first = np.isin(np.arange(len(blocks)), kept)
+    return [b.text for b, k in zip(blocks, keep_entries(blocks, first, lexicon())) if k]
+
+
+def test_every_numbered_step_is_kept_once_the_body_reaches_one() -> None:
+    """The steps' lines and the prose under each; the captions and the player are not."""
+    found = kept_steps([INTRO, *STEPS, "Related Searches"], kept=[0, 1, 2])
+    assert found == [INTRO, *(STEPS[i] for i in (0, 1, 3, 4, 8, 9, 11, 12))]
+
+
+def test_steps_need_the_body_above_them_and_prose_under_each() -> None:
+    assert kept_steps([INTRO, *STEPS], kept=[1, 2]) == STEPS[:2]  # the intro was not kept
+    pager = ["Page 1", "Page 2", "Page 3", "Next"]
+    assert kept_steps([INTRO, *pager], kept=[0, 1]) == [INTRO, "Page 1"]
+
+
+def test_numbered_comments_and_a_gallery_are_no_steps() -> None:
+    said = "I made one of these last spring and it is still growing, thank you for the idea."
+    for heading in ("{} Kara November 8, 2012 at 9:14 am", "Image {} of 3"):
+        lines = [line for n in (1, 2, 3) for line in (heading.format(n), said)]
+        assert kept_steps([INTRO, *lines], kept=[0, 1, 2]) == [INTRO, *lines[:2]]
