@@ -137,9 +137,33 @@ def _expand(
     except OSError as err:  # a name too long, a folder on the way that cannot be read
         return [], [(arg, _problem(err))]
     if glob.has_magic(arg):
-        found = sorted(Path(p) for p in glob.glob(arg, recursive=True) if Path(p).is_file())
-        return found, [] if found else [(arg, "pattern matches no file")]
+        return _glob(arg, follow_links)
     return [], [(arg, "no such file or folder")]
+
+
+def _glob(arg: str, follow_links: bool) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The files a pattern matches, found as a folder walk finds them: `**` enters no linked
+    folder (`glob.glob` does, and a link to `/` walked the whole machine), a link to a file out
+    of the pattern's fixed folder is refused, and hidden names match only a pattern's dot."""
+    parts = Path(arg).parts
+    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    base, pattern = Path(*parts[:fixed]) if fixed else Path(), Path(*parts[fixed:])
+    hidden = any(part.startswith(".") for part in pattern.parts)
+    try:
+        scan = _Scan(base.resolve(), follow_links)
+        matched = sorted(base.glob(str(pattern)))
+        found = [
+            p
+            for p in matched
+            if (hidden or not any(n.startswith(".") for n in p.relative_to(base).parts))
+            and (not p.is_symlink() or scan._link(p) is not None)
+            and p.is_file()
+        ]
+    except (OSError, ValueError) as err:  # ValueError: a pattern pathlib refuses ("a/**b")
+        return [], [(arg, _problem(err) if isinstance(err, OSError) else str(err))]
+    if not found and not scan.errors:
+        return [], [(arg, "pattern matches no file")]
+    return found, scan.errors
 
 
 def _out_stem(relative: Path) -> Path:

@@ -98,6 +98,23 @@ def test_glob_argument(tmp_path: Path) -> None:
     assert result.exit_code == 0 and (tmp_path / "out" / "s.txt").exists()
 
 
+def test_a_recursive_glob_stays_in_its_folder(tmp_path: Path) -> None:
+    """`**` enters no linked folder (one linked to `/` walked the whole machine) and a linked
+    file out of the folder is refused, as in a folder walk; a hidden name is no match."""
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "away").mkdir()
+    for path in ("in/sub/a.txt", "in/.hidden.txt", "away/b.txt"):
+        (tmp_path / path).write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "in" / "linked").symlink_to(tmp_path / "away", target_is_directory=True)
+    (tmp_path / "in" / "c.txt").symlink_to(tmp_path / "away" / "b.txt")
+    result = invoke(str(tmp_path / "in" / "**" / "*.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1 and "c.txt: is a symbolic link out of the folder" in result.stderr
+    written = sorted(
+        p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.txt")
+    )
+    assert written == ["a.txt"]
+
+
 def test_a_bad_input_fails_alone_and_the_rest_is_written(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
