@@ -150,6 +150,25 @@ def test_a_closed_stdout_is_a_usage_error_not_a_traceback(args: tuple[str, ...])
     assert "Traceback" not in done.stderr
 
 
+def test_a_closed_stdin_fails_alone(tmp_path: Path) -> None:
+    """With stdin closed (`<&-`) `-` ended in an AttributeError, and the records of the other
+    inputs were lost with it."""
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": 1, "text": "The council met on Tuesday."}) + "\n")
+    out = tmp_path / "out.jsonl"
+    for args in (["-"], ["--jsonl", str(good), "-", "-o", str(out)]):
+        done = subprocess.run(
+            [str(CLEAN), *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            preexec_fn=lambda: os.close(0),
+        )
+        assert done.returncode == 1 and "-: standard input is closed" in done.stderr
+        assert "Traceback" not in done.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["id"] == 1
+
+
 def test_jsonl_from_stdin_to_a_file_needs_no_stdout(tmp_path: Path) -> None:
     """`clean --jsonl - -o FILE >&-` writes FILE: only output bound for stdout needs it."""
     record = json.dumps({"id": 1, "text": "The council met on Tuesday and approved the budget."})

@@ -157,6 +157,8 @@ def read_stdin(max_bytes: int) -> bytes:
     """stdin's bytes, reading no more than one over `max_bytes`: InputError past it."""
     from ..read import InputError
 
+    if sys.stdin is None:  # started with stdin closed (`clean - <&-`)
+        raise InputError("standard input is closed")
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(f"over the --max-bytes limit of {max_bytes:,}")

@@ -54,7 +54,10 @@ def _open(name: str) -> BinaryIO:
 def _sources(paths: list[str], problems: _Problems) -> Iterator[tuple[str, BinaryIO]]:
     for name in paths:
         if name == STDIN:
-            yield STDIN, sys.stdin.buffer
+            if sys.stdin is None:  # started with stdin closed (`clean --jsonl - <&-`)
+                problems.report(f"{STDIN}: standard input is closed")
+            else:
+                yield STDIN, sys.stdin.buffer
             continue
         try:
             handle = _open(name)
