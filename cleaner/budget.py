@@ -17,6 +17,7 @@ DEFAULT_SECONDS = 120.0  # a 50 MB single-line dump cleans in about 20 s here
 # A worker still busy this long after the limit is stuck where the timer cannot reach (C code
 # that never returns to Python): `parallel` kills it.
 KILL_AFTER_SECONDS = 30.0
+MAX_SECONDS = 1e6  # about 11 days; a longer limit (inf) is none, where the timer would overflow
 
 
 class OutOfTime(Exception):
@@ -25,14 +26,21 @@ class OutOfTime(Exception):
 
 def hard_limit(seconds: float | None) -> float | None:
     """When a worker on one input is killed, for a time limit of `seconds`."""
+    seconds = _bounded(seconds)
     return None if seconds is None else seconds + KILL_AFTER_SECONDS
+
+
+def _bounded(seconds: float | None) -> float | None:
+    """`seconds` as a limit the timer can keep: None for none (0, None, NaN, over MAX_SECONDS)."""
+    return seconds if seconds and seconds <= MAX_SECONDS else None
 
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise OutOfTime in the block once `seconds` have passed (None: no limit)."""
     in_main_thread = threading.current_thread() is threading.main_thread()
-    if not seconds or not hasattr(signal, "setitimer") or not in_main_thread:
+    seconds = _bounded(seconds)
+    if seconds is None or not hasattr(signal, "setitimer") or not in_main_thread:
         yield
         return
 

@@ -258,3 +258,18 @@ def test_text_input_loads_no_html_extractor() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("limit", ["inf", "1e7", "-1"])
+def test_a_time_limit_the_timer_cannot_keep_is_a_usage_error(limit: str) -> None:
+    """`--time-limit inf` failed every input with an OverflowError from the timer."""
+    result = invoke("-", "--time-limit", limit, stdin=ARTICLE)
+    assert result.exit_code == 2 and "--time-limit" in result.stderr
+
+
+def test_an_endless_time_limit_from_python_is_no_limit() -> None:
+    from cleaner.budget import hard_limit, time_limit
+
+    with time_limit(float("inf")):
+        pass
+    assert hard_limit(float("inf")) is None and hard_limit(10.0) == 40.0

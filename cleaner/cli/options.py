@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..budget import MAX_SECONDS
 from ..version import package_version
 from .common import flag, require_stdout
 
@@ -118,6 +119,7 @@ TimeLimitOption = Annotated[
     typer.Option(
         "--time-limit",
         min=0,
+        max=MAX_SECONDS,
         help="Seconds one input may take; one that takes longer is reported as failed (0: no limit).",
     ),
 ]
