@@ -63,7 +63,10 @@ def root() -> Path | None:
         return None
     if value:
         return Path(value)
-    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    try:
+        cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    except RuntimeError:  # no home folder to be found: no cache either
+        return None
     return Path(cache) / "scraped-news-cleaner" / "compiled"
 
 
@@ -83,10 +86,13 @@ def source_key(package: Path = PACKAGE) -> str:
 def build_folder(base: Path | None = None) -> Path | None:
     """The folder of the build of today's sources, when `base` (default `root()`) has one."""
     base = base if base is not None else root()
-    if base is None or not base.is_dir():
+    try:
+        if base is None or not base.is_dir():
+            return None
+        folder = base / source_key()
+        return folder if (folder / MANIFEST).is_file() else None
+    except OSError:  # a cache that cannot be looked at (a name too long, no permission)
         return None
-    folder = base / source_key()
-    return folder if (folder / MANIFEST).is_file() else None
 
 
 class _Finder:

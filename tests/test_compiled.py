@@ -156,3 +156,10 @@ def test_the_build_script_says_why_when_there_is_no_compiler(tmp_path: Path) -> 
     assert done.returncode == 1
     assert done.stderr.startswith("no compiled build here: no C compiler")
     assert "Traceback" not in done.stderr and not list(tmp_path.iterdir())
+
+
+def test_a_cache_that_cannot_be_looked_at_runs_the_source(tmp_path: Path) -> None:
+    """A CLEANER_COMPILED name too long for the file system made `import cleaner` (and so
+    `clean --help`) end in an OSError."""
+    report = child(str(tmp_path / ("x" * 300)), [("file", str(SEEDS[0]))])
+    assert not report["active"] and report["results"]
