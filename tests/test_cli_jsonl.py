@@ -158,3 +158,11 @@ def test_dash_as_the_output_file_is_stdout(tmp_path: Path) -> None:
     omitted = runner.invoke(app, ["--jsonl", str(src)])
     assert given.exit_code == 0 and given.stdout == omitted.stdout
     assert json.loads(given.stdout)["id"] == 1 and not (Path.cwd() / "-").exists()
+
+
+def test_a_folder_as_the_output_file_is_refused_before_any_work(tmp_path: Path) -> None:
+    """It was found only at the end, every record cleaned, as a temporary file's error."""
+    result = runner.invoke(
+        app, ["--jsonl", "-", "-o", str(tmp_path)], input=_lines({"id": 1, "text": ARTICLE})
+    )
+    assert result.exit_code == 2 and f"-o {tmp_path} is a folder" in result.stderr

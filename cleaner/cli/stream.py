@@ -126,6 +126,9 @@ def clean_jsonl(
     """Exit code: 0, 1 when a line was malformed or a record could not be cleaned, 2 when the
     output would replace an input."""
     file = output_file(out)
+    if file is not None and file.is_dir():
+        error(f"-o {shown(file)} is a folder; --jsonl writes one file")
+        return USAGE_ERROR
     if file is not None and (given := _replaces_an_input(file, paths)):
         name = "read on stdin" if given == STDIN else shown(given)
         error(f"-o {shown(file)} is the input {name}; choose another output file")
