@@ -66,13 +66,13 @@ def clean_record(item: SourcedRecord) -> tuple[str, str | None]:
             line, problem = clean(work.cleaner, record, source, work.fields)
     except Exception as err:  # noqa: BLE001 - one record's failure is that record's output
         line, problem = error_line(record, failed(err))
-    return line, f"record {record.id_json}: {problem}" if problem else None
+    return line, f"record {record.id_shown}: {problem}" if problem else None
 
 
 def record_lost(item: SourcedRecord, problem: str) -> tuple[str, str]:
     """The output of a record whose worker died on it."""
     line, problem = error_line(item[0], problem)
-    return line, f"record {item[0].id_json}: {problem}"
+    return line, f"record {item[0].id_shown}: {problem}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO, cast
 
 from .encoding import surrogates_warning, without_surrogates
+from .names import shown
 from .packs import PackError
 from .pipeline import Cleaner
 from .read import InputError
@@ -30,6 +31,7 @@ from .selection import metadata_keys
 
 CONTENT_KEYS = ("text", "html")
 SKIP_CHUNK = 2**20  # bytes read at a time while passing over a line that is too long
+ID_SHOWN_CHARS = 80  # of a record's id in a message
 # How far a line too long to hold is passed over in search of its end before the rest of its
 # input is given up: far past any record, and a few seconds of reading.
 PASS_OVER_LIMIT = 2**30
@@ -67,6 +69,13 @@ class Record:
     @property
     def id_json(self) -> str:
         return _id_json(self.id)
+
+    @property
+    def id_shown(self) -> str:
+        """The id as a message shows it: escaped as a file name is, and cut short (a 2 MB id
+        made a 2 MB line on stderr)."""
+        text = self.id_json
+        return shown(text if len(text) <= ID_SHOWN_CHARS else f"{text[:ID_SHOWN_CHARS]}…")
 
 
 def _refuse_constant(name: str) -> float:

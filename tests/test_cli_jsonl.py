@@ -166,3 +166,13 @@ def test_a_folder_as_the_output_file_is_refused_before_any_work(tmp_path: Path) 
         app, ["--jsonl", "-", "-o", str(tmp_path)], input=_lines({"id": 1, "text": ARTICLE})
     )
     assert result.exit_code == 2 and f"-o {tmp_path} is a folder" in result.stderr
+
+
+def test_an_id_in_a_message_is_escaped_and_cut_short() -> None:
+    """The output line keeps the id whole; stderr shows it as it shows a file name."""
+    ids = ["\u202eevil\x9b", "x" * 100_000]
+    records = [{"id": i, "text": ARTICLE, "outlet": "nope"} for i in ids]
+    result = runner.invoke(app, ["--jsonl", "-"], input=_lines(*records))
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ids
+    assert 'record "\\u202eevil\\x9b": line 1:' in result.stderr
+    assert max(map(len, result.stderr.splitlines())) < 300
