@@ -170,6 +170,10 @@ class Cleaner:
         """A document already decoded: an HTML page in it is not decoded again with the charset it
         declares. `html` says whether it is one (by default its first characters tell). Lone
         surrogates, which no text can hold, become U+FFFD with a warning."""
+        if not isinstance(text, str):  # None gave "'NoneType' object has no attribute 'isascii'"
+            raise TypeError(
+                f"clean_text takes a str, not {type(text).__name__} (bytes: clean_bytes)"
+            )
         text, surrogates = without_surrogates(text)
         doc = read_bytes(text.encode("utf-8"), source, url, html, known="utf-8")
         if surrogates:

@@ -30,6 +30,14 @@ def test_clean_returns_a_typed_result() -> None:
     ]
 
 
+@pytest.mark.parametrize("given", [None, b"The council met.", 3])
+def test_text_that_is_no_str_is_a_type_error_naming_what_was_given(
+    cleaner: Cleaner, given: object
+) -> None:
+    with pytest.raises(TypeError, match=f"clean_text takes a str, not {type(given).__name__}"):
+        cleaner.clean_text(given)  # type: ignore[arg-type]
+
+
 def test_results_dump_and_pickle_as_the_models_did(cleaner: Cleaner) -> None:
     """Results are dataclasses now (cheaper than models by 3 µs a removal record): what callers
     used of the models, the dump methods with their options, still works."""
