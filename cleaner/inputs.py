@@ -26,6 +26,22 @@ class Job:
     path: Path
     out_stem: Path  # output path without suffix, relative to the output folder
 
+    def outputs(self, out_dir: Path) -> tuple[Path, Path]:
+        """The text and metadata files this job writes into `out_dir`."""
+        stem = out_dir / self.out_stem
+        return stem.with_name(f"{stem.name}.txt"), stem.with_name(f"{stem.name}.json")
+
+    def refusal(self, out_dir: Path, inputs: set[Path]) -> str | None:
+        """Why the job may not write its outputs (`inputs`: every job's, resolved): one would
+        overwrite an input, or lead out of `out_dir` through a symbolic link left in it."""
+        written = {p.resolve() for p in self.outputs(out_dir)}
+        if written & inputs:
+            return "would overwrite an input; choose another -o folder"
+        root = out_dir.resolve()
+        if any(root not in p.parents for p in written):
+            return "is a symbolic link out of the -o folder; remove it"
+        return None
+
 
 @dataclass
 class Plan:

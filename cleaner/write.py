@@ -4,7 +4,8 @@ A run killed mid-write leaves at most a hidden `.NAME.….tmp` beside the output
 half-written NAME.txt or NAME.json, so an output that exists is complete (`--skip-existing`
 relies on it). The data is synced before the rename, so that holds after a machine crash too;
 it costs about 0.6 ms a file here. A symbolic link is written through, and a device or a pipe
-(`-o /dev/stdout`) is written into, never replaced."""
+(`-o /dev/stdout`) is written into, never replaced; `clean` refuses first an output that a link
+left in its -o folder would take out of it (`inputs.Job.refusal`)."""
 
 from __future__ import annotations
 

@@ -136,6 +136,25 @@ def test_a_bad_input_fails_alone_and_the_rest_is_written(tmp_path: Path) -> None
     assert not list((tmp_path / "out").glob(".*tmp"))
 
 
+def test_outputs_never_leave_the_output_folder_through_a_link(tmp_path: Path) -> None:
+    """A link left in -o (to a file, or a subfolder) was written through, out of the folder."""
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    for name in ("a.txt", "b.txt", "sub/c.txt"):
+        (tmp_path / "in" / name).write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    victim, elsewhere = tmp_path / "victim.txt", tmp_path / "elsewhere"
+    victim.write_text("mine", encoding="utf-8")
+    elsewhere.mkdir()
+    (tmp_path / "out" / "a.txt").symlink_to(victim)
+    (tmp_path / "out" / "sub").symlink_to(elsewhere, target_is_directory=True)
+    result = invoke(str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert (
+        result.exit_code == 1 and result.stderr.count("a symbolic link out of the -o folder") == 2
+    )
+    assert victim.read_text(encoding="utf-8") == "mine" and not list(elsewhere.iterdir())
+    assert (tmp_path / "out" / "b.txt").read_text(encoding="utf-8").startswith("A paragraph")
+
+
 def test_outputs_never_overwrite_inputs(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     result = invoke(str(tmp_path / "a.txt"), "-o", str(tmp_path))

@@ -105,22 +105,16 @@ def _clean_stdin(work: Work, fmt: Format, url: str | None) -> None:
     sys.stdout.write(out)
 
 
-def _outputs(job: Job, options: Options) -> tuple[Path, Path]:
-    """The text and metadata files a job writes."""
-    stem = options.out_dir / job.out_stem
-    return stem.with_name(f"{stem.name}.txt"), stem.with_name(f"{stem.name}.json")
-
-
 def _pending(jobs: list[Job], options: Options, tally: Tally) -> list[Job]:
-    """The jobs to run: not skipped by --skip-existing, not overwriting an input."""
+    """The jobs to run: not skipped by --skip-existing, and allowed to write (`Job.refusal`)."""
     inputs = {job.path.resolve() for job in jobs}
     todo = []
     for job in jobs:
-        text_out, json_out = _outputs(job, options)
-        if {text_out.resolve(), json_out.resolve()} & inputs:
+        text_out, json_out = job.outputs(options.out_dir)
+        problem = job.refusal(options.out_dir, inputs)
+        if problem:
             tally.errors += 1
-            where = f"{shown(job.path)}: its output {shown(text_out)}"
-            error(f"{where} would overwrite an input; choose another -o folder")
+            error(f"{shown(job.path)}: its output {shown(text_out)} {problem}")
             if options.fail_fast:
                 tally.stopped = True
                 return []
@@ -139,7 +133,7 @@ def _record(job: Job, outcome: Cleaned | str, options: Options, tally: Tally) ->
         tally.errors += 1
         error(f"{shown(job.path)}: {outcome}")
         return False
-    text_out, json_out = _outputs(job, options)
+    text_out, json_out = job.outputs(options.out_dir)
     try:
         atomic_write(text_out, outcome.text)
         atomic_write(json_out, outcome.metadata_json)
