@@ -197,6 +197,20 @@ def test_a_missing_fixture_is_a_failure_not_a_traceback(tmp_path: Path) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
+def test_a_fixture_too_large_for_clean_is_a_failure_read_no_further(tmp_path: Path) -> None:
+    """A 300 MB (sparse) fixture took 27 s and 3 GB; `clean` would refuse it unread."""
+    from cleaner.authoring.examples import FIXTURE_MAX_BYTES
+
+    with open(tmp_path / "huge.txt", "wb") as handle:
+        handle.truncate(FIXTURE_MAX_BYTES + 1)
+    (tmp_path / "big.yaml").write_text(
+        "id: big\nname: Big\ndomains: [big.example]\nexamples:\n  - fixture: huge.txt\n",
+        encoding="utf-8",
+    )
+    result = invoke("test", "big", "--rules", str(tmp_path))
+    assert result.exit_code == 1 and "bytes, over the --max-bytes limit" in result.stdout
+
+
 def test_a_fixture_example_passes_when_the_text_matches_its_expected_file(tmp_path: Path) -> None:
     (tmp_path / "fixtures").mkdir()
     (tmp_path / "fixtures" / "mug.txt").write_text(

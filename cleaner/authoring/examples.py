@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the pipeline imports this package; a runtime import would b
     from ..result import Result
 
 EXPECTED_SUFFIX = ".expected.txt"
+FIXTURE_MAX_BYTES = 50 * 2**20  # as `clean`'s default --max-bytes
 
 
 @dataclass
@@ -75,11 +76,12 @@ def _check_strings(example: Example, source: str, result: Result, outcome: Outco
 def _fixture(
     cleaner: Cleaner, loaded: LoadedPack, example: Example, outcome: Outcome
 ) -> tuple[str, Result] | None:
-    """Clean the fixture next to the pack and compare it with NAME.expected.txt beside it."""
+    """Clean the fixture next to the pack and compare it with NAME.expected.txt beside it; one
+    larger than FIXTURE_MAX_BYTES is refused unread (a 300 MB one took 3 GB)."""
     path = loaded.path.parent / str(example.fixture)
     expected_path = path.with_name(path.stem + EXPECTED_SUFFIX)
     try:
-        doc = read_path(path)
+        doc = read_path(path, FIXTURE_MAX_BYTES)
     except InputError as err:
         outcome.failures.append(f"fixture {display_path(path)}: {err}")
         return None
