@@ -38,13 +38,17 @@ class Timed:
     limit, so a catastrophic pattern costs one limit per document, not one per block."""
 
     def __init__(
-        self, pattern: regex.Pattern[str], deadline: float | None = None, pack: float | None = None
+        self,
+        pattern: regex.Pattern[str],
+        deadline: float | None = None,
+        budget: Budget | None = None,
     ) -> None:
-        """`deadline` (a `time.monotonic()` value) shares another Timed's limit; `pack` is when
-        the pack's budget runs out, if that comes first."""
+        """`deadline` (a `time.monotonic()` value) shares another Timed's limit; `budget` may
+        run out first."""
         self.pattern = pattern
+        self.budget = budget
         own = time.monotonic() + REGEX_TIMEOUT if deadline is None else deadline
-        self.deadline = own if pack is None else min(own, pack)
+        self.deadline = own if budget is None else min(own, budget.deadline)
         self.by_pack = self.deadline != own
 
     def _left(self) -> float:
@@ -54,9 +58,9 @@ class Timed:
         return left
 
     def _timed_out(self) -> RuleFailed:
-        if self.by_pack:
-            spent = f"the pack's {PACK_REGEX_BUDGET:g} s of regex time on this document ran out"
-            return RuleFailed(f"pattern '{self.pattern.pattern}' not run: {spent}")
+        if self.by_pack and self.budget is not None:
+            spent = f"{self.budget.owner} {self.budget.seconds:g} s of regex time on this document"
+            return RuleFailed(f"pattern '{self.pattern.pattern}' not run: {spent} ran out")
         return RuleFailed(
             f"pattern '{self.pattern.pattern}' timed out after {REGEX_TIMEOUT:g} s on this document"
         )
@@ -64,7 +68,7 @@ class Timed:
     def sharing(self, pattern: regex.Pattern[str]) -> Timed:
         """Another pattern on the same limit (a signature's page-wide form)."""
         other = Timed(pattern, self.deadline)
-        other.by_pack = self.by_pack
+        other.by_pack, other.budget = self.by_pack, self.budget
         return other
 
     def found(self, text: str) -> bool:
@@ -85,13 +89,15 @@ class Timed:
 
 
 class Budget:
-    """One pack's regex time on one document."""
+    """Regex time on one document: one pack's rules' (PACK_REGEX_BUDGET), or whose `owner` says."""
 
-    def __init__(self) -> None:
-        self.deadline = time.monotonic() + PACK_REGEX_BUDGET
+    def __init__(self, seconds: float | None = None, owner: str = "the pack's") -> None:
+        self.seconds = PACK_REGEX_BUDGET if seconds is None else seconds
+        self.owner = owner
+        self.deadline = time.monotonic() + self.seconds
 
     def timed(self, pattern: regex.Pattern[str]) -> Timed:
-        return Timed(pattern, pack=self.deadline)
+        return Timed(pattern, budget=self)
 
 
 def _matches(matcher: Matcher, pattern: Timed | None, block: Block) -> bool:

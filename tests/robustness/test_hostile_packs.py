@@ -210,3 +210,22 @@ def test_fifty_catastrophic_rules_share_one_budget_per_pack(
     timed_out = [w for w in doc.warnings if "timed out after" in w]
     not_run = [w for w in doc.warnings if "regex time on this document ran out" in w]
     assert 1 <= len(timed_out) <= 4 and len(timed_out) + len(not_run) == 50
+
+
+def test_catastrophic_signatures_of_many_packs_share_one_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten packs of three such signatures took 32 s a document, a budget each."""
+    monkeypatch.setattr("cleaner.packs.apply.REGEX_TIMEOUT", QUICK_TIMEOUT)
+    monkeypatch.setattr("cleaner.detect.DETECT_REGEX_BUDGET", 3 * QUICK_TIMEOUT)
+    for i in range(10):
+        (tmp_path / f"hostile{i}.yaml").write_text(
+            f"format: 1\nid: hostile{i}\nname: Hostile {i}\ndomains: [h{i}.example]\n"
+            "detect:\n  - {pattern: '^(\\w|\\w\\w)+$', weight: 3}\n",
+            encoding="utf-8",
+        )
+    warnings: list[str] = []
+    detect(segment(f"{HOSTILE_LINE}\n\n{PARAGRAPH}"), PackSet.load([tmp_path]), None, warnings)
+    timed_out = [w for w in warnings if "timed out after" in w]
+    not_run = [w for w in warnings if "the signatures' 0.15 s of regex time" in w]
+    assert 1 <= len(timed_out) <= 4 and len(timed_out) + len(not_run) == 10
