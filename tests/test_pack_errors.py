@@ -74,3 +74,15 @@ def test_clean_with_a_broken_rules_folder_is_a_usage_error(
     assert done.value.code == 2
     err = capsys.readouterr().err
     assert "bad.yaml:5:40: rules[0].pattern: invalid regex '(('" in err and "Traceback" not in err
+
+
+def test_an_entry_named_as_a_pack_that_is_no_file_is_an_error(tmp_path: Path) -> None:
+    """A broken link or a folder named x.yaml was passed over in silence."""
+    from cleaner.packs import PackSet
+
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (tmp_path / "folder.yml").mkdir()
+    with pytest.raises(PackError) as raised:
+        PackSet.load([tmp_path])
+    shown = str(raised.value)
+    assert "gone.yaml: is named as a pack but is no file" in shown and "folder.yml" in shown

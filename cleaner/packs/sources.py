@@ -71,8 +71,9 @@ def pack_sources(extra: Sequence[Path] = ()) -> tuple[list[Source], list[Problem
 
 
 def packs_in(folder: Path) -> list[Path]:
-    """The pack files of a folder, sorted by name (its subfolders are not searched)."""
-    return sorted(p for p in folder.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file())
+    """The entries of a folder named as pack files, sorted by name (its subfolders are not
+    searched); `pack_files` refuses those that are no file."""
+    return sorted(p for p in folder.iterdir() if p.suffix in PACK_SUFFIXES)
 
 
 def pack_files(sources: Sequence[Source]) -> tuple[list[tuple[Source, Path]], list[Problem]]:
@@ -91,7 +92,9 @@ def pack_files(sources: Sequence[Source]) -> tuple[list[tuple[Source, Path]], li
             )
             continue
         for path in found:
-            if (resolved := path.resolve()) not in seen:
+            if not path.is_file():  # was passed over in silence
+                problems.append(Problem(path, "is named as a pack but is no file (a broken link?)"))
+            elif (resolved := path.resolve()) not in seen:
                 seen.add(resolved)
                 files.append((source, path))
     return files, problems
