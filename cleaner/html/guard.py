@@ -90,6 +90,8 @@ def _shallow(html: str, warnings: list[str]) -> str:
             pieces.append(html[start : tag.start()])
             start, dropped = tag.end(), dropped + 1
         depth = max(depth, 0)
+    if not dropped:  # a long run of void tags (600 `<meta>`) is no nesting
+        return html
     warnings.append(
         f"{dropped:,} tags nested more than {MAX_NESTING} deep were dropped (their text kept)"
     )

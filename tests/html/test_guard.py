@@ -36,6 +36,8 @@ def test_pages_nested_past_the_limit_are_flattened_and_the_rest_left_alone() -> 
     assert warnings and "nested more than" in warnings[0]
     shallow = f"<html><body>{'<div>' * 100}{said}{'</div>' * 100}</body></html>"
     assert tame(shallow, warnings) == shallow and len(warnings) == 1
+    flat = f"<html><head>{'<meta>' * (MAX_NESTING + 88)}</head><body>{said}</body></html>"
+    assert tame(flat, warnings) == flat and len(warnings) == 1  # warned "0 tags … dropped"
 
 
 def test_a_page_of_more_elements_than_any_article_page_is_refused() -> None:
