@@ -15,8 +15,9 @@ the first steps and scored the later ones as furniture, since photos, captions a
 player stand between them (eHow, 0.59 page F1 cv). Short lines numbered 1, 2, 3 and on, at
 least MIN_STEPS, each followed by prose, are the steps; when the block above the first step and
 a block of one step are kept, every step's line and the prose under it are kept too, up to the
-next numbered line or the first block that is neither. A pager ("Page 1", "Page 2") has no prose between its numbers; a
-gallery counts "Image 1 of 3"; a numbered comment's line holds its date.
+next numbered line or the first block that is neither. A pager ("Page 1", "Page 2") has no
+prose between its numbers, a gallery counts "Image 1 of 3", a numbered comment's line holds
+its date: none is a run of steps.
 """
 
 from __future__ import annotations
