@@ -66,7 +66,7 @@ class _Scan:
     def _inside(self, target: Path) -> bool:
         return target == self.root or self.root in target.parents
 
-    def _link(self, path: Path) -> Path | None:
+    def link(self, path: Path) -> Path | None:
         """Where a link leads, if it may be followed; otherwise the reason is recorded."""
         try:
             target = path.resolve(strict=True)
@@ -108,7 +108,7 @@ class _Scan:
         try:
             mode = path.lstat().st_mode
             if stat.S_ISLNK(mode):
-                if (target := self._link(path) if wanted or self._is_dir(path) else None) is None:
+                if (target := self.link(path) if wanted or self._is_dir(path) else None) is None:
                     return []
                 mode = target.stat().st_mode
         except OSError as err:
@@ -172,7 +172,7 @@ def _glob(arg: str, follow_links: bool) -> tuple[list[Path], list[tuple[str, str
             p
             for p in matched
             if (hidden or not any(n.startswith(".") for n in p.relative_to(base).parts))
-            and (not p.is_symlink() or scan._link(p) is not None)
+            and (not p.is_symlink() or scan.link(p) is not None)
             and p.is_file()
         ]
     except (OSError, ValueError) as err:  # ValueError: a pattern pathlib refuses ("a/**b")
