@@ -357,7 +357,7 @@ CASES_13 = [
     ),
     Case(
         "JSONL from a device (/dev/zero)",
-        lambda folder: ["--jsonl", "/dev/zero"],
+        lambda folder: ["--jsonl", "/dev/zero", "-o", str(folder / "out.jsonl")],
         1,
         "/dev/zero: is not a file or a pipe",
     ),
