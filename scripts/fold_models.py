@@ -7,9 +7,10 @@ The fold models live under out/models, which a fresh checkout lacks. Running fit
 would not bring them back: it refits on the features today's code computes, and writes a new
 shipped model with folds of its own. The fit is deterministic (one thread, a fixed seed, and
 rows settled on a grid that another CPU's last bits do not move: `cleaner.trees.settle`), so the
-folds of the model that ships come back from fit_blocks.py run at the commit that last wrote
-that model: in a git worktree under out/fits (../shared reached through a link beside it), whose
-model must come out byte-identical to the shipped one, or nothing is copied. A model whose
+folds of the model that ships come back from fit_blocks.py run at the commit that wrote that
+model (the oldest whose model file holds today's bytes, so a revert leads back to the fit): in
+a git worktree under out/fits (../shared reached through a link beside it), whose model must
+come out byte-identical to the shipped one, or nothing is copied. A model whose
 selector alone was fitted last (`fit_blocks.py --keep-blocks`) names the commit of its block
 models (`blocks_from`): they are fitted there first, and the selector over their folds at the
 model's own commit. Each kind's folds are recorded with the digest of the model they belong to;
@@ -82,6 +83,20 @@ def _git(*args: str, cwd: Path = ROOT) -> str:
     ).stdout.strip()
 
 
+def fitted_at(model: Path, root: Path = ROOT) -> str:
+    """The commit whose fit wrote `model` (a path in the repository at `root`) as it is today:
+    the oldest whose file holds these bytes. A revert writes them again at a commit whose code
+    would fit another model."""
+    today = _git("hash-object", str(model), cwd=root)
+    for commit in reversed(_git("log", "--format=%H", "--", str(model), cwd=root).split()):
+        try:
+            if _git("rev-parse", f"{commit}:{model}", cwd=root) == today:
+                return commit
+        except subprocess.CalledProcessError:  # the commit deleted the file
+            continue
+    raise SystemExit(f"fold_models: no commit holds {model} as it is; commit it first")
+
+
 def blocks_commit(kind: str) -> str:
     """The commit whose fit_blocks.py run fitted the shipped block models of `kind`."""
     model = MODEL_FILES[kind]
@@ -90,7 +105,7 @@ def blocks_commit(kind: str) -> str:
         return earlier
     if _git("status", "--porcelain", "--", str(model)):
         raise SystemExit(f"fit_blocks: commit the block models in {model} before --keep-blocks")
-    return _git("log", "-1", "--format=%H", "--", str(model))
+    return fitted_at(model)
 
 
 def difference(fitted: object, shipped: object, where: str = "") -> str:
@@ -154,7 +169,7 @@ def rebuild(kind: str, uv: str) -> None:
                 f"give the block models of the shipped {model}"
             )
         blocks = trees[0] / "out" / "models"
-    commit = _git("log", "-1", "--format=%H", "--", str(model))
+    commit = fitted_at(model)
     trees.append(_fit_at(commit, kind, uv, blocks))
     if (trees[-1] / model).read_bytes() != (ROOT / model).read_bytes():
         raise SystemExit(

@@ -293,6 +293,27 @@ def test_fold_models_fitted_beside_another_model_stop_the_run_before_any_page(
     assert "text-fold0.json" in ev.stale_folds()
 
 
+def test_the_folds_are_fitted_where_the_model_was_not_where_a_revert_wrote_it(tmp_path) -> None:
+    """After a refit and its revert, the last commit to touch the model is the revert, whose
+    code fits another model: fold_models.py went there and copied nothing."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+        return done.stdout.decode().strip()
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "t")
+    commits = []
+    for content in ("fitted", "refitted", "fitted"):
+        (tmp_path / "model.json").write_text(content, encoding="utf-8")
+        git("add", "model.json")
+        git("commit", "-qm", content)
+        commits.append(git("rev-parse", "HEAD"))
+    assert fm.fitted_at(Path("model.json"), tmp_path) == commits[0]
+
+
 def test_a_refit_that_differs_says_where_and_by_how_much() -> None:
     """A value settled to the other side of a grid midpoint moves one threshold by 2**-25
     (seen on a second machine); a changed input moves many."""
