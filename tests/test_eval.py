@@ -4,6 +4,7 @@ it) and the evaluation's pieces: corpora, anchors, report."""
 from __future__ import annotations
 
 import json
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -296,7 +297,6 @@ def test_fold_models_fitted_beside_another_model_stop_the_run_before_any_page(
 def test_the_folds_are_fitted_where_the_model_was_not_where_a_revert_wrote_it(tmp_path) -> None:
     """After a refit and its revert, the last commit to touch the model is the revert, whose
     code fits another model: fold_models.py went there and copied nothing."""
-    import subprocess
 
     def git(*args: str) -> str:
         done = subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from cleaner.cli import main
 from cleaner.cli.rules import app as rules_app
-from cleaner.packs import PackError, load_pack
+from cleaner.packs import PackError, PackSet, load_pack
 from cleaner.packs.sources import ENV_VAR
 
 from .conftest import ROOT
@@ -78,8 +78,6 @@ def test_clean_with_a_broken_rules_folder_is_a_usage_error(
 
 def test_an_entry_named_as_a_pack_that_is_no_file_is_an_error(tmp_path: Path) -> None:
     """A broken link or a folder named x.yaml was passed over in silence."""
-    from cleaner.packs import PackSet
-
     (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
     (tmp_path / "folder.yml").mkdir()
     with pytest.raises(PackError) as raised:
