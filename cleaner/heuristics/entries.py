@@ -13,11 +13,12 @@ comment's header opens with its writer's name or a date, not with a time.
 A how-to numbers its steps ("Step 1", "2. Check the peep hole", "#3 Say no"): the model kept
 the first steps and scored the later ones as furniture, since photos, captions and a video
 player stand between them (eHow, 0.59 page F1 cv). Short lines numbered 1, 2, 3 and on, at
-least MIN_STEPS, each followed by prose, are the steps; when the block above the first step and
-a block of one step are kept, every step's line and the prose under it are kept too, up to the
-next numbered line or the first block that is neither. A pager ("Page 1", "Page 2") has no
-prose between its numbers, a gallery counts "Image 1 of 3", a numbered comment's line holds
-its date: none is a run of steps.
+least MIN_STEPS, each followed by prose, are the steps; when the block right above the first
+step and a block of one step are kept, every step's line and the prose under it are kept too,
+up to the next numbered line or the first block that is neither. A pager ("Page 1", "Page 2")
+has no prose between its numbers, a gallery counts "Image 1 of 3", a numbered comment's line
+holds its date, and a heading a rule marked ("Most read") parts a list of teasers from the
+article: none is a run of steps.
 """
 
 from __future__ import annotations
@@ -118,6 +119,6 @@ def keep_entries(blocks: Sequence[Block], kept: np.ndarray, lex: Lexicon) -> np.
 
 
 def _kept_above(blocks: Sequence[Block], kept: np.ndarray, index: int) -> bool:
-    """Whether the nearest unmarked block above `index` is kept."""
-    above = next((i for i in range(index - 1, -1, -1) if blocks[i].mark is None), None)
-    return above is not None and bool(kept[above])
+    """Whether the block right above `index` is kept: a heading a rule marked ("Most read")
+    between the article and a numbered list parts them."""
+    return index > 0 and blocks[index - 1].mark is None and bool(kept[index - 1])

@@ -8,6 +8,7 @@ import numpy as np
 from cleaner import clean
 from cleaner.heuristics import lexicon
 from cleaner.heuristics.entries import keep_entries
+from cleaner.model import Mark
 
 from ..conftest import blocks_of
 
@@ -118,6 +119,14 @@ def test_steps_need_the_body_above_them_and_prose_under_each() -> None:
     assert kept_steps([INTRO, *STEPS], kept=[1, 2]) == STEPS[:2]  # the intro was not kept
     pager = ["Page 1", "Page 2", "Page 3", "Next"]
     assert kept_steps([INTRO, *pager], kept=[0, 1]) == [INTRO, "Page 1"]
+
+
+def test_a_numbered_list_under_a_marked_heading_is_no_article_s_steps() -> None:
+    """A "Most read" list of teasers with blurbs after the article: its heading is marked."""
+    blocks = blocks_of(INTRO, "Most read", *STEPS)
+    blocks[1].mark = Mark("related", "generic.related-list")
+    kept = np.isin(np.arange(len(blocks)), [0, 2, 3])
+    assert list(keep_entries(blocks, kept, lexicon())) == list(kept)
 
 
 def test_numbered_comments_and_a_gallery_are_no_steps() -> None:
