@@ -48,6 +48,11 @@ CASES: dict[str, tuple[Callable[[int], str], bool, int]] = {
     ),
     "HTML nested n deep": (lambda n: DEEP_PAGE.format("<div>" * n, "</div>" * n), True, 5_000),
     "n paragraphs 'a.'": (lambda n: "a.\n\n" * n, False, 50_000),
+    "n lines numbered 1, each over prose": (
+        lambda n: "1 a\n\nThe council met on Tuesday and approved the budget.\n\n" * n,
+        False,
+        4_000,
+    ),
     "one line of n sentences": (
         lambda n: "The minister said on Monday that it rained. " * n,
         False,

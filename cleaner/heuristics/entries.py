@@ -23,6 +23,8 @@ article: none is a run of steps.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
@@ -64,33 +66,32 @@ def _entries(blocks: Sequence[Block], lex: Lexicon) -> list[range]:
 
 
 def _step_number(block: Block) -> int | None:
-    if block.mark is not None or len(block.text.split()) > STEP_MAX_WORDS:
+    found = _STEP.match(block.text)  # first: it fails at once on almost every block
+    if found is None or block.mark is not None or len(block.text.split()) > STEP_MAX_WORDS:
         return None
-    found = _STEP.match(block.text)
-    return int(found[1]) if found and not _YEAR.search(block.text) else None
+    return None if _YEAR.search(block.text) else int(found[1])
 
 
 def _steps(blocks: Sequence[Block], lex: Lexicon) -> list[range]:
     """Each numbered step: its line and the prose under it, up to the next numbered line. The
     longest run of lines numbered 1, 2, 3 and on in turn (other numbered lines between them, a
-    video player's "1", are passed over), each followed by prose; none when under MIN_STEPS."""
+    video player's "1", are passed over), each followed by prose; none when under MIN_STEPS.
+    Worked from the last numbered line back, the run after each line is found once: from every
+    "1" anew, 4,000 of them cost 0.19 s and twice as many four times that."""
     numbered = [(i, n) for i, b in enumerate(blocks) if (n := _step_number(b)) is not None]
     lines = {i for i, _ in numbered}
-    best: list[range] = []
-    for k, (_, number) in enumerate(numbered):
-        if number != 1:
-            continue
-        run: list[range] = []
-        for start, n in numbered[k:]:
-            if n != len(run) + 1:
-                continue
-            after = range(start + 1, len(blocks))
-            end = next((j for j in after if j in lines or not _prose(blocks[j], lex)), len(blocks))
-            if end == start + 1:
-                break
-            run.append(range(start, end))
-        if len(run) > len(best):
-            best = run
+    at: dict[int, list[int]] = defaultdict(list)  # each number's lines, in order
+    for i, n in numbered:
+        at[n].append(i)
+    runs: dict[int, list[range]] = {}  # from each numbered line: its step and the ones after
+    for start, n in reversed(numbered):
+        after = range(start + 1, len(blocks))
+        end = next((j for j in after if j in lines or not _prose(blocks[j], lex)), len(blocks))
+        nexts = at.get(n + 1, [])
+        k = bisect_right(nexts, start)
+        later = runs[nexts[k]] if k < len(nexts) else []
+        runs[start] = [range(start, end), *later] if end > start + 1 else []
+    best = max((runs[i] for i in at.get(1, [])), key=len, default=[])
     return best if len(best) >= MIN_STEPS else []
 
 
