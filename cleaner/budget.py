@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+DEFAULT_MAX_BYTES = 50 * 2**20  # far above any article; keeps one input's memory bounded
 DEFAULT_SECONDS = 120.0  # a 50 MB single-line dump cleans in about 20 s here
 # A worker still busy this long after the limit is stuck where the timer cannot reach (C code
 # that never returns to Python): `parallel` kills it.

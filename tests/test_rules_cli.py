@@ -199,10 +199,10 @@ def test_a_missing_fixture_is_a_failure_not_a_traceback(tmp_path: Path) -> None:
 
 def test_a_fixture_too_large_for_clean_is_a_failure_read_no_further(tmp_path: Path) -> None:
     """A 300 MB (sparse) fixture took 27 s and 3 GB; `clean` would refuse it unread."""
-    from cleaner.authoring.examples import FIXTURE_MAX_BYTES
+    from cleaner.budget import DEFAULT_MAX_BYTES
 
     with open(tmp_path / "huge.txt", "wb") as handle:
-        handle.truncate(FIXTURE_MAX_BYTES + 1)
+        handle.truncate(DEFAULT_MAX_BYTES + 1)
     (tmp_path / "big.yaml").write_text(
         "id: big\nname: Big\ndomains: [big.example]\nexamples:\n  - fixture: huge.txt\n",
         encoding="utf-8",

@@ -11,6 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..budget import DEFAULT_MAX_BYTES
 from ..inline import normalize_space
 from ..read import InputError, read_path
 from ..packs.errors import display_path
@@ -22,7 +23,6 @@ if TYPE_CHECKING:  # the pipeline imports this package; a runtime import would b
     from ..result import Result
 
 EXPECTED_SUFFIX = ".expected.txt"
-FIXTURE_MAX_BYTES = 50 * 2**20  # as `clean`'s default --max-bytes
 
 
 @dataclass
@@ -77,11 +77,11 @@ def _fixture(
     cleaner: Cleaner, loaded: LoadedPack, example: Example, outcome: Outcome
 ) -> tuple[str, Result] | None:
     """Clean the fixture next to the pack and compare it with NAME.expected.txt beside it; one
-    larger than FIXTURE_MAX_BYTES is refused unread (a 300 MB one took 3 GB)."""
+    larger than `clean`'s default --max-bytes is refused unread (a 300 MB one took 3 GB)."""
     path = loaded.path.parent / str(example.fixture)
     expected_path = path.with_name(path.stem + EXPECTED_SUFFIX)
     try:
-        doc = read_path(path, FIXTURE_MAX_BYTES)
+        doc = read_path(path, DEFAULT_MAX_BYTES)
     except InputError as err:
         outcome.failures.append(f"fixture {display_path(path)}: {err}")
         return None

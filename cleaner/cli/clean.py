@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..budget import DEFAULT_SECONDS, hard_limit
+from ..budget import DEFAULT_MAX_BYTES, DEFAULT_SECONDS, hard_limit
 from ..names import shown
 from . import common
 from .common import (
@@ -32,7 +32,7 @@ from .common import (
     warn,
 )
 from . import options as opt
-from .options import DEFAULT_MAX_BYTES, FieldChoice, Format
+from .options import FieldChoice, Format
 
 if TYPE_CHECKING:  # the pipeline loads when a command runs, so `clean --help` answers at once
     from ..batch import Cleaned, Work

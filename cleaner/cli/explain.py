@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from ..budget import DEFAULT_SECONDS, OutOfTime, time_limit
+from ..budget import DEFAULT_MAX_BYTES, DEFAULT_SECONDS, OutOfTime, time_limit
 from ..explain import explain as render
 from ..read import InputError, read_bytes, read_path
 from .common import (
@@ -21,7 +21,7 @@ from .common import (
     read_stdin,
     require_stdout,
 )
-from .options import DEFAULT_MAX_BYTES, TimeLimitOption
+from .options import TimeLimitOption
 
 app = typer.Typer(
     name="explain", add_completion=False, rich_markup_mode="rich", add_help_option=False

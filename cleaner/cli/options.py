@@ -12,8 +12,6 @@ from ..budget import MAX_SECONDS
 from ..version import package_version
 from .common import flag, require_stdout
 
-DEFAULT_MAX_BYTES = 50 * 2**20  # far above any article; keeps one input's memory bounded
-
 
 class Format(str, Enum):
     text = "text"
