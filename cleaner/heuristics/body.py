@@ -11,7 +11,9 @@ text is left as the other rules made it. A paragraph the model scores under the 
 that reads as prose and follows the kept body, with only furniture other rules marked in
 between, continues the article: a last paragraph next to the footer scores low for its
 neighbours, not for itself; so does a subheading between the two, and a list item between two
-kept items of the list. What the model cannot judge cell by cell is judged whole: a table printed
+kept items of the list. A dump that runs an article's paragraphs together prints it as one long
+block, which the model may score a little low while it keeps a blurb beside it: that block is
+kept. What the model cannot judge cell by cell is judged whole: a table printed
 one cell per line (`tables`), a list printed one item per line (`rows`) and a live blog's entries
 (`entries`) are kept once the body reaches them, and the model reads the page without its fenced
 code listings (`segment`), keeping each listing that follows the body.
@@ -50,6 +52,8 @@ MIN_KEPT_WORDS = 25  # the model keeping fewer words than this found no article
 MIN_OUTSIDE_BLOCKS = 3  # fewer blocks to remove: the text is an article already, left alone
 SUBHEADING_MAX_WORDS = 10  # a line this short between two kept paragraphs may head the second
 CONTINUES_MIN_SHARE = 0.5  # of the threshold: prose after the body scoring this much continues it
+WHOLE_MIN_WORDS = 200  # a block this long, holding WHOLE_MIN_RATIO times the words the model
+WHOLE_MIN_RATIO = 3  # kept, is an article printed as one block when it reads as prose
 DENSITY_WINDOWS = (3, 8)  # blocks on each side over which the prose around a block is measured
 # Kinds of the marks earlier rules leave, as codes (0: unmarked; an unlisted kind: the last code).
 KINDS = (
@@ -182,7 +186,35 @@ def continues_body(
         if kept[before] and kept[after] and not kept[i]:
             items = all(is_list_item(blocks[j].text) for j in (before, i, after))
             kept[i] = items or (_subheading(blocks[i].text) and is_prose(blocks[after], lex))
+    whole = _whole_article(blocks, probability, kept, threshold, lex)
+    if whole is not None:
+        kept[whole] = True
     return kept
+
+
+def _whole_article(
+    blocks: Sequence[Block],
+    probability: np.ndarray,
+    kept: np.ndarray,
+    threshold: float,
+    lex: Lexicon,
+) -> int | None:
+    """The longest block left out, when it is the article printed as one block (a dump that
+    runs its paragraphs together): the model may score it a little low and keep a blurb beside
+    it. It must score at least CONTINUES_MIN_SHARE of the threshold, read as prose and hold
+    WHOLE_MIN_WORDS words, WHOLE_MIN_RATIO times as many as all the kept blocks."""
+    left = [
+        i
+        for i, block in enumerate(blocks)
+        if block.mark is None and not kept[i] and probability[i] >= CONTINUES_MIN_SHARE * threshold
+    ]
+    if not left:
+        return None
+    words = [len(block_facts(b.text)[0]) for b in blocks]
+    longest = max(left, key=words.__getitem__)
+    body = sum(n for n, keep in zip(words, kept) if keep)
+    enough = words[longest] >= max(WHOLE_MIN_WORDS, WHOLE_MIN_RATIO * body)
+    return longest if enough and is_prose(blocks[longest], lex, strict=False) else None
 
 
 def _heads_more(text: str, lex: Lexicon) -> bool:

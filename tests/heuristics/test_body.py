@@ -284,3 +284,32 @@ def test_the_body_goes_on_over_a_subheading_when_the_prose_after_it_continues_it
     # A subheading last on the page heads nothing.
     kept = continues_body(blocks[:3], np.array([0.9, 0.9, 0.3]), 0.5, lexicon())
     assert kept.tolist() == [True, True, False]
+
+
+def test_an_article_printed_as_one_block_is_kept_over_the_blurb_beside_it() -> None:
+    """A dump that runs the paragraphs together prints the article as one long block; the model
+    may score it a little low and keep a blurb. The long block is body when it reads as prose,
+    scores at least half the threshold and holds three times the words of all the kept blocks."""
+    article = " ".join(PROSE * 3)  # 234 words
+    short = " ".join(PROSE)  # 78 words: a paragraph, not a whole article
+    blurb = "The Daily Example is the city's oldest newspaper, read by half a million people."
+    blocks = blocks_of("Menu", article, "Share", blurb, "Sign in")
+    kept = continues_body(blocks, np.array([0.1, 0.4, 0.1, 0.9, 0.1]), 0.5, lexicon())
+    assert kept.tolist() == [False, True, False, True, False]
+    for scores in (
+        [0.1, 0.2, 0.1, 0.9, 0.1],  # scored far under the threshold
+        [0.1, 0.4, 0.1, 0.9, 0.9],  # a paragraph kept too: not three times the kept words
+    ):
+        blocks = blocks_of("Menu", article, "Share", blurb, short)
+        kept = continues_body(blocks, np.array(scores), 0.5, lexicon())
+        assert not kept[1]
+    kept = continues_body(
+        blocks_of(short, "Share", "Home"), np.array([0.4, 0.1, 0.9]), 0.5, lexicon()
+    )
+    assert not kept[0]
+    no_prose = " ".join(MENU * 30)  # long, but no sentence and no stopword
+    kept = continues_body(blocks_of(no_prose, blurb), np.array([0.4, 0.9]), 0.5, lexicon())
+    assert not kept[0]
+    blocks = blocks_of(article, blurb)
+    blocks[0].mark = Mark("comments", "generic.comments")  # another rule's word stands
+    assert not continues_body(blocks, np.array([0.0, 0.9]), 0.5, lexicon())[0]
