@@ -1,10 +1,14 @@
 """Clean a column of Arrow data: the batch function any engine can call (Spark's mapInArrow,
 Ray Data's map_batches, Dask, Hugging Face `datasets.map(batched=True)`).
 
-Needs the `arrow` extra (pyarrow). Input: a Table or RecordBatch with a text column and,
-optionally, url and outlet columns. Output: the same, schema metadata kept (a pandas index
-survives the round trip), with `clean_text` and a `metadata` struct appended. The struct's type
-is `output_schema(fields)`, fixed whatever the rows hold, so shards always agree.
+Needs the `arrow` extra (pyarrow). Input: a Table or RecordBatch with a text column (string, or
+binary read as `clean_bytes` reads a file) and, optionally, url and outlet columns. Output: the
+same, schema metadata kept (a pandas index survives the round trip), with `clean_text`, a
+`metadata` struct and `clean_error` appended. The struct's type is `output_schema(fields)`,
+fixed whatever the rows hold, so shards always agree. A row that cannot be cleaned (binary in a
+text column, an unknown outlet, a url that is no string) has null text and metadata and its
+problem in `clean_error`: one bad row never costs the batch, as one bad record never costs a
+JSONL stream.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from dataclasses import is_dataclass
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
 from . import default_cleaner
-from .result import Metadata, field_types
+from .batch import failed
+from .result import Metadata, Result, field_types
 from .selection import Fields, metadata_keys, selected
 
 if TYPE_CHECKING:
@@ -24,6 +29,7 @@ if TYPE_CHECKING:
 
 TEXT_OUT = "clean_text"
 METADATA_OUT = "metadata"
+ERROR_OUT = "clean_error"
 
 
 def _optional(annotation: Any) -> Any:
@@ -74,13 +80,14 @@ def metadata_type(fields: Fields = "all") -> pa.StructType:
 
 
 def output_schema(fields: Fields = "all") -> pa.Schema:
-    """The columns `clean_batch` appends: `clean_text`, and `metadata` unless fields="text"."""
+    """The columns `clean_batch` appends: `clean_text`, `metadata` unless fields="text", and
+    `clean_error` (null for a row cleaned)."""
     import pyarrow as pa
 
     columns = [pa.field(TEXT_OUT, pa.string())]
     if metadata_keys(fields):
         columns.append(pa.field(METADATA_OUT, metadata_type(fields)))
-    return pa.schema(columns)
+    return pa.schema([*columns, pa.field(ERROR_OUT, pa.string())])
 
 
 def output_features(fields: Fields = "all") -> Any:
@@ -121,32 +128,54 @@ def clean_batch(
 ) -> Any:
     """`data` (a Table or RecordBatch, returned as the same) with the `output_schema(fields)`
     columns appended and its schema metadata kept; absent url/outlet columns are ignored, a
-    null text gives null outputs."""
+    null text gives null outputs and a row that cannot be cleaned its problem in `clean_error`.
+    Columns of those names already in `data` are a ValueError: they would be doubled."""
     import pyarrow as pa
 
     cleaner = cleaner or default_cleaner()
     appended = output_schema(fields)
     names = data.schema.names
+    taken = [name for name in appended.names if name in names]
+    if taken:
+        raise ValueError(f"the data already has column(s) {', '.join(taken)}; rename them first")
     texts = data.column(text_column).to_pylist()
     none = [None] * len(texts)
     urls = data.column(url_column).to_pylist() if url_column in names else none
     outlets = data.column(outlet_column).to_pylist() if outlet_column in names else none
     cleaned: list[str | None] = []
     metadata: list[Any] = []
-    for text, url, outlet in zip(texts, urls, outlets):
-        result = None if text is None else cleaner.clean_text(text, url=url, outlet=outlet)
-        cleaned.append(result.text if result else None)
-        chosen = selected(result.metadata, fields) if result else None
+    errors: list[str | None] = []
+    for row, (text, url, outlet) in enumerate(zip(texts, urls, outlets)):
+        result = None if text is None else _clean_row(cleaner, text, url, outlet)
+        ok = isinstance(result, Result)
+        cleaned.append(result.text if ok else None)
+        chosen = selected(result.metadata, fields) if ok else None
         metadata.append(_arrow_value(Metadata, chosen))  # a part: fields it lacks are skipped
+        errors.append(f"row {row}: {result}" if isinstance(result, str) else None)
     columns = [*data.columns, pa.array(cleaned, pa.string())]
     if METADATA_OUT in appended.names:
         columns.append(pa.array(metadata, appended.field(METADATA_OUT).type))
+    columns.append(pa.array(errors, pa.string()))
     schema = pa.schema([*data.schema, *appended], metadata=data.schema.metadata)
     kind = pa.Table if isinstance(data, pa.Table) else pa.RecordBatch
     return kind.from_arrays(columns, schema=schema)
 
 
+def _clean_row(cleaner: Cleaner, text: Any, url: Any, outlet: Any) -> Result | str:
+    """A row's result, or what is wrong with it (`batch.failed`'s words)."""
+    for name, value in (("text", text), ("url", url), ("outlet", outlet)):
+        if value is not None and not isinstance(value, (str, bytes) if name == "text" else str):
+            return f"{name} must be a string, not {type(value).__name__}"
+    try:
+        if isinstance(text, bytes):
+            return cleaner.clean_bytes(text, url=url, outlet=outlet)
+        return cleaner.clean_text(text, url=url, outlet=outlet)
+    except Exception as err:  # noqa: BLE001 - one row's failure is that row's answer
+        return failed(err)
+
+
 __all__ = [
+    "ERROR_OUT",
     "METADATA_OUT",
     "TEXT_OUT",
     "clean_batch",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .budget import OutOfTime, time_limit
 from .names import shown
+from .packs import PackError
 from .pipeline import Cleaner
 from .read import InputError
 from .records import Record, clean, error_line
@@ -45,8 +46,9 @@ def _work() -> Work:
 
 
 def failed(err: Exception) -> str:
-    """An input's problem: the reader's own words, else the exception (a bug, but this input's)."""
-    if isinstance(err, (InputError, OutOfTime)):
+    """An input's problem: the reader's or the packs' own words (an unknown outlet), else the
+    exception (a bug, but this input's)."""
+    if isinstance(err, (InputError, OutOfTime, PackError)):
         return str(err)
     if isinstance(err, OSError):
         return shown(err.strerror or str(err))

@@ -44,7 +44,8 @@ def clean_dataframe(
     outlet_column: str | None = "outlet",
     rules_dirs: Sequence[str | os.PathLike[str]] = (),
 ) -> DataFrame:
-    """`df` with `clean_text` and (unless fields="text") a `metadata` struct appended."""
+    """`df` with `clean_text`, (unless fields="text") a `metadata` struct, and `clean_error`
+    (a row's problem, null when it was cleaned) appended."""
     from pyspark.sql.pandas.types import from_arrow_schema
     from pyspark.sql.types import StructType
 

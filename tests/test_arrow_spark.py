@@ -36,13 +36,52 @@ def test_clean_batch_appends_text_and_metadata(cleaner: Cleaner) -> None:
     )
     out = clean_batch(batch, cleaner)
     assert isinstance(out, pa.RecordBatch)
-    assert out.schema.names == ["id", "text", "clean_text", "metadata"]
+    assert out.schema.names == ["id", "text", "clean_text", "metadata", "clean_error"]
     rows = out.to_pylist()
     for row, text in zip(rows, TEXTS):
         expected = cleaner.clean_text(text)
         assert row["clean_text"] == expected.text
         assert row["metadata"] == as_arrow(expected.metadata.model_dump(mode="json"))
     assert rows[-1]["clean_text"] is None and rows[-1]["metadata"] is None
+    assert [row["clean_error"] for row in rows] == [None] * len(rows)
+
+
+def test_a_row_that_cannot_be_cleaned_fails_alone(cleaner: Cleaner) -> None:
+    """Binary in a text column, an unknown outlet, a url that is no string: each is that row's
+    `clean_error`, and the rows around it are cleaned. Before, the first raised out of the
+    batch and took its other rows with it (in Spark, the task and then the job)."""
+    table = pa.table(
+        {
+            "text": [TEXTS[0], "\x00\x01\x02" * 200, TEXTS[1], TEXTS[2], TEXTS[3]],
+            "url": [None, None, None, None, None],
+            "outlet": [None, None, "no-such-outlet", None, None],
+        }
+    )
+    rows = clean_batch(table, cleaner).to_pylist()
+    errors = [row["clean_error"] for row in rows]
+    assert errors[0] is None and errors[3] is None and errors[4] is None
+    assert errors[1].startswith("row 1: ") and "binary" in errors[1]
+    assert errors[2].startswith("row 2: no rule pack with id 'no-such-outlet'")
+    assert rows[1]["clean_text"] is None and rows[1]["metadata"] is None
+    assert rows[3]["clean_text"] == cleaner.clean_text(TEXTS[2]).text
+    wrong = clean_batch(pa.table({"text": [TEXTS[0], TEXTS[1]], "url": [7, None]}), cleaner)
+    assert wrong.column("clean_error").to_pylist() == ["row 0: url must be a string, not int", None]
+
+
+def test_a_binary_text_column_is_read_as_bytes(cleaner: Cleaner) -> None:
+    """Parquet often stores text as binary: each value is decoded as a file's bytes are."""
+    out = clean_batch(pa.table({"text": pa.array([TEXTS[0].encode()], pa.binary())}), cleaner)
+    assert out.column("clean_text").to_pylist() == [cleaner.clean_bytes(TEXTS[0].encode()).text]
+
+
+def test_columns_the_batch_would_double_are_refused(cleaner: Cleaner) -> None:
+    """Cleaning a batch twice, or one with a `metadata` column of its own, gave two columns of
+    one name, which Arrow then refuses to look up."""
+    once = clean_batch(pa.table({"text": TEXTS[:1]}), cleaner, fields="text")
+    with pytest.raises(ValueError, match="already has column\\(s\\) clean_text, clean_error"):
+        clean_batch(once, cleaner, fields="text")
+    with pytest.raises(ValueError, match="column\\(s\\) metadata"):
+        clean_batch(pa.table({"text": TEXTS[:1], "metadata": [1]}), cleaner)
 
 
 def test_a_table_keeps_every_row_and_its_schema_metadata(cleaner: Cleaner) -> None:
@@ -56,7 +95,8 @@ def test_a_table_keeps_every_row_and_its_schema_metadata(cleaner: Cleaner) -> No
 
 def test_fields_choose_how_much_metadata(cleaner: Cleaner) -> None:
     batch = pa.RecordBatch.from_pydict({"text": TEXTS[:1]})
-    assert clean_batch(batch, cleaner, fields="text").schema.names == ["text", "clean_text"]
+    names = clean_batch(batch, cleaner, fields="text").schema.names
+    assert names == ["text", "clean_text", "clean_error"]
     core = clean_batch(batch, cleaner, fields="core").column("metadata").to_pylist()[0]
     assert list(core) == list(CORE) and "removed" not in core
     with pytest.raises(ValueError, match="fields must be one of"):
