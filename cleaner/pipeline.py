@@ -169,15 +169,16 @@ class Cleaner:
     ) -> Result:
         """A document already decoded: an HTML page in it is not decoded again with the charset it
         declares. `html` says whether it is one (by default its first characters tell). Lone
-        surrogates, which no text can hold, become U+FFFD with a warning."""
+        surrogates, which no text can hold, become U+FFFD with a warning (in the url too)."""
         if not isinstance(text, str):  # None gave "'NoneType' object has no attribute 'isascii'"
             raise TypeError(
                 f"clean_text takes a str, not {type(text).__name__} (bytes: clean_bytes)"
             )
         text, surrogates = without_surrogates(text)
+        url, in_url = without_surrogates(url) if url else (url, 0)
         doc = read_bytes(text.encode("utf-8"), source, url, html, known="utf-8")
-        if surrogates:
-            doc.warnings.append(surrogates_warning(surrogates))
+        if surrogates + in_url:
+            doc.warnings.append(surrogates_warning(surrogates + in_url))
         return self.clean_document(doc, outlet)
 
     def clean_bytes(
@@ -190,7 +191,11 @@ class Cleaner:
     ) -> Result:
         """Bytes as they came (a file's, a response's): the encoding is found, HTML recognised.
         Any bytes-like object will do (a bytearray, a memoryview)."""
-        return self.clean_document(read_bytes(bytes(data), source, url), outlet)
+        url, in_url = without_surrogates(url) if url else (url, 0)
+        doc = read_bytes(bytes(data), source, url)
+        if in_url:
+            doc.warnings.append(surrogates_warning(in_url))
+        return self.clean_document(doc, outlet)
 
     def clean_file(
         self, path: PathLike, *, outlet: str | None = None, max_bytes: int | None = None

@@ -125,6 +125,18 @@ def test_a_lone_surrogate_in_a_string_becomes_a_replacement_character(html: bool
     )
 
 
+def test_a_lone_surrogate_in_a_url_becomes_a_replacement_character() -> None:
+    """The metadata held it as given, and could not be written as JSON."""
+    body = "The council met on Tuesday and voted for the new budget of the city."
+    for result in (
+        Cleaner().clean_text(body, url="https://example.com/\ud800"),
+        Cleaner().clean_bytes(body.encode(), url="https://example.com/\udc80"),
+    ):
+        assert result.metadata.url == "https://example.com/\ufffd"
+        assert "1 character not valid Unicode" in result.metadata.warnings[0]
+        assert "example.com/\ufffd" in result.metadata.model_dump_json()
+
+
 def test_any_bytes_like_object_is_cleaned_as_bytes() -> None:
     data = b"The council met on Tuesday and voted for the new budget of the city."
     for given in (bytearray(data), memoryview(data)):
