@@ -13,11 +13,12 @@ import regex
 
 # Removed outright: zero-width characters, the BOM and the soft hyphen (invisible in print), and
 # the bidi embedding, override and isolate controls, which reorder what follows them on screen
-# (U+202E shows "txt.exe" as "exe.txt"); the marks U+200E and U+200F stay.
-_INVISIBLE_CHARS = (
-    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# (U+202E shows "txt.exe" as "exe.txt"); the marks U+200E and U+200F stay. The tag characters
+# U+E0000 to U+E007F go too: they show nothing and can spell out a hidden text letter by letter
+# (an England flag, the one use of them in print, becomes a plain black flag).
+_INVISIBLE = regex.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]"
 )
-_INVISIBLE = regex.compile(f"[{_INVISIBLE_CHARS}]")
 # Characters without which no markdown rule can match: most scraped lines skip all of them.
 # (The standard module scans a character class several times faster than a set test.)
 _MARKUP_CHAR = re.compile(r"[*_\[\]<>#\\!`]")
@@ -59,7 +60,7 @@ def normalize_space(text: str) -> str:
     no outer spaces. `str.split` knows every Unicode space, and is fast."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if not text.isascii() and any(c in text for c in _INVISIBLE_CHARS):
+    if not text.isascii():
         text = _INVISIBLE.sub("", text)
     return " ".join(text.split())
 
