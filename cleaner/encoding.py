@@ -174,10 +174,29 @@ def _decode_8bit(data: bytes, warnings: list[str]) -> tuple[str, str]:
 def _decode_any(data: bytes, warnings: list[str]) -> tuple[str, str]:
     for bom, encoding, errors in BOMS:
         if data.startswith(bom):
+            if encoding != "utf-8-sig" and _utf8_after_bom(data[len(bom) :]):
+                warnings.append(
+                    f"a {encoding.upper()} byte-order mark before UTF-8 text was dropped"
+                )
+                return data[len(bom) :].decode("utf-8"), "utf-8"
             return _decode_mending(data, encoding, errors, warnings), encoding
     if utf16 := _utf16_without_bom(data):
         return _decode_mending(data, utf16, "replace", warnings), utf16
     return _decode_8bit(data, warnings)
+
+
+def _utf8_after_bom(rest: bytes) -> bool:
+    """Whether what follows a UTF-16 or UTF-32 byte-order mark is UTF-8 text, the mark a stray
+    one (a tool that prepended it): no NUL byte, which UTF-32 and mostly-Latin UTF-16 are full
+    of, and valid UTF-8 throughout, which UTF-16 of other scripts almost never is. Read as
+    UTF-16, ASCII text becomes a line of CJK ideographs."""
+    if not rest or b"\0" in rest:
+        return False
+    try:
+        rest.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _has_controls(text: str) -> bool:

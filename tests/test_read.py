@@ -24,6 +24,21 @@ def test_decodes_with_bom_and_fallbacks(data: bytes, encoding: str) -> None:
     assert text.startswith("Café")
 
 
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE])
+def test_a_stray_utf16_or_utf32_bom_before_utf8_text_is_dropped(bom: bytes) -> None:
+    """Read as UTF-16, the text was a line of CJK ideographs, with no warning."""
+    warnings: list[str] = []
+    text, used = decode(bom + "The council met on Tuesday. Café".encode("utf-8"), warnings)
+    assert (text, used) == ("The council met on Tuesday. Café", "utf-8")
+    assert warnings == [
+        f"a {'UTF-16' if len(bom) == 2 else 'UTF-32'} byte-order mark before UTF-8 text was dropped"
+    ]
+    # Real UTF-16 and UTF-32 keep their marks' word: Latin text has NULs, CJK is no UTF-8.
+    for text in ("Café “quoted”", "東京は大きい都市です。"):
+        for encoding in ("utf-16", "utf-32"):
+            assert decode(text.encode(encoding)) == (text, encoding)
+
+
 def test_binary_is_refused() -> None:
     with pytest.raises(InputError, match="binary"):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
