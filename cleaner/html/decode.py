@@ -31,8 +31,11 @@ def declared_charset(data: bytes) -> str | None:
         return None
     if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_CHARSETS:  # base64…
         return None
-    if codec.name.startswith(("utf-16", "utf-32")):
-        return "utf-8"  # a declaration read as ASCII bytes is in none of them: browsers do so too
+    declaration = m.group(0)
+    if declaration.decode(codec.name, "replace") != declaration.decode("ascii", "replace"):
+        # A declaration read as ASCII bytes is in no charset that reads them otherwise (UTF-16,
+        # UTF-32, EBCDIC's cp037): the page is not in it. Browsers take UTF-8 there too.
+        return "utf-8"
     return "cp1252" if codec.name in _AS_CP1252 else codec.name
 
 

@@ -111,10 +111,13 @@ def test_bytes_are_decoded_with_the_declared_charset() -> None:
     assert extract_html(page).encoding is None
 
 
-@pytest.mark.parametrize("declared", ("utf-16", "UTF-16LE", "utf-32"))
-def test_a_page_in_ascii_bytes_declaring_utf_16_or_32_is_read_as_utf_8(declared: str) -> None:
-    """A declaration the page's bytes let us read is no UTF-16 or UTF-32 (browsers read UTF-8):
-    taken at its word, the page came out as CJK gibberish."""
+@pytest.mark.parametrize("declared", ("utf-16", "UTF-16LE", "utf-32", "cp037", "ibm500"))
+def test_a_page_in_ascii_bytes_declaring_a_charset_not_ascii_is_read_as_utf_8(
+    declared: str,
+) -> None:
+    """A declaration the page's bytes let us read is in no charset that reads them otherwise
+    (browsers read UTF-8): taken at its word, a UTF-16 page came out as CJK gibberish and an
+    EBCDIC one was refused as binary."""
     prose = "<p>The harbour bridge reopened to traffic on Sunday after two years of repairs.</p>"
     page = f'<html><head><meta charset="{declared}"></head><body>{prose * 3}</body></html>'
     data = page.encode("ascii")
