@@ -31,6 +31,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
 
 import numpy as np
 import regex
@@ -78,10 +81,30 @@ def _columns(blocks: Sequence[Block]) -> list[list[int]]:
 
 def tables(blocks: Sequence[Block], lex: Lexicon) -> list[tuple[int, int, int]]:
     """Each table's first cell, last cell and period (indices into `blocks`)."""
-    return [table for cells in _columns(blocks) for table in _rhythms(blocks, cells, lex)]
+    counts = _Counts(blocks, lex)
+    return [table for cells in _columns(blocks) for table in _rhythms(counts, cells)]
 
 
-def _rhythms(blocks: Sequence[Block], cells: list[int], lex: Lexicon) -> list[tuple[int, int, int]]:
+@dataclass
+class _Counts:
+    """How many of the page's blocks up to each one hold a sentence, and how many are a gallery
+    slide, counted at the first row asked of: a row holds one when the counts at its ends
+    differ. Scanned row by row, a page of figure cells had each block checked some fifty times
+    (each period, each start, each row a cell is near)."""
+
+    blocks: Sequence[Block]
+    lex: Lexicon
+
+    @cached_property
+    def sentences(self) -> list[int]:
+        return list(accumulate((_sentence(b.text) for b in self.blocks), initial=0))
+
+    @cached_property
+    def slides(self) -> list[int]:
+        return list(accumulate((_slide(b, self.lex) for b in self.blocks), initial=0))
+
+
+def _rhythms(counts: _Counts, cells: list[int]) -> list[tuple[int, int, int]]:
     """The runs of one column's cells that recur at a period, in rows that hold sentences."""
     found: list[tuple[int, int, int]] = []
     at, taken = set(cells), set[int]()
@@ -92,18 +115,18 @@ def _rhythms(blocks: Sequence[Block], cells: list[int], lex: Lexicon) -> list[tu
             rows = 1
             while start + rows * period in at:
                 rows += 1
-            if rows >= MIN_ROWS and _prose_rows(blocks, start, rows, period, lex):
+            if rows >= MIN_ROWS and _prose_rows(counts, start, rows, period):
                 found.append((start, start + (rows - 1) * period, period))
                 taken.update(range(start, start + rows * period, period))
     return found
 
 
-def _prose_rows(blocks: Sequence[Block], start: int, rows: int, period: int, lex: Lexicon) -> bool:
+def _prose_rows(counts: _Counts, start: int, rows: int, period: int) -> bool:
     """Whether most rows (the blocks a period either side of each cell) hold a sentence, and
     fewer name a photo agency."""
-    cells = [[blocks[j] for j in _row(blocks, start + r * period, period)] for r in range(rows)]
-    prose = sum(any(_sentence(b.text) for b in row) for row in cells)
-    slides = sum(any(_slide(b, lex) for b in row) for row in cells)
+    spans = [_row(counts.blocks, start + r * period, period) for r in range(rows)]
+    prose = sum(counts.sentences[s.stop] > counts.sentences[s.start] for s in spans)
+    slides = sum(counts.slides[s.stop] > counts.slides[s.start] for s in spans)
     return prose >= MIN_PROSE_SHARE * rows and slides < MIN_PROSE_SHARE * rows
 
 
