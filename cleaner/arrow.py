@@ -147,9 +147,9 @@ def clean_batch(
     errors: list[str | None] = []
     for row, (text, url, outlet) in enumerate(zip(texts, urls, outlets)):
         result = None if text is None else _clean_row(cleaner, text, url, outlet)
-        ok = isinstance(result, Result)
-        cleaned.append(result.text if ok else None)
-        chosen = selected(result.metadata, fields) if ok else None
+        done = result if isinstance(result, Result) else None
+        cleaned.append(done.text if done else None)
+        chosen = selected(done.metadata, fields) if done else None
         metadata.append(_arrow_value(Metadata, chosen))  # a part: fields it lacks are skipped
         errors.append(f"row {row}: {result}" if isinstance(result, str) else None)
     columns = [*data.columns, pa.array(cleaned, pa.string())]
