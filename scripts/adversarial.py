@@ -53,6 +53,11 @@ CASES: dict[str, tuple[Callable[[int], str], bool, int]] = {
         False,
         4_000,
     ),
+    "n lines of a number each": (
+        lambda n: "".join(f"{random.Random(i).randint(0, 10**6)}\n" for i in range(n)),
+        False,
+        10_000,
+    ),
     "one line of n sentences": (
         lambda n: "The minister said on Monday that it rained. " * n,
         False,
