@@ -534,6 +534,29 @@ CASES_13 = [
         "",
         ARTICLE,
     ),
+    Case(
+        "Unicode tag characters spelling hidden words",
+        file_(ARTICLE.replace("Café", "Café" + "".join(chr(0xE0000 + ord(c)) for c in "run"))),
+        0,
+        "",
+        ARTICLE,
+    ),
+    Case(
+        "UTF-8 after a stray UTF-16 byte-order mark",
+        file_(b"\xff\xfe" + ARTICLE.encode("utf-8")),
+        0,
+        "x.txt: a UTF-16 byte-order mark before UTF-8 text was dropped",
+        ARTICLE,
+        {"encoding": "utf-8"},
+    ),
+    Case(
+        "HTML page in ASCII declaring EBCDIC (cp037)",
+        file_(f'<html><head><meta charset="cp037"></head>{BODY}</html>', "x.html"),
+        0,
+        "",
+        None,
+        check=_written_as(b"x.txt", BODY_TEXT),
+    ),
 ]
 
 
