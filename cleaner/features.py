@@ -21,6 +21,7 @@ import numpy as np
 import regex
 
 from .lexicon import Lexicon, may_be_furniture
+from .segment import MAX_BLOCKS
 from .stoplists import guess_language, stopwords
 
 PROSE_WORDS = 20  # a block this long that ends like a sentence is article prose
@@ -145,7 +146,7 @@ def is_list_item(text: str) -> bool:
     return bool(_BULLET.match(text))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=MAX_BLOCKS)
 def block_facts(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
     """A block's words and the facts of it that no other block changes, in _OWN's order with
     stop_density, furniture_words, comment_marker, after_comments and the page's facts left

@@ -18,6 +18,7 @@ import yaml
 from .model import Field
 from .patterns import atoms, opens_group
 from .prefilter import Prefilter, prefilter
+from .segment import MAX_BLOCKS
 from .trees import BlockModel
 
 HEURISTICS = Path(__file__).with_name("heuristics")
@@ -205,7 +206,7 @@ def _words(lists: dict[str, list[object]]) -> list[str]:
     return [str(w).lower() for w in words]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MAX_BLOCKS)
 def may_be_furniture(text: str) -> bool:
     """`Lexicon.may_be_furniture` of the shipped lexicon, remembered: a dozen furniture entries and
     the block features ask it of each block (emptied before each document, `heuristics.forget`)."""

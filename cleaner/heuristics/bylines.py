@@ -13,6 +13,7 @@ import regex
 from ..dates import find_date, parse_date, without_dates
 from ..lexicon import lexicon
 from ..model import Block
+from ..segment import MAX_BLOCKS
 from .base import nearest_shown
 
 BYLINE_MAX_WORDS = 14
@@ -94,7 +95,7 @@ def continues_byline(text: str) -> bool:
     return second or is_role_line(text)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=MAX_BLOCKS)
 def is_dateline(text: str) -> bool:
     """A line that is a date, or a short non-sentence stating one ("By X - Nov 19, 2019 8:03 am";
     the full stop of a closing "a.m." or "p.m." ends no sentence) and saying little else: a

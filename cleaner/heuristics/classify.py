@@ -18,6 +18,7 @@ import regex
 
 from ..features import PROSE_WORDS, terminal
 from ..model import Block
+from ..segment import MAX_BLOCKS
 from ..lexicon import Lexicon
 
 CJK_CHARS_PER_WORD = 2
@@ -88,7 +89,7 @@ def ends_sentence(text: str) -> bool:
     return bool(body) and body[-1] in _SENTENCE_ENDS and not body[:-1].endswith("..")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=MAX_BLOCKS)
 def features(text: str, stopwords: frozenset[str]) -> Features:
     tokens = _WORD.findall(text)
     cjk_chars = 0 if text.isascii() else len(_CJK.findall(text))
@@ -112,7 +113,7 @@ def classify(f: Features) -> Class:
     return Class.BAD
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=MAX_BLOCKS)
 def _class_alone(text: str, stopwords: frozenset[str]) -> Class:
     return classify(features(text, stopwords))
 
