@@ -19,6 +19,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGN
 _AS_CP1252 = frozenset({"ascii", "iso8859-1"})
 # Python text codecs that are no web charset (browsers ignore such a declaration too).
 _NOT_CHARSETS = frozenset({"punycode", "idna", "unicode-escape", "raw-unicode-escape", "utf-7"})
+_PROBE = b'<meta charset="'  # as every charset a page can declare itself in reads it
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -31,8 +32,7 @@ def declared_charset(data: bytes) -> str | None:
         return None
     if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_CHARSETS:  # base64…
         return None
-    declaration = m.group(0)
-    if declaration.decode(codec.name, "replace") != declaration.decode("ascii", "replace"):
+    if _PROBE.decode(codec.name, "replace") != _PROBE.decode("ascii"):
         # A declaration read as ASCII bytes is in no charset that reads them otherwise (UTF-16,
         # UTF-32, EBCDIC's cp037): the page is not in it. Browsers take UTF-8 there too.
         return "utf-8"
