@@ -163,8 +163,10 @@ def clean_batch(
 
 def _clean_row(cleaner: Cleaner, text: Any, url: Any, outlet: Any) -> Result | str:
     """A row's result, or what is wrong with it (`batch.failed`'s words)."""
-    for name, value in (("text", text), ("url", url), ("outlet", outlet)):
-        if value is not None and not isinstance(value, (str, bytes) if name == "text" else str):
+    if not isinstance(text, (str, bytes)):
+        return f"text must be a string, not {type(text).__name__}"
+    for name, value in (("url", url), ("outlet", outlet)):
+        if value is not None and not isinstance(value, str):
             return f"{name} must be a string, not {type(value).__name__}"
     try:
         if isinstance(text, bytes):

@@ -13,10 +13,10 @@ between, continues the article: a last paragraph next to the footer scores low f
 neighbours, not for itself; so does a subheading between the two, and a list item between two
 kept items of the list. A dump that runs an article's paragraphs together prints it as one long
 block, which the model may score a little low while it keeps a blurb beside it: that block is
-kept. What the model cannot judge cell by cell is judged whole: a table printed
-one cell per line (`tables`), a list printed one item per line (`rows`) and a live blog's entries
-(`entries`) are kept once the body reaches them, and the model reads the page without its fenced
-code listings (`segment`), keeping each listing that follows the body.
+kept. What the model cannot judge cell by cell is judged whole: a table printed one cell per
+line (`tables`), a list printed one item per line (`rows`) and a live blog's entries (`entries`)
+are kept once the body reaches them, and the model reads the page without its fenced code
+listings (`segment`), keeping each listing that follows the body.
 
 The model is data (`body_model.json`), fitted by `scripts/fit_blocks.py --input text` on the
 evaluation pages with folds by site; `Lexicon.body_model()` is the one in use.
