@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
 from . import default_cleaner
 from .batch import failed
+from .budget import DEFAULT_SECONDS, time_limit
 from .result import Metadata, Result, field_types
 from .selection import Fields, metadata_keys, selected
 
@@ -125,11 +126,14 @@ def clean_batch(
     text_column: str = "text",
     url_column: str | None = "url",
     outlet_column: str | None = "outlet",
+    seconds: float | None = DEFAULT_SECONDS,
 ) -> Any:
     """`data` (a Table or RecordBatch, returned as the same) with the `output_schema(fields)`
     columns appended and its schema metadata kept; absent url/outlet columns are ignored, a
-    null text gives null outputs and a row that cannot be cleaned its problem in `clean_error`.
-    Columns of those names already in `data` are a ValueError: they would be doubled."""
+    null text gives null outputs and a row that cannot be cleaned its problem in `clean_error`,
+    one that takes longer than `seconds` too (`clean`'s default limit; None for none; in a
+    process's main thread only, as `budget` says). Columns of those names already in `data`
+    are a ValueError: they would be doubled."""
     import pyarrow as pa
 
     cleaner = cleaner or default_cleaner()
@@ -146,7 +150,7 @@ def clean_batch(
     metadata: list[Any] = []
     errors: list[str | None] = []
     for row, (text, url, outlet) in enumerate(zip(texts, urls, outlets)):
-        result = None if text is None else _clean_row(cleaner, text, url, outlet)
+        result = None if text is None else _clean_row(cleaner, text, url, outlet, seconds)
         done = result if isinstance(result, Result) else None
         cleaned.append(done.text if done else None)
         chosen = selected(done.metadata, fields) if done else None
@@ -161,7 +165,9 @@ def clean_batch(
     return kind.from_arrays(columns, schema=schema)
 
 
-def _clean_row(cleaner: Cleaner, text: Any, url: Any, outlet: Any) -> Result | str:
+def _clean_row(
+    cleaner: Cleaner, text: Any, url: Any, outlet: Any, seconds: float | None
+) -> Result | str:
     """A row's result, or what is wrong with it (`batch.failed`'s words)."""
     if not isinstance(text, (str, bytes)):
         return f"text must be a string, not {type(text).__name__}"
@@ -169,9 +175,10 @@ def _clean_row(cleaner: Cleaner, text: Any, url: Any, outlet: Any) -> Result | s
         if value is not None and not isinstance(value, str):
             return f"{name} must be a string, not {type(value).__name__}"
     try:
-        if isinstance(text, bytes):
-            return cleaner.clean_bytes(text, url=url, outlet=outlet)
-        return cleaner.clean_text(text, url=url, outlet=outlet)
+        with time_limit(seconds):
+            if isinstance(text, bytes):
+                return cleaner.clean_bytes(text, url=url, outlet=outlet)
+            return cleaner.clean_text(text, url=url, outlet=outlet)
     except Exception as err:  # noqa: BLE001 - one row's failure is that row's answer
         return failed(err)
 

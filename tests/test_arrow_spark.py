@@ -68,6 +68,15 @@ def test_a_row_that_cannot_be_cleaned_fails_alone(cleaner: Cleaner) -> None:
     assert wrong.column("clean_error").to_pylist() == ["row 0: url must be a string, not int", None]
 
 
+def test_a_row_over_the_time_limit_fails_alone(cleaner: Cleaner) -> None:
+    """A row that takes too long is that row's error, as a file or record is in `clean`."""
+    rows = clean_batch(pa.table({"text": TEXTS[:1]}), cleaner, seconds=1e-6).to_pylist()
+    assert rows[0]["clean_text"] is None
+    assert rows[0]["clean_error"].startswith("row 0: took longer than the time limit")
+    rows = clean_batch(pa.table({"text": TEXTS[:1]}), cleaner, seconds=None).to_pylist()
+    assert rows[0]["clean_error"] is None
+
+
 def test_a_binary_text_column_is_read_as_bytes(cleaner: Cleaner) -> None:
     """Parquet often stores text as binary: each value is decoded as a file's bytes are."""
     out = clean_batch(pa.table({"text": pa.array([TEXTS[0].encode()], pa.binary())}), cleaner)
