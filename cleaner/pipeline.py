@@ -191,6 +191,10 @@ class Cleaner:
     ) -> Result:
         """Bytes as they came (a file's, a response's): the encoding is found, HTML recognised.
         Any bytes-like object will do (a bytearray, a memoryview)."""
+        if not isinstance(data, (bytes, bytearray, memoryview)):  # 3 read as three NUL bytes
+            raise TypeError(
+                f"clean_bytes takes bytes, not {type(data).__name__} (a str: clean_text)"
+            )
         url, in_url = without_surrogates(url) if url else (url, 0)
         doc = read_bytes(bytes(data), source, url)
         if in_url:

@@ -38,6 +38,16 @@ def test_text_that_is_no_str_is_a_type_error_naming_what_was_given(
         cleaner.clean_text(given)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("given", [None, "The council met.", 3])
+def test_bytes_that_are_no_bytes_are_a_type_error_naming_what_was_given(
+    cleaner: Cleaner, given: object
+) -> None:
+    """An int was read as that many NUL bytes and called binary; a str got Python's "string
+    argument without an encoding"."""
+    with pytest.raises(TypeError, match=f"clean_bytes takes bytes, not {type(given).__name__}"):
+        cleaner.clean_bytes(given)  # type: ignore[arg-type]
+
+
 def test_results_dump_and_pickle_as_the_models_did(cleaner: Cleaner) -> None:
     """Results are dataclasses now (cheaper than models by 3 µs a removal record): what callers
     used of the models, the dump methods with their options, still works."""
