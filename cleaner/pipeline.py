@@ -169,16 +169,16 @@ class Cleaner:
     ) -> Result:
         """A document already decoded: an HTML page in it is not decoded again with the charset it
         declares. `html` says whether it is one (by default its first characters tell). Lone
-        surrogates, which no text can hold, become U+FFFD with a warning (in the url too)."""
+        surrogates, which no text can hold, become U+FFFD with a warning (`read_bytes` mends
+        the url's)."""
         if not isinstance(text, str):  # None gave "'NoneType' object has no attribute 'isascii'"
             raise TypeError(
                 f"clean_text takes a str, not {type(text).__name__} (bytes: clean_bytes)"
             )
         text, surrogates = without_surrogates(text)
-        url, in_url = without_surrogates(url) if url else (url, 0)
         doc = read_bytes(text.encode("utf-8"), source, url, html, known="utf-8")
-        if surrogates + in_url:
-            doc.warnings.append(surrogates_warning(surrogates + in_url))
+        if surrogates:
+            doc.warnings.append(surrogates_warning(surrogates))
         return self.clean_document(doc, outlet)
 
     def clean_bytes(
@@ -195,11 +195,7 @@ class Cleaner:
             raise TypeError(
                 f"clean_bytes takes bytes, not {type(data).__name__} (a str: clean_text)"
             )
-        url, in_url = without_surrogates(url) if url else (url, 0)
-        doc = read_bytes(bytes(data), source, url)
-        if in_url:
-            doc.warnings.append(surrogates_warning(in_url))
-        return self.clean_document(doc, outlet)
+        return self.clean_document(read_bytes(bytes(data), source, url), outlet)
 
     def clean_file(
         self, path: PathLike, *, outlet: str | None = None, max_bytes: int | None = None

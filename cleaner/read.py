@@ -15,7 +15,13 @@ import os
 import stat
 from pathlib import Path
 
-from .encoding import CP1252_FALLBACK, InputError, decode
+from .encoding import (
+    CP1252_FALLBACK,
+    InputError,
+    decode,
+    surrogates_warning,
+    without_surrogates,
+)
 from .html.decode import decode_html
 from .html.detect import is_html
 from .html.guard import tame
@@ -34,8 +40,13 @@ def read_bytes(
 ) -> Document:
     """A Document of `data`; an HTML page (by its name's suffix or its first bytes, unless `html`
     says) is decoded with the charset it declares, or with `known`, the encoding of bytes the
-    caller made from a string, and marked for the extract step."""
+    caller made from a string, and marked for the extract step. Lone surrogates in `url` (a
+    string from argv or JSON may hold them; the metadata's JSON cannot) become U+FFFD with a
+    warning."""
     warnings: list[str] = []
+    url, mended = without_surrogates(url) if url else (url, 0)
+    if mended:
+        warnings.append(surrogates_warning(mended))
     html = is_html(data, source) if html is None else html
     text, encoding = decode_html(data, warnings, known) if html else decode(data, warnings)
     text = tame(text, warnings) if html else text
