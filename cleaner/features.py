@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import regex
@@ -194,7 +195,7 @@ def text_features(texts: Sequence[str], lex: Lexicon, cells: Sequence[bool] = ()
     """One row of TEXT_FEATURES per block of a page. `cells` (HTML only) marks the blocks that
     are a table cell beside other cells: a column headed "Comment" opens no comment section."""
     facts = [block_facts(t) for t in texts]
-    language = guess_language(w for ws, _ in facts for w in ws)
+    language = guess_language(chain.from_iterable(words for words, _ in facts))
     stops = stopwords(language) if language else lex.stopwords
     repeats = Counter(texts)
     n, total = len(texts), max(1, sum(len(t) for t in texts))

@@ -85,10 +85,10 @@ def guess_language(words: Iterable[str], least: int = 1) -> str | None:
     """The language whose stoplist holds most of `words` (lower-cased), or None when no list
     holds `least` of them; on a tie, the first in alphabetical order."""
     languages, rows, matrix = _table()
-    hits = [(rows[w], n) for w, n in Counter(words).items() if w in rows]  # each distinct word once
-    if not hits:
+    times = Counter(words)
+    found = times.keys() & rows.keys()  # each distinct stopword once, intersected in C
+    if not found:
         return None
-    found, times = zip(*hits)
-    counts = np.asarray(times) @ matrix[list(found)]
+    counts = np.array([times[w] for w in found]) @ matrix[[rows[w] for w in found]]
     best = int(np.argmax(counts))
     return languages[best] if counts[best] >= least else None
