@@ -179,9 +179,8 @@ def _digits_upper(text: str) -> tuple[int, int]:
     `str.isupper`); an ASCII text is counted by deleting them from its bytes, ten times faster."""
     if text.isascii():
         raw = text.encode("ascii")
-        return len(raw) - len(raw.translate(None, _ASCII_DIGITS)), len(raw) - len(
-            raw.translate(None, _ASCII_UPPER)
-        )
+        digits, upper = raw.translate(None, _ASCII_DIGITS), raw.translate(None, _ASCII_UPPER)
+        return len(raw) - len(digits), len(raw) - len(upper)
     return sum(map(str.isdigit, text)), sum(map(str.isupper, text))
 
 
