@@ -30,6 +30,7 @@ from .furniture import BETWEEN, SEPARATOR, furniture_heuristic
 from .head import BYLINE, DATELINE, DEK, KICKER
 from .headline import HEADING_TITLE, HEADLINE, SECOND_HEADLINE
 from .repeats import DUPLICATE, REPEATED_ALTERNATE, REPEATED_HEADLINE, REPEATED_TITLE
+from .repeats import MEMOS as REPEAT_MEMOS
 from .sections import AUTHOR_NOTES, COMMENT_LINKS, RELATED_LISTS
 
 
@@ -73,7 +74,7 @@ def heuristic_ids() -> frozenset[str]:
     return frozenset(h.id for h in heuristics())
 
 
-MEMOS = (*CLASS_MEMOS, *FEATURE_MEMOS, may_be_furniture, is_dateline)
+MEMOS = (*CLASS_MEMOS, *FEATURE_MEMOS, *REPEAT_MEMOS, may_be_furniture, is_dateline)
 
 
 def forget() -> None:

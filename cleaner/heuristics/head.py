@@ -51,9 +51,9 @@ def first_paragraph(blocks: Sequence[Block], lex: Lexicon) -> int | None:
     one). Without such a paragraph, the first prose paragraph (a brief of one paragraph)."""
     first = None
     for i, block in enumerate(blocks):
-        if block.mark is not None:
-            continue
-        if is_prose(block, lex, strict=False) and len(block.text.split()) >= WHOLE_WORDS:
+        if block.mark is not None or not is_prose(block, lex, strict=False):
+            continue  # most lines of a page dump: one look each
+        if len(block.text.split()) >= WHOLE_WORDS:
             return block.index
         if is_prose(block, lex):
             if _goes_on(blocks, i, lex):

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 import regex
 
 from ..model import Block
 from ..lexicon import Lexicon
+from ..segment import MAX_BLOCKS
 from .base import Heuristic, has_title, kept
 from .classify import features
 
@@ -47,9 +49,12 @@ def _key(text: str) -> str:
     return text.casefold()
 
 
+@lru_cache(maxsize=MAX_BLOCKS)
 def _headline_like(text: str) -> bool:
     """A line a headline may be: a few words (`* * *` is none), neither a sentence nor a link to
-    another article, and none of the symbols of a script line printed twice ("} else {")."""
+    another article, and none of the symbols of a script line printed twice ("} else {").
+    Memoised per document: asked of every kept block for the title, the alternate, and again
+    when the output settles."""
     return (
         len(words := text.split()) >= HEADLINE_MIN_WORDS
         and len(text) <= HEADLINE_MAX_CHARS
@@ -98,12 +103,17 @@ def _prose(text: str, lex: Lexicon) -> bool:
     return f.words >= DUPLICATE_MIN_WORDS and f.density >= DUPLICATE_MIN_DENSITY
 
 
-def _shingles(words: list[str]) -> Iterator[tuple[str, ...]]:
+def _shingles(words: Sequence[str]) -> Iterator[tuple[str, ...]]:
     return zip(*(words[i:] for i in range(SHINGLE)))
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+@lru_cache(maxsize=MAX_BLOCKS)
+def _words(text: str) -> tuple[str, ...]:
+    """Memoised per document: the settle pass compares the same blocks again."""
+    return tuple(_WORD.findall(text.casefold()))
+
+
+MEMOS = (_headline_like, _words)  # emptied before each document (see heuristics.forget)
 
 
 def _contained(blocks: list[Block]) -> set[int]:
