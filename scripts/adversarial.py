@@ -47,6 +47,11 @@ CASES: dict[str, tuple[Callable[[int], str], bool, int]] = {
         80_000,
     ),
     "HTML nested n deep": (lambda n: DEEP_PAGE.format("<div>" * n, "</div>" * n), True, 5_000),
+    "a select of n options": (
+        lambda n: "<html><body><select>" + "<option>o</option>" * n + "</select></body></html>",
+        True,
+        20_000,
+    ),
     "n paragraphs 'a.'": (lambda n: "a.\n\n" * n, False, 50_000),
     "n lines numbered 1, each over prose": (
         lambda n: "1 a\n\nThe council met on Tuesday and approved the budget.\n\n" * n,

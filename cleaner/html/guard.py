@@ -7,9 +7,11 @@ stays), each with a warning; a page without a long tag or a long run of opening 
 between them aside) is returned untouched after one quick search each. A table cell's colspan
 or rowspan over MAX_SPAN is narrowed to it, with a warning: trafilatura pads each row of a
 table to its widest and fills in what a rowspan covers, so 250 rows of one cell spanning 100 by
-100 (11 KB) cost 24 s and 418 MB. A page of more than MAX_ELEMENTS elements is
-refused: parsed, it took about 400 times its size in memory (`<p>x</p>` 300,000 times, 2.4 MB:
-1.1 GB and 48 s).
+100 (11 KB) cost 24 s and 418 MB. Lexbor parses the options of one `<select>` in time growing
+with the square of their number (40,000: 11 s): past MAX_OPTIONS options on a page, the option
+tags go (their text stays, inside the select pruning takes), with a warning. A page of more
+than MAX_ELEMENTS elements is refused: parsed, it took about 400 times its size in memory
+(`<p>x</p>` 300,000 times, 2.4 MB: 1.1 GB and 48 s).
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ from ..encoding import InputError
 # Ten times as many as the most of the 1,507 evaluation pages has (20,574).
 MAX_ELEMENTS = 200_000
 _ELEMENT = re.compile(r"<[A-Za-z]")
+
+# Twice the most of the 1,507 evaluation pages has (1,908, a list of countries and states).
+MAX_OPTIONS = 4096
+_OPTION = re.compile(r"<opt(?:ion|group)\b", re.IGNORECASE)
+_OPTION_TAG = re.compile(r"</?opt(?:ion|group)\b[^<>]*>?", re.IGNORECASE)  # no scan past a `<`
 
 MAX_ATTRIBUTES = 512  # real elements have a few dozen at most
 # A tag whose attributes run this long may hold too many; only then are they counted.
@@ -74,7 +81,20 @@ def tame(html: str, warnings: list[str]) -> str:
         raise InputError(
             f"has more than {MAX_ELEMENTS:,} HTML elements; no article page has as many"
         )
-    return _narrow_spans(_shallow(_few_attributes(html, warnings), warnings), warnings)
+    html = _few_options(_few_attributes(html, warnings), warnings)
+    return _narrow_spans(_shallow(html, warnings), warnings)
+
+
+def _few_options(html: str, warnings: list[str]) -> str:
+    past = next(islice(_OPTION.finditer(html), MAX_OPTIONS, None), None)
+    if past is None:
+        return html
+    rest = html[past.start() :]
+    dropped = sum(1 for _ in _OPTION.finditer(rest))
+    warnings.append(
+        f"{dropped:,} options past the first {MAX_OPTIONS:,} lost their tags (their text kept)"
+    )
+    return html[: past.start()] + _OPTION_TAG.sub("", rest)
 
 
 def _shallow(html: str, warnings: list[str]) -> str:

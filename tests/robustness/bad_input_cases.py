@@ -480,6 +480,19 @@ CASES_13 = [
         None,
         check=_written_as(b"x.txt", BODY_TEXT),
     ),
+    Case(
+        "HTML select of 40,000 options",
+        file_(
+            f"<html><body><p>{BODY_TEXT}</p><select>"
+            + "".join(f"<option>Place {i}</option>" for i in range(40_000))
+            + "</select></body></html>",
+            "x.html",
+        ),
+        0,
+        "35,904 options past the first 4,096 lost their tags (their text kept)",
+        None,
+        check=_written_as(b"x.txt", BODY_TEXT),
+    ),
     Case("plain text in a .html file", file_(ARTICLE, "x.html"), 0, "", ARTICLE),
     Case(
         ".md opening with <html>",
