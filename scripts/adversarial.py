@@ -52,6 +52,15 @@ CASES: dict[str, tuple[Callable[[int], str], bool, int]] = {
         True,
         20_000,
     ),
+    "an article's paragraph of n links": (
+        lambda n: (
+            "<html><body><article><p>"
+            + "".join(f'<a href="/{i}">link {i}</a> ' for i in range(n))
+            + "</p></article></body></html>"
+        ),
+        True,
+        10_000,
+    ),
     "n paragraphs 'a.'": (lambda n: "a.\n\n" * n, False, 50_000),
     "n lines numbered 1, each over prose": (
         lambda n: "1 a\n\nThe council met on Tuesday and approved the budget.\n\n" * n,

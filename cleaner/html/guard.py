@@ -9,9 +9,11 @@ or rowspan over MAX_SPAN is narrowed to it, with a warning: trafilatura pads eac
 table to its widest and fills in what a rowspan covers, so 250 rows of one cell spanning 100 by
 100 (11 KB) cost 24 s and 418 MB. Lexbor parses the options of one `<select>` in time growing
 with the square of their number (40,000: 11 s): past MAX_OPTIONS options on a page, the option
-tags go (their text stays, inside the select pruning takes), with a warning. A page of more
-than MAX_ELEMENTS elements is refused: parsed, it took about 400 times its size in memory
-(`<p>x</p>` 300,000 times, 2.4 MB: 1.1 GB and 48 s).
+tags go (their text stays, inside the select pruning takes), with a warning; so do the inline
+tags inside paragraphs past MAX_PARAGRAPH_INLINE in one or MAX_INLINE on a page (20,000 links
+in an article's paragraph, 778 KB, took trafilatura 39 s). A page of more than MAX_ELEMENTS
+elements is refused: parsed, it took about 400 times its size in memory (`<p>x</p>` 300,000
+times, 2.4 MB: 1.1 GB and 48 s).
 """
 
 from __future__ import annotations
@@ -29,6 +31,22 @@ _ELEMENT = re.compile(r"<[A-Za-z]")
 MAX_OPTIONS = 4096
 _OPTION = re.compile(r"<opt(?:ion|group)\b", re.IGNORECASE)
 _OPTION_TAG = re.compile(r"</?opt(?:ion|group)\b[^<>]*>?", re.IGNORECASE)  # no scan past a `<`
+
+# Trafilatura's `//p//text()` (libxml2) takes time growing with the square of the inline elements
+# in one paragraph and faster than linearly with those of the whole page, in one C call: 10,000
+# links in an article's paragraph took 10 s, 2,048 0.17 s, eight paragraphs of 2,048 2.1 s. The
+# most phrasing tags in one paragraph of an evaluation page is about 1,400 and in all of a page's
+# 8,682: past MAX_PARAGRAPH_INLINE in one or MAX_INLINE in all, the tags go (their text stays;
+# a `<br>` leaves a space). Any other tag ends a paragraph's run of them.
+MAX_PARAGRAPH_INLINE = 4096
+MAX_INLINE = 16_384
+_PHRASING = (
+    "a|abbr|b|bdi|bdo|big|br|cite|code|data|del|dfn|em|font|i|img|ins|kbd|mark|nobr|q|s|samp"
+    "|small|span|strike|strong|sub|sup|time|tt|u|var|wbr"
+)
+_PHRASING_TAG = re.compile(rf"</?({_PHRASING})\b[^<>]*>", re.IGNORECASE)
+# One match is a paragraph's whole run: no backtracking, each tag read once.
+_IN_PARAGRAPH = re.compile(rf"<p\b[^<>]*>[^<]*(?:</?(?:{_PHRASING})\b[^<>]*>[^<]*)+", re.IGNORECASE)
 
 MAX_ATTRIBUTES = 512  # real elements have a few dozen at most
 # A tag whose attributes run this long may hold too many; only then are they counted.
@@ -81,8 +99,27 @@ def tame(html: str, warnings: list[str]) -> str:
         raise InputError(
             f"has more than {MAX_ELEMENTS:,} HTML elements; no article page has as many"
         )
-    html = _few_options(_few_attributes(html, warnings), warnings)
+    html = _few_inline(_few_options(_few_attributes(html, warnings), warnings), warnings)
     return _narrow_spans(_shallow(html, warnings), warnings)
+
+
+def _few_inline(html: str, warnings: list[str]) -> str:
+    if next(islice(_PHRASING_TAG.finditer(html), MAX_PARAGRAPH_INLINE, None), None) is None:
+        return html  # too few on the whole page
+    pieces, start, seen, dropped = [], 0, 0, 0
+    for run in _IN_PARAGRAPH.finditer(html):
+        for own, tag in enumerate(_PHRASING_TAG.finditer(html, run.start(), run.end()), 1):
+            seen += 1
+            if own > MAX_PARAGRAPH_INLINE or seen > MAX_INLINE:
+                pieces.append(html[start : tag.start()] + (" " if tag[1].lower() == "br" else ""))
+                start, dropped = tag.end(), dropped + 1
+    if not dropped:
+        return html
+    warnings.append(
+        f"{dropped:,} tags inside paragraphs were dropped, past {MAX_PARAGRAPH_INLINE:,} in one"
+        f" or {MAX_INLINE:,} on the page (their text kept)"
+    )
+    return "".join([*pieces, html[start:]])
 
 
 def _few_options(html: str, warnings: list[str]) -> str:

@@ -493,6 +493,21 @@ CASES_13 = [
         None,
         check=_written_as(b"x.txt", BODY_TEXT),
     ),
+    Case(
+        "HTML paragraph of 20,000 links",
+        file_(
+            f"<html><body><article><p>{BODY_TEXT}</p><p>"
+            + "".join(f'<a href="/{i}">Story {i}</a> ' for i in range(20_000))
+            + "</p></article></body></html>",
+            "x.html",
+        ),
+        0,
+        "35,904 tags inside paragraphs were dropped, past 4,096 in one or 16,384 on the page",
+        None,
+        check=_written_as(  # kept as the paragraph of 5,000 links, untouched, is kept
+            b"x.txt", f"{BODY_TEXT}\n{' '.join(f'Story {i}' for i in range(20_000))}\n"
+        ),
+    ),
     Case("plain text in a .html file", file_(ARTICLE, "x.html"), 0, "", ARTICLE),
     Case(
         ".md opening with <html>",
