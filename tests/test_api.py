@@ -77,9 +77,10 @@ def test_memos_are_emptied_before_each_document() -> None:
     """What was cleaned before leaves nothing in the per-text memos for the next document (a
     benchmark that repeats documents must not time the memo). With no pack, every heuristic and
     the body model run on the text, and the route's measures on the HTML page: every memo is
-    used by one of them."""
+    used by one of them (the duplicate check's only on a text with a paragraph twice as long as
+    most, as this seed has)."""
     cleaner = Cleaner(packs=PackSet({}))
-    seed = SEEDS[0].read_text(encoding="utf-8")
+    seed = SEEDS[2].read_text(encoding="utf-8")
     page = (ROOT / "tests" / "html" / "fixtures" / "article.html").read_text(encoding="utf-8")
     documents = [(seed, False), (page, True)]
     used = []
