@@ -19,6 +19,7 @@ times, 2.4 MB: 1.1 GB and 48 s).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import islice
 
 from ..encoding import InputError
@@ -45,6 +46,7 @@ _PHRASING = (
     "|small|span|strike|strong|sub|sup|time|tt|u|var|wbr"
 )
 _PHRASING_TAG = re.compile(rf"</?({_PHRASING})\b[^<>]*>", re.IGNORECASE)
+_VOID = frozenset({"br", "img", "wbr"})
 # One match is a paragraph's whole run: no backtracking, each tag read once.
 _IN_PARAGRAPH = re.compile(rf"<p\b[^<>]*>[^<]*(?:</?(?:{_PHRASING})\b[^<>]*>[^<]*)+", re.IGNORECASE)
 
@@ -108,10 +110,18 @@ def _few_inline(html: str, warnings: list[str]) -> str:
         return html  # too few on the whole page
     pieces, start, seen, dropped = [], 0, 0, 0
     for run in _IN_PARAGRAPH.finditer(html):
+        # An element kept open would be reopened in every paragraph after it (a link over the
+        # rest of the page): the end tags of the kept ones stay.
+        unclosed: Counter[str] = Counter()
         for own, tag in enumerate(_PHRASING_TAG.finditer(html, run.start(), run.end()), 1):
-            seen += 1
-            if own > MAX_PARAGRAPH_INLINE or seen > MAX_INLINE:
-                pieces.append(html[start : tag.start()] + (" " if tag[1].lower() == "br" else ""))
+            seen, name, closing = seen + 1, tag[1].lower(), tag[0].startswith("</")
+            if closing and unclosed[name]:
+                unclosed[name] -= 1
+            elif own <= MAX_PARAGRAPH_INLINE and seen <= MAX_INLINE:
+                if not closing and name not in _VOID:
+                    unclosed[name] += 1
+            else:
+                pieces.append(html[start : tag.start()] + (" " if name == "br" else ""))
                 start, dropped = tag.end(), dropped + 1
     if not dropped:
         return html

@@ -99,8 +99,9 @@ def test_inline_tags_in_paragraphs_past_the_limits_go_and_their_text_stays() -> 
     2.1 s over eight paragraphs of 2,048."""
     many = _links(MAX_PARAGRAPH_INLINE // 2 + 5)
     warnings: list[str] = []
-    tamed = tame(f"<article><P class=x>Said: {many}one<br>two</p><p>{_links(3)}</p>", warnings)
-    assert tamed.count("<a ") + tamed.count("</a>") == MAX_PARAGRAPH_INLINE + 6
+    tamed = tame(f"<article><P>Said:<br>{many}one<br>two</p><p>{_links(3)}</p>", warnings)
+    # The 4,096th tag opens a link: its end tag stays, or the link would run over the page.
+    assert tamed.count("<a ") == tamed.count("</a>") == MAX_PARAGRAPH_INLINE // 2 + 3
     last = MAX_PARAGRAPH_INLINE // 2 + 4
     assert f"link {last - 5}</a> link {last - 4} " in tamed and f"link {last} one two</p>" in tamed
     limits = f"past {MAX_PARAGRAPH_INLINE:,} in one or {MAX_INLINE:,} on the page"
