@@ -1,12 +1,14 @@
 """Where one document's time goes on the text path: milliseconds per document for each stage
 and each heuristic, over the bench text dumps, memos emptied per document as `clean` does.
 
-    uv run python scripts/stages.py [--runs 5]
+    uv run python scripts/stages.py [--runs 5] [--bare]
 
 Each stage is timed by wrapping the function the pipeline calls (nested stages are counted in
 their parent too: the body model's features and forests inside `generic.outside-body`), and
 each document's time is its fastest of --runs runs, so another process on the machine inflates
 the figures less. bench.py gives docs/s at corpus scale; this says which stage to work on.
+--bare switches every heuristic off: what reading, segmenting, outlet detection, settling and
+metadata cost alone, the floor under any set of rules (issue 16's speed bars are measured by it).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ def timed(spent: dict[str, float], name: str, function: Callable) -> Callable:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per document (fastest counts)")
+    parser.add_argument("--bare", action="store_true", help="every heuristic switched off")
     args = parser.parse_args(argv)
     require(BENCH, "text")
     texts = [p.read_text(encoding="utf-8") for p in sorted((BENCH / "text").glob("*.txt"))]
@@ -57,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         finder = heuristic.find
         whole = timed(spent, heuristic.id, lambda blocks, lex, f=finder: list(f(blocks, lex)))
         object.__setattr__(heuristic, "find", whole)
+    if args.bare:
+        every, chosen = heuristics.heuristic_ids(), Cleaner.disabled
+        pipeline.Cleaner.disabled = staticmethod(lambda doc, match: chosen(doc, match) | every)
     pipeline.Cleaner.settle = timed(spent, "settle (all passes after the first)", Cleaner.settle)
     cleaner = Cleaner()
     for text in texts:  # first use loads the stoplists, patterns and models
