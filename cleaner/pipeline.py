@@ -148,6 +148,7 @@ class Cleaner:
             self.models.html, rules.remove if rules else (), rules.body if rules else None
         )
         doc.text = doc.extraction.text
+        doc.warnings.extend(doc.extraction.warnings)
         return match
 
     def clean_document(self, doc: Document, outlet: str | None = None) -> Result:

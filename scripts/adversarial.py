@@ -61,6 +61,21 @@ CASES: dict[str, tuple[Callable[[int], str], bool, int]] = {
         True,
         10_000,
     ),
+    "a div of n images, a word after each": (
+        lambda n: "<html><body><div>" + "<img src=x.png> w " * n + "</div></body></html>",
+        True,
+        10_000,
+    ),
+    "n headings in an article": (
+        lambda n: "<html><body><article>" + "<h2>word</h2>" * n + "</article></body></html>",
+        True,
+        20_000,
+    ),
+    "n paragraphs in divs of 100": (
+        lambda n: "<html><body>" + f"<div>{'<p>word ' * 100}</div>" * (n // 100) + "</body></html>",
+        True,
+        20_000,
+    ),
     "n paragraphs 'a.'": (lambda n: "a.\n\n" * n, False, 50_000),
     "n lines numbered 1, each over prose": (
         lambda n: "1 a\n\nThe council met on Tuesday and approved the budget.\n\n" * n,

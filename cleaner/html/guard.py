@@ -13,7 +13,8 @@ tags go (their text stays, inside the select pruning takes), with a warning; so 
 tags inside paragraphs past MAX_PARAGRAPH_INLINE in one or MAX_INLINE on a page (20,000 links
 in an article's paragraph, 778 KB, took trafilatura 39 s). A page of more than MAX_ELEMENTS
 elements is refused: parsed, it took about 400 times its size in memory (`<p>x</p>` 300,000
-times, 2.4 MB: 1.1 GB and 48 s).
+times, 2.4 MB: 1.1 GB and 48 s). A page whose shape would keep the third-party extractors
+busy for minutes in one C call (`crowded`) is not given to them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import islice
+
+from selectolax.lexbor import LexborNode
 
 from ..encoding import InputError
 
@@ -49,6 +52,16 @@ _PHRASING_TAG = re.compile(rf"</?({_PHRASING})\b[^<>]*>", re.IGNORECASE)
 _VOID = frozenset({"br", "img", "wbr"})
 # One match is a paragraph's whole run: no backtracking, each tag read once.
 _IN_PARAGRAPH = re.compile(rf"<p\b[^<>]*>[^<]*(?:</?(?:{_PHRASING})\b[^<>]*>[^<]*)+", re.IGNORECASE)
+
+# Readability-lxml and trafilatura's port of it wrap each text between a `<div>`'s children in a
+# paragraph of its own, inserted one at a time, in time growing with the pairs of siblings (one
+# div of 40,000 images with a word after each took 129 s; ten divs of 4,000, 9 s); trafilatura
+# drops an article's trailing headings one `len()` of it at a time (40,000 `<h2>`: 12 s) and
+# reads `//p//text()` in time growing faster than linearly with the page's paragraphs (80,000:
+# 36 s, 6 s without it). The most on the 1,507 evaluation pages is 1.95 million sibling pairs
+# (a div of 1,847 children) and 1,497 paragraphs.
+MAX_SIBLING_PAIRS = 2**23  # as many as one element of 4,096 children has
+MAX_PARAGRAPHS = 16_384
 
 MAX_ATTRIBUTES = 512  # real elements have a few dozen at most
 # A tag whose attributes run this long may hold too many; only then are they counted.
@@ -103,6 +116,21 @@ def tame(html: str, warnings: list[str]) -> str:
         )
     html = _few_inline(_few_options(_few_attributes(html, warnings), warnings), warnings)
     return _narrow_spans(_shallow(html, warnings), warnings)
+
+
+def crowded(root: LexborNode) -> str | None:
+    """Why an extractor must not be given the page under `root` ("it has ..."), or None when it
+    may: more than MAX_SIBLING_PAIRS pairs of sibling elements, or MAX_PARAGRAPHS paragraphs."""
+    paragraphs, pairs = 0, 0
+    for node in root.traverse():
+        paragraphs += node.tag == "p"
+        children = sum(1 for _ in node.iter())
+        pairs += children * (children - 1) // 2
+    if pairs > MAX_SIBLING_PAIRS:
+        return f"{pairs:,} pairs of sibling elements, over {MAX_SIBLING_PAIRS:,}"
+    if paragraphs > MAX_PARAGRAPHS:
+        return f"{paragraphs:,} paragraphs, over {MAX_PARAGRAPHS:,}"
+    return None
 
 
 def _few_inline(html: str, warnings: list[str]) -> str:

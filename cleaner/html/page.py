@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..trees import BlockModel
 from .decode import decode_html
-from .guard import tame
+from .guard import crowded, tame
 from .headline import article_title
 from .jsonld import JsonObject, json_ld_objects
 from .liveblog import live_updates
@@ -81,10 +81,26 @@ class Page:
         # The pack's selectors go once, here: applied to this tree again, a positional one
         # (`p:nth-of-type(2)`) would take the element after the one it took.
         page = self.for_extractors(remove)
+        whole = self._tree.root  # what trafilatura reads
+        crowd = crowded(whole) if whole is not None else None
         root = self.prune()
         if root is None:
             return Extraction([], "none", "the page has no body")
-        return extract(root, page, self.meta.title, model or shipped_model(), body, self.updates)
+        # readability-lxml reads the pruned page, a part of trafilatura's: crowded only if it is
+        lean = crowded(root) if crowd else None
+        found = extract(
+            root,
+            None if crowd else page,
+            self.meta.title,
+            model or shipped_model(),
+            body,
+            self.updates,
+            readable=lean is None,
+        )
+        warnings = [f"the page has {crowd}: trafilatura was not run on it"] if crowd else []
+        if lean:
+            warnings.append(f"the pruned page has {lean}: readability-lxml was not run on it")
+        return replace(found, warnings=tuple(warnings)) if warnings else found
 
     def for_extractors(self, remove: Sequence[str] = ()) -> str:
         """The page an extractor that reads the whole page gets (see `prune.without`); cuts the
@@ -107,9 +123,10 @@ def extract_html(
     html, encoding = decode_html(html) if isinstance(html, bytes) else (html, None)
     warnings: list[str] = []
     page = Page(tame(html, warnings), url)
+    extraction = page.extract(remove=remove, body=body)
     return HtmlDocument(
-        text=page.extract(remove=remove, body=body).text,
+        text=extraction.text,
         meta=page.meta,
         encoding=encoding,
-        warnings=tuple(warnings),
+        warnings=(*warnings, *extraction.warnings),
     )

@@ -51,6 +51,7 @@ class Extraction:
     paragraphs: list[str]
     route: str
     reason: str
+    warnings: tuple[str, ...] = ()  # what kept an extractor from the page
 
     @property
     def text(self) -> str:
@@ -101,10 +102,13 @@ class Candidates:
         return (self.scores >= threshold) & (self.rows[:, _TITLE] == 0)
 
 
-def page_features(root: LexborNode, title: str | None) -> tuple[list[DomBlock], np.ndarray, str]:
-    """The page's blocks, their BLOCK_FEATURES and readability's text (which they include)."""
+def page_features(
+    root: LexborNode, title: str | None, readable: bool = True
+) -> tuple[list[DomBlock], np.ndarray, str]:
+    """The page's blocks, their BLOCK_FEATURES and readability's text (which they include; ''
+    when the page is not `readable` by it)."""
     blocks = dom_blocks(root)
-    readability = readability_text(_page(root.inner_html or ""))
+    readability = readability_text(_page(root.inner_html or "")) if readable else ""
     return (
         blocks,
         block_features(blocks, title, covered([b.text for b in blocks], readability), lexicon()),
@@ -119,11 +123,14 @@ def scores(model: BlockModel, blocks: Sequence[DomBlock], rows: np.ndarray) -> n
     )
 
 
-def candidates(root: LexborNode, html: str, title: str | None, model: BlockModel) -> Candidates:
-    blocks, rows, readability = page_features(root, title)
-    return Candidates(
-        blocks, rows, scores(model, blocks, rows), readability, trafilatura_text(html)
-    )
+def candidates(
+    root: LexborNode, html: str | None, title: str | None, model: BlockModel, readable: bool
+) -> Candidates:
+    """What every route found; `html` None keeps trafilatura from the page and `readable` False
+    readability (their texts '', which the route selector never picks)."""
+    blocks, rows, readability = page_features(root, title, readable)
+    found = trafilatura_text(html) if html is not None else ""
+    return Candidates(blocks, rows, scores(model, blocks, rows), readability, found)
 
 
 def _page(inner: str) -> str:
@@ -178,19 +185,21 @@ def choose(found: Candidates, model: BlockModel, title: str | None = None) -> Ex
 
 def extract(
     root: LexborNode,
-    html: str,
+    html: str | None,
     title: str | None,
     model: BlockModel,
     body: str | None = None,
     updates: Sequence[tuple[str, str]] = (),
+    readable: bool = True,
 ) -> Extraction:
     """The article of a pruned page (`root` is its body; `html` the whole page as an extractor
-    reads it, `prune.without`; `updates`: a live blog's entries as its JSON-LD lists them)."""
+    reads it, `prune.without`, or None to keep trafilatura from it; `updates`: a live blog's
+    entries as its JSON-LD lists them; `readable` False keeps readability-lxml from it)."""
     chosen = root.css(body) if body else []
     if chosen:
         paragraphs = [line for node in chosen for line in row_lines(dom_blocks(node))]
         return Extraction(paragraphs, "pack-body", f"the pack's body selector {body!r} matched")
-    found = candidates(root, html, title, model)
+    found = candidates(root, html, title, model, readable)
     picked = choose(found, model, title)
     entries = entry_lines(found.blocks, updates) if updates else []
     if sum(map(len, entries)) <= sum(map(len, picked.paragraphs)):

@@ -508,6 +508,22 @@ CASES_13 = [
             b"x.txt", f"{BODY_TEXT}\n{' '.join(f'Story {i}' for i in range(20_000))}\n"
         ),
     ),
+    Case(
+        "HTML div of 40,000 images, a word after each",
+        file_(
+            f"<html><body><article><p>{BODY_TEXT}</p></article><div>"
+            + "<img src=x.png> w " * 40_000
+            + "</div></body></html>",
+            "x.html",
+        ),
+        0,
+        "x.html: the page has 799,980,002 pairs of sibling elements, over 8,388,608: trafilatura"
+        " was not run on it",
+        None,
+        check=_written_as(  # the images' words kept, as trafilatura keeps those of 3,000
+            b"x.txt", f"{BODY_TEXT}\n{' '.join(['w'] * 40_000)}\n"
+        ),
+    ),
     Case("plain text in a .html file", file_(ARTICLE, "x.html"), 0, "", ARTICLE),
     Case(
         ".md opening with <html>",
