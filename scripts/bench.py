@@ -6,7 +6,8 @@
 Builds a JSONL corpus of at least --mb megabytes from the bench text dumps and the seeds
 (repeated), then runs each configuration in a fresh subprocess so peak RSS is its own:
 the cleaner with 1 job and with all cores (docs/s, MB/s, per-document p50/p99 latency, peak
-RSS), the cleaner with 5, 100 and 1,000 packs loaded (synthetic packs written by
+RSS), the cleaner with every heuristic switched off (the floor under any set of rules,
+`stages.py --bare`), the cleaner with 5, 100 and 1,000 packs loaded (synthetic packs written by
 scripts/pack_scaling.py's generator), and on the same corpus a bare C4-style line filter and
 boilerpy3's ArticleExtractor over each dump's lines as paragraphs (group `eval`).
 """
@@ -29,6 +30,7 @@ from pathlib import Path
 from anchors import TEXT_ANCHORS, run_anchor
 from corpora import BENCH, require
 from pack_scaling import write_packs
+from stages import switch_off_heuristics
 
 ROOT = Path(__file__).resolve().parent.parent
 PACK_COUNTS = (5, 100, 1000)
@@ -59,6 +61,8 @@ def run_config(corpus: Path, mode: str, jobs: int, rules: str | None, limit: int
     start = time.perf_counter()
     cleaner = Cleaner(rules_dirs=[Path(rules)] if rules else [])
     load = time.perf_counter() - start
+    if mode == "bare":
+        switch_off_heuristics()
     lines = corpus.open(encoding="utf-8")
     parsed = (r for r in records.read(lines) if isinstance(r, records.Record))
     if limit:
@@ -158,10 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         count = build_corpus(corpus, args.mb)
         print(f"corpus: {count:,} documents, {corpus.stat().st_size / 1e6:.1f} MB of JSONL\n")
         one, many = measure(corpus, "clean", 1), measure(corpus, "clean", cores)
-        boilerpy3 = measure(corpus, "boilerpy3", 1)
+        boilerpy3, bare = measure(corpus, "boilerpy3", 1), measure(corpus, "bare", 1)
         rows = {
             "cleaner, 1 job": one,
             f"cleaner, {cores} jobs": many,
+            "cleaner, no heuristic (the floor), 1 job": bare,
             "C4-style line filter, 1 job": measure(corpus, "c4", 1),
             "boilerpy3 ArticleExtractor (lines as <p>), 1 job": boilerpy3,
         }
@@ -200,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nclean --help: {min(help_times):.2f} s (best of 5, compiled modules cached)")
     fewest, most = by_packs[min(PACK_COUNTS)], by_packs[max(PACK_COUNTS)]
     print(f"cleaner / boilerpy3, 1 job: {one['docs_per_s'] / boilerpy3['docs_per_s']:.2f}x")
+    print(f"the floor / boilerpy3, 1 job: {bare['docs_per_s'] / boilerpy3['docs_per_s']:.2f}x")
     print(
         f"{cores} jobs / 1 job: {many['docs_per_s'] / one['docs_per_s']:.2f}x; {max(PACK_COUNTS):,} packs / "
         f"{min(PACK_COUNTS)} packs per-document time: {fewest['docs_per_s'] / most['docs_per_s']:.2f}x"

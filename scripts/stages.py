@@ -8,7 +8,7 @@ their parent too: the body model's features and forests inside `generic.outside-
 each document's time is its fastest of --runs runs, so another process on the machine inflates
 the figures less. bench.py gives docs/s at corpus scale; this says which stage to work on.
 --bare switches every heuristic off: what reading, segmenting, outlet detection, settling and
-metadata cost alone, the floor under any set of rules (issue 16's speed bars are measured by it).
+metadata cost alone: the floor under any set of rules, and so under issue 16's speed bars.
 """
 
 from __future__ import annotations
@@ -46,6 +46,12 @@ def timed(spent: dict[str, float], name: str, function: Callable) -> Callable:
     return wrapper
 
 
+def switch_off_heuristics() -> None:
+    """Leave every heuristic out of every document this process cleans (settling included)."""
+    every, chosen = heuristics.heuristic_ids(), Cleaner.disabled
+    pipeline.Cleaner.disabled = staticmethod(lambda doc, match: chosen(doc, match) | every)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per document (fastest counts)")
@@ -61,8 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         whole = timed(spent, heuristic.id, lambda blocks, lex, f=finder: list(f(blocks, lex)))
         object.__setattr__(heuristic, "find", whole)
     if args.bare:
-        every, chosen = heuristics.heuristic_ids(), Cleaner.disabled
-        pipeline.Cleaner.disabled = staticmethod(lambda doc, match: chosen(doc, match) | every)
+        switch_off_heuristics()
     pipeline.Cleaner.settle = timed(spent, "settle (all passes after the first)", Cleaner.settle)
     cleaner = Cleaner()
     for text in texts:  # first use loads the stoplists, patterns and models
