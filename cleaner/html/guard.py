@@ -55,11 +55,12 @@ _IN_PARAGRAPH = re.compile(rf"<p\b[^<>]*>[^<]*(?:</?(?:{_PHRASING})\b[^<>]*>[^<]
 
 # Readability-lxml and trafilatura's port of it wrap each text between a `<div>`'s children in a
 # paragraph of its own, inserted one at a time, in time growing with the pairs of siblings (one
-# div of 40,000 images with a word after each took 129 s; ten divs of 4,000, 9 s); trafilatura
-# drops an article's trailing headings one `len()` of it at a time (40,000 `<h2>`: 12 s) and
-# reads `//p//text()` in time growing faster than linearly with the page's paragraphs (80,000:
-# 36 s, 6 s without it). The most on the 1,507 evaluation pages is 1.95 million sibling pairs
-# (a div of 1,847 children) and 1,497 paragraphs.
+# div of 40,000 images with a word after each took 129 s; ten divs of 4,000, 9 s; 16,000 images
+# in a `<body>` or an `<article>`, readability 0.5 s). Trafilatura also drops an article's
+# trailing headings one `len()` of it at a time (40,000 `<h2>`: 12 s) and reads `//p//text()` in
+# time growing faster than linearly with the page's paragraphs (80,000: 36 s, 6 s without it),
+# so for it every element's children count. The most on the 1,507 evaluation pages is 1.95
+# million sibling pairs (a div of 1,847 children) and 1,497 paragraphs.
 MAX_SIBLING_PAIRS = 2**23  # as many as one element of 4,096 children has
 MAX_PARAGRAPHS = 16_384
 
@@ -118,16 +119,19 @@ def tame(html: str, warnings: list[str]) -> str:
     return _narrow_spans(_shallow(html, warnings), warnings)
 
 
-def crowded(root: LexborNode) -> str | None:
+def crowded(root: LexborNode, under: str | None = None) -> str | None:
     """Why an extractor must not be given the page under `root` ("it has ..."), or None when it
-    may: more than MAX_SIBLING_PAIRS pairs of sibling elements, or MAX_PARAGRAPHS paragraphs."""
+    may: more than MAX_SIBLING_PAIRS pairs of sibling elements (children of `under` elements
+    only, when it is named), or more than MAX_PARAGRAPHS paragraphs."""
     paragraphs, pairs = 0, 0
     for node in root.traverse():
         paragraphs += node.tag == "p"
-        children = sum(1 for _ in node.iter())
-        pairs += children * (children - 1) // 2
+        if under is None or node.tag == under:
+            children = sum(1 for _ in node.iter())
+            pairs += children * (children - 1) // 2
     if pairs > MAX_SIBLING_PAIRS:
-        return f"{pairs:,} pairs of sibling elements, over {MAX_SIBLING_PAIRS:,}"
+        where = f" in {under} elements" if under else ""
+        return f"{pairs:,} pairs of sibling elements{where}, over {MAX_SIBLING_PAIRS:,}"
     if paragraphs > MAX_PARAGRAPHS:
         return f"{paragraphs:,} paragraphs, over {MAX_PARAGRAPHS:,}"
     return None

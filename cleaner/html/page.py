@@ -86,8 +86,9 @@ class Page:
         root = self.prune()
         if root is None:
             return Extraction([], "none", "the page has no body")
-        # readability-lxml reads the pruned page, a part of trafilatura's: crowded only if it is
-        lean = crowded(root) if crowd else None
+        # readability-lxml reads the pruned page, a part of trafilatura's, and is slow only over
+        # the children of divs: crowded for it only if the whole page is
+        lean = crowded(root, "div") if crowd else None
         found = extract(
             root,
             None if crowd else page,
