@@ -61,7 +61,7 @@ _IN_PARAGRAPH = re.compile(rf"<p\b[^<>]*>[^<]*(?:</?(?:{_PHRASING})\b[^<>]*>[^<]
 # time growing faster than linearly with the page's paragraphs (80,000: 36 s, 6 s without it),
 # so for it every element's children count. The most on the 1,507 evaluation pages is 1.95
 # million sibling pairs (a div of 1,847 children) and 1,497 paragraphs.
-MAX_SIBLING_PAIRS = 2**23  # as many as one element of 4,096 children has
+MAX_SIBLING_PAIRS = 2**23  # about as many as one element of 4,096 children has
 MAX_PARAGRAPHS = 16_384
 
 MAX_ATTRIBUTES = 512  # real elements have a few dozen at most
