@@ -36,7 +36,8 @@ def test_sibling_pairs_are_counted_over_the_whole_page() -> None:
 
 
 def test_paragraphs_are_counted_however_they_are_spread() -> None:
-    """Trafilatura's `//p//text()` took 36 s over 80,000 paragraphs, in divs of 100 or not."""
+    """Trafilatura's `//p//text()` grows with the page's paragraphs wherever they stand: 40,000
+    cost 6.7 s in one article and 6.5 s in divs of 100 (80,000 in one: 36 s)."""
 
     def page(count: int) -> str:
         return "".join(f"<div>{'<p>word ' * 64}</div>" for _ in range(count // 64))
